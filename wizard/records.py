@@ -1,0 +1,454 @@
+"""Decision records and answers files: TOML in and out, and the store on disk.
+
+A record is a TOML file a person can read without the app. Its `client`, `assessor`,
+`skipped`, `[answers]` and `[notes]` have exactly the shape of an answers file, so any record
+is also a valid answers file. Writes are atomic and never overwrite another record.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from wizard.bank import LEVELS, Answer, Bank
+from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml, show
+from wizard.reasoning import Assessment, Change, Finding, Reason, Step
+
+SCHEMA = 1
+STATUSES = ("draft", "proposed", "accepted", "rejected", "superseded")
+LANGUAGES = ("en", "pl")
+ID_LENGTH = 8
+
+# Top-level keys of a record; an answers file may carry them too (a record is an answers file).
+RECORD_KEYS = (
+    "schema", "id", "client", "assessor", "created", "language", "bank_version", "status",
+    "review_date", "decision_makers", "consulted", "informed", "outcome", "supersedes",
+    "superseded_by", "skipped", "answers", "notes", "decision", "result",
+)
+ANSWERS_KEYS = ("client", "assessor", "skipped", "answers", "notes")
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    """What an answers file holds: whose client, who answered, and the answers."""
+
+    client: str
+    assessor: str = ""
+    answers: dict[str, Answer] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()  # answered "don't know"; missing ids are simply not answered
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The decision taken; its level may differ from the recommendation, with a reason."""
+
+    level: str
+    reason: str = ""
+    by: str = ""
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    id: str
+    client: str
+    created: datetime
+    language: str
+    bank_version: str
+    status: str = "draft"
+    assessor: str = ""
+    review_date: date | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()
+    result: Assessment | None = None
+    decision: Decision | None = None
+    decision_makers: tuple[str, ...] = ()
+    consulted: tuple[str, ...] = ()
+    informed: tuple[str, ...] = ()
+    outcome: str = ""
+    supersedes: tuple[str, ...] = ()
+    superseded_by: tuple[str, ...] = ()
+    schema: int = SCHEMA
+
+    @property
+    def sheet(self) -> AnswerSheet:
+        return AnswerSheet(self.client, self.assessor, self.answers, self.notes, self.skipped)
+
+    @property
+    def level(self) -> str | None:
+        """The level decided on, else the level recommended."""
+        if self.decision is not None:
+            return self.decision.level
+        return self.result.level if self.result else None
+
+    def file_name(self) -> str:
+        return f"{self.created.date().isoformat()}-{slug(self.client)}-{self.id}.toml"
+
+
+def new_id() -> str:
+    return secrets.token_hex(ID_LENGTH // 2)
+
+
+def now() -> datetime:
+    """The current time with the local time zone, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def slug(name: str, limit: int = 40) -> str:
+    """A safe, readable file-name part for any client name (the exact name stays inside)."""
+    text = name.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    text = text[:limit].rstrip("-")
+    return text or "client"
+
+
+# ---------------------------------------------------------------------------------------------
+# Answers files
+
+
+def read_answers(path: Path, bank: Bank) -> AnswerSheet:
+    """Load and validate an answers file (or a record, read as one). Raises InvalidFile."""
+    return parse_answers(read_toml(path), display_path(path), bank)
+
+
+def parse_answers(data: dict, file: str, bank: Bank) -> AnswerSheet:
+    reader = FieldReader(file)
+    for key in data:
+        if key not in RECORD_KEYS:
+            reader.problem(key, f"unknown field (an answers file has: {', '.join(ANSWERS_KEYS)})")
+    sheet = _read_sheet(reader, data, bank)
+    reader.raise_if_any()
+    return sheet
+
+
+def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
+    client = reader.get(data, "client", str, "")
+    if client is not None and not client.strip():
+        reader.problem("client", "must not be empty")
+    assessor = reader.get(data, "assessor", str, "", required=False) or ""
+    answers: dict[str, Answer] = {}
+    for key, value in (reader.get(data, "answers", dict, "", required=False) or {}).items():
+        question = bank.question(key)
+        if question is None:
+            reader.problem(join("answers", key), "unknown question id (see `client-exit validate` on the bank)")
+            continue
+        error = question.check(value)
+        if error:
+            reader.problem(join("answers", key), f"{question.kind} question: {error}")
+            continue
+        answers[key] = value
+    notes: dict[str, str] = {}
+    for key, value in (reader.get(data, "notes", dict, "", required=False) or {}).items():
+        if bank.question(key) is None:
+            reader.problem(join("notes", key), "unknown question id")
+        elif not isinstance(value, str):
+            reader.problem(join("notes", key), f"must be a text (got {show(value)})")
+        else:
+            notes[key] = value
+    skipped = _strings(reader, data, "skipped")
+    for key in skipped:
+        if bank.question(key) is None:
+            reader.problem("skipped", f"unknown question id '{key}'")
+        elif key in answers:
+            reader.problem("skipped", f"'{key}' is both answered and skipped")
+    return AnswerSheet(client or "", assessor, answers, notes, skipped)
+
+
+def _strings(reader: FieldReader, data: dict, key: str) -> tuple[str, ...]:
+    values = reader.get(data, key, list, "", required=False) or []
+    if not all(isinstance(v, str) for v in values):
+        reader.problem(key, "must be a list of texts")
+        return ()
+    return tuple(values)
+
+
+# ---------------------------------------------------------------------------------------------
+# Records: to and from TOML
+
+
+def to_toml(record: DecisionRecord) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(to_table(record))
+
+
+def to_table(record: DecisionRecord) -> dict:
+    table: dict = {
+        "schema": record.schema,
+        "id": record.id,
+        "client": record.client,
+        "assessor": record.assessor,
+        "created": record.created,
+        "language": record.language,
+        "bank_version": record.bank_version,
+        "status": record.status,
+    }
+    if record.review_date is not None:
+        table["review_date"] = record.review_date
+    for key in ("decision_makers", "consulted", "informed"):
+        if getattr(record, key):
+            table[key] = list(getattr(record, key))
+    if record.outcome:
+        table["outcome"] = record.outcome
+    for key in ("supersedes", "superseded_by", "skipped"):
+        if getattr(record, key):
+            table[key] = list(getattr(record, key))
+    table["answers"] = dict(record.answers)
+    table["notes"] = dict(record.notes)
+    if record.decision is not None:
+        decision = {"level": record.decision.level}
+        for key in ("reason", "by", "at"):
+            if getattr(record.decision, key):
+                decision[key] = getattr(record.decision, key)
+        table["decision"] = decision
+    if record.result is not None:
+        table["result"] = _result_table(record.result)
+    return table
+
+
+def _result_table(result: Assessment) -> dict:
+    table: dict = {
+        "level": result.level,
+        "score": result.score,
+        "confidence": result.confidence,
+        "review_date": result.review_date,
+        "staged_exit": result.staged_exit,
+        "principles": list(result.principles),
+        "sections": dict(result.sections),
+        "reasons": [{"question": r.question, "share": r.share} for r in result.reasons],
+    }
+    for direction in ("milder", "harsher"):
+        change = getattr(result, direction)
+        if change is not None:
+            entry = {"question": change.question}
+            if change.was is not None:
+                entry["from"] = change.was
+            entry |= {"to": change.to, "level": change.level}
+            table[direction] = entry
+    table["warnings"] = [{"id": w.id, "kind": w.kind, "text": w.text} for w in result.warnings]
+    table["actions"] = [_step(s, "") for s in result.actions]
+    table["exit_plan"] = [_step(s, "stage") for s in result.exit_plan]
+    table["prevention"] = [_step(s, "") for s in result.prevention]
+    table["consequences"] = [_step(s, "side") for s in result.consequences]
+    return table
+
+
+def _step(step: Step, tag_name: str) -> dict:
+    entry = {"id": step.id}
+    if tag_name:
+        entry[tag_name] = step.tag
+    entry["text"] = step.text
+    return entry
+
+
+def read_record(path: Path, bank: Bank) -> DecisionRecord:
+    """Load and validate a record. Raises InvalidFile naming the file and every bad field."""
+    return parse_record(read_toml(path), display_path(path), bank)
+
+
+def parse_record(data: dict, file: str, bank: Bank) -> DecisionRecord:
+    reader = _RecordReader(file)
+    schema = reader.get(data, "schema", int, "")
+    if schema is not None and schema > SCHEMA:
+        raise InvalidFile([Problem(file, "schema", (
+            f"this record was written by a newer version of client-exit-wizard (schema {schema}); "
+            f"this version reads schema {SCHEMA}. Upgrade to read it; the file is left untouched."))])
+    if schema is not None and schema < 1:
+        reader.problem("schema", f"must be {SCHEMA} (got {schema})")
+    for key in data:
+        if key not in RECORD_KEYS:
+            reader.problem(key, "unknown field in a record")
+    sheet = _read_sheet(reader, data, bank)
+    record_id = reader.get(data, "id", str, "")
+    if record_id is not None and not re.fullmatch(r"[0-9a-f]{4,32}", record_id):
+        reader.problem("id", f"must be 4 to 32 lower-case hex digits (got {show(record_id)})")
+    created = reader.get(data, "created", datetime, "")
+    if created is not None and created.tzinfo is None:
+        reader.problem("created", "must be a date and time with a time zone, like 2026-11-23T09:15:00+01:00")
+    language = reader.choice(data, "language", LANGUAGES, "")
+    status = reader.choice(data, "status", STATUSES, "")
+    fields = {key: _strings(reader, data, key) for key in
+              ("decision_makers", "consulted", "informed", "supersedes", "superseded_by")}
+    record = DecisionRecord(
+        id=record_id or "",
+        client=sheet.client,
+        created=created or datetime.min,
+        language=language or "en",
+        bank_version=reader.get(data, "bank_version", str, "") or "",
+        status=status or "draft",
+        assessor=sheet.assessor,
+        review_date=reader.date(data, "review_date", ""),
+        answers=sheet.answers,
+        notes=sheet.notes,
+        skipped=sheet.skipped,
+        result=reader.result(data),
+        decision=reader.decision(data),
+        outcome=reader.get(data, "outcome", str, "", required=False) or "",
+        **fields,
+    )
+    reader.raise_if_any()
+    return record
+
+
+class _RecordReader(FieldReader):
+    def choice(self, table: dict, key: str, allowed: tuple[str, ...], where: str, required: bool = True):
+        value = self.get(table, key, str, where, required)
+        if value is not None and value not in allowed:
+            self.problem(join(where, key), f"must be one of {', '.join(allowed)} (got {show(value)})")
+            return None
+        return value
+
+    def date(self, table: dict, key: str, where: str, required: bool = False) -> date | None:
+        value = self.get(table, key, date, where, required)
+        if isinstance(value, datetime):
+            self.problem(join(where, key), "must be a date like 2026-12-31, without a time")
+            return None
+        return value
+
+    def decision(self, data: dict) -> Decision | None:
+        table = self.get(data, "decision", dict, "", required=False)
+        if table is None:
+            return None
+        level = self.choice(table, "level", LEVELS, "decision")
+        at = self.get(table, "at", datetime, "decision", required=False)
+        for key in set(table) - {"level", "reason", "by", "at"}:
+            self.problem(join("decision", key), "unknown field (allowed: level, reason, by, at)")
+        return Decision(
+            level=level or LEVELS[0],
+            reason=self.get(table, "reason", str, "decision", required=False) or "",
+            by=self.get(table, "by", str, "decision", required=False) or "",
+            at=at,
+        )
+
+    def result(self, data: dict) -> Assessment | None:
+        table = self.get(data, "result", dict, "", required=False)
+        if table is None:
+            return None
+        where = "result"
+        score = self.get(table, "score", int, where)
+        if score is not None and not 0 <= score <= 100:
+            self.problem("result.score", f"must be 0 to 100 (got {score})")
+        confidence = self.get(table, "confidence", (int, float), where)
+        if confidence is not None and not 0 <= confidence <= 1:
+            self.problem("result.confidence", f"must be 0 to 1 (got {confidence})")
+        sections = self.get(table, "sections", dict, where) or {}
+        for key, value in sections.items():
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+                self.problem(join(where, "sections", key), f"must be a whole number 0 to 100 (got {show(value)})")
+        reasons = tuple(
+            Reason(r["question"], float(r["share"]))
+            for r in self.entries(table, "reasons", {"question": str, "share": (int, float)})
+        )
+        return Assessment(
+            level=self.choice(table, "level", LEVELS, where) or LEVELS[0],
+            score=score or 0,
+            sections=dict(sections),
+            confidence=float(confidence or 0),
+            principles=_strings(self, table, "principles"),
+            reasons=reasons,
+            milder=self.change(table, "milder"),
+            harsher=self.change(table, "harsher"),
+            warnings=tuple(
+                Finding(w["id"], w["kind"], w["text"])
+                for w in self.entries(table, "warnings", {"id": str, "kind": str, "text": str})
+            ),
+            actions=self.steps(table, "actions", ""),
+            review_date=self.date(table, "review_date", where, required=True) or date.min,
+            exit_plan=self.steps(table, "exit_plan", "stage"),
+            staged_exit=bool(self.get(table, "staged_exit", bool, where, required=False)),
+            prevention=self.steps(table, "prevention", ""),
+            consequences=self.steps(table, "consequences", "side"),
+        )
+
+    def entries(self, table: dict, key: str, shape: dict[str, type | tuple]) -> list[dict]:
+        """An array of tables, each checked against `shape` (field → type)."""
+        good = []
+        for index, item in enumerate(self.get(table, key, list, "result", required=False) or []):
+            where = f"result.{key}[{index}]"
+            if not isinstance(item, dict):
+                self.problem(where, "must be a table")
+                continue
+            values = [self.get(item, name, kind, where) for name, kind in shape.items()]
+            extra = set(item) - set(shape)
+            if extra:
+                self.problem(join(where, sorted(extra)[0]), f"unknown field (allowed: {', '.join(shape)})")
+            elif None not in values:
+                good.append(item)
+        return good
+
+    def steps(self, table: dict, key: str, tag: str) -> tuple[Step, ...]:
+        shape: dict[str, type] = {"id": str, "text": str}
+        if tag:
+            shape = {"id": str, tag: str, "text": str}
+        return tuple(Step(i["id"], i["text"], i.get(tag, "")) for i in self.entries(table, key, shape))
+
+    def change(self, table: dict, key: str) -> Change | None:
+        item = self.get(table, key, dict, "result", required=False)
+        if item is None:
+            return None
+        where = f"result.{key}"
+        question = self.get(item, "question", str, where)
+        level = self.choice(item, "level", LEVELS, where)
+        if "to" not in item:
+            self.problem(join(where, "to"), "is missing")
+        if question is None or level is None or "to" not in item:
+            return None
+        return Change(question, item["to"], level, item.get("from"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing files safely
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
+    """Write `text` to `path` so that no reader ever sees half a file.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, then takes the
+    final name in one step. With `overwrite=False` an existing file is never replaced:
+    FileExistsError is raised instead.
+    """
+    folder = path.parent
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".toml")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            os.replace(temp, path)
+        else:
+            os.link(temp, path)  # fails if the name is taken: never overwrite another record
+            os.unlink(temp)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def with_new_id(record: DecisionRecord) -> DecisionRecord:
+    return replace(record, id=new_id())
