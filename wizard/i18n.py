@@ -74,7 +74,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Brak zapisów w {path}. Zacznij od: client-exit new"),
     "cli.list.header": ("date        client                          assessor        level          score  status",
                         "data        klient                          oceniający      poziom         ryzyko status"),
+    # --- review and team (issue 4) ---------------------------------------------------------
+    # --- privacy, faults (issue 5) ---------------------------------------------------------
 }
+
+
+def register(messages: dict[str, tuple[str, str]]) -> None:
+    """Add the texts of a part that the core does not import (the TUI)."""
+    MESSAGES.update(messages)
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -271,6 +271,7 @@ def _exit_plan(bank: Bank, answers: dict[str, Answer], lang: str, staged: bool) 
 
 def _counterfactuals(bank: Bank, answers: dict[str, Answer], level: str) -> tuple[Change | None, Change | None]:
     current = LEVELS.index(level)
+    contradictions = _contradictions(bank, answers)
     best: dict[str, tuple[tuple, Change]] = {}
     for order, question in enumerate(bank.questions):
         was = answers.get(question.id)
@@ -278,17 +279,21 @@ def _counterfactuals(bank: Bank, answers: dict[str, Answer], level: str) -> tupl
             changed = dict(answers)
             changed[question.id] = candidate
             new = LEVELS.index(level_of(bank, changed))
-            if new == current:
-                continue
+            if new == current or not _contradictions(bank, changed) <= contradictions:
+                continue  # no move, or a move only by answering against yourself
             direction = "milder" if new < current else "harsher"
-            # Smallest change first, then the nearest level, then the bank's order.
-            rank = (_distance(question, was, candidate), abs(new - current), order)
+            # The nearest level first, then the smallest change, then the bank's order.
+            rank = (abs(new - current), _distance(question, was, candidate), order)
             if direction not in best or rank < best[direction][0]:
                 best[direction] = (rank, Change(question.id, candidate, LEVELS[new], was))
     return (
         best["milder"][1] if "milder" in best else None,
         best["harsher"][1] if "harsher" in best else None,
     )
+
+
+def _contradictions(bank: Bank, answers: dict[str, Answer]) -> set[str]:
+    return {rule.id for rule in bank.consistency if all_hold(rule.when, answers)}
 
 
 def _candidates(question: Question, was: Answer | None) -> list[Answer]:

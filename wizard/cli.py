@@ -1,0 +1,391 @@
+"""The command line. Commands that draw no screen never import Textual, and heavy modules are
+imported only by the commands that need them, so `--version` and `list` start fast."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wizard import __version__
+
+PROG = "client-exit"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "home"
+    try:
+        return COMMANDS[command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except _Fail as fail:
+        for line in fail.lines:
+            print(f"{PROG}: {line}", file=sys.stderr)
+        return fail.code
+
+
+class _Fail(Exception):
+    def __init__(self, lines: list[str], code: int = 1) -> None:
+        self.lines = lines
+        self.code = code
+
+
+# ---------------------------------------------------------------------------------------------
+# The parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Decide what to do about a client relationship that has gone sour, "
+        "and write the decision down for your team. With no command, starts the wizard.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _common(parser, argparse_default=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _common(sub, argparse_default=argparse.SUPPRESS)
+        return sub
+
+    sub = command("assess", "assess answers files and print the recommendation")
+    sub.add_argument("files", nargs="+", metavar="FILE", help="answers file (TOML); a record works too")
+    sub.add_argument("--json", action="store_true", help="one JSON object per FILE, one per line")
+    sub.add_argument("--save", action="store_true", help="save a decision record for each FILE")
+
+    sub = command("list", "list decision records, newest first")
+    sub.add_argument("--client", metavar="NAME", help="only this client's records (case-insensitive)")
+    sub.add_argument("--json", action="store_true", help="one JSON object per record, one per line")
+
+    sub = command("show", "show one decision record")
+    sub.add_argument("record", metavar="RECORD", help="a record file, or the start of its id")
+    sub.add_argument("--format", choices=("text", "markdown", "toml"), default="text")
+
+    sub = command("validate", "check records, answers files or a question bank")
+    sub.add_argument("paths", nargs="+", metavar="PATH")
+
+    sub = command("new", "start a new assessment in the wizard")
+    sub.add_argument("--client", metavar="NAME")
+    sub.add_argument("--assessor", metavar="NAME")
+
+    sub = command("resume", "reopen a draft in the wizard (the newest when none is named)")
+    sub.add_argument("draft", nargs="?", metavar="DRAFT", help="a draft file, or the start of its id")
+
+    command("review", "browse saved decisions in the wizard")
+
+    # --- review and team consultation (handlers in wizard/commands/review.py) ---
+    sub = command("compare", "compare two records side by side")
+    sub.add_argument("first", metavar="A", help="a record file, or the start of its id")
+    sub.add_argument("second", metavar="B", help="a record file, or the start of its id")
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    sub = command("history", "all assessments of one client over time")
+    sub.add_argument("client", metavar="CLIENT")
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    sub = command("decide", "record the decision taken on a record, and its status")
+    sub.add_argument("record", metavar="RECORD", help="a record file, or the start of its id")
+    sub.add_argument("--status", choices=("proposed", "accepted", "rejected"), required=True)
+    sub.add_argument("--level", choices=("continue", "monitor", "revise_terms", "prepare_exit", "end_now"),
+                     help="the level decided on, when it differs from the recommendation (needs --reason)")
+    sub.add_argument("--reason", metavar="TEXT", help="why the decision differs from the recommendation")
+    sub.add_argument("--outcome", metavar="TEXT", help="what was decided and what happened, in a sentence")
+    sub.add_argument("--by", metavar="NAME", help="who records the decision")
+    sub.add_argument("--decision-maker", action="append", default=[], metavar="NAME", dest="decision_makers")
+    sub.add_argument("--consulted", action="append", default=[], metavar="NAME")
+    sub.add_argument("--informed", action="append", default=[], metavar="NAME")
+    sub.add_argument("--supersedes", action="append", default=[], metavar="RECORD",
+                     help="an older record of the same client that this one replaces")
+
+    sub = command("feedback", "give your view of a record: agree, disagree or abstain")
+    sub.add_argument("record", metavar="RECORD", help="a record file, or the start of its id")
+    sub.add_argument("--by", metavar="NAME", required=True)
+    sub.add_argument("--stance", choices=("agree", "disagree", "abstain"), required=True)
+    sub.add_argument("--comment", metavar="TEXT", default="")
+
+    sub = command("team", "the team's assessments of one client side by side")
+    sub.add_argument("client", metavar="CLIENT")
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    sub = command("demo", "open the review screen on a temporary folder of sample decisions")
+    sub.add_argument("--keep", metavar="DIR", help="write the sample folder here instead of a temporary one")
+
+    # --- privacy (handler in wizard/commands/privacy.py) ---
+    sub = command("forget", "delete every record and draft of one client, after a confirmation")
+    sub.add_argument("client", metavar="CLIENT", help="the client's exact name (case-insensitive)")
+    sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser, argparse_default) -> None:
+    # Accepted before or after the command's name: on sub-commands the default is SUPPRESS so a
+    # value given before the command is not overwritten.
+    parser.add_argument("--records-dir", metavar="DIR", default=argparse_default,
+                        help="where records live (default: $CLIENT_EXIT_RECORDS, else the user data folder)")
+    parser.add_argument("--lang", choices=("en", "pl"), default=argparse_default,
+                        help="language of texts (default: from the locale, Polish when LANG starts with pl)")
+    parser.add_argument("--questions", metavar="PATH", default=argparse_default,
+                        help="a custom question bank (a folder with bank.toml, or one file)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared set-up
+
+
+def _lang(args) -> str:
+    from wizard.i18n import default_language
+
+    return args.lang or default_language()
+
+
+def _bank(args):
+    from wizard import bank
+    from wizard.problems import InvalidFile
+
+    try:
+        return bank.load(args.questions) if args.questions else bank.load_default()
+    except InvalidFile as error:
+        raise _Fail(["the question bank has problems:", *[str(p) for p in error.problems]], 2) from None
+
+
+def _store(args):
+    from wizard.store import RecordStore, records_dir
+
+    return RecordStore(records_dir(args.records_dir))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _problems(error) -> list[str]:
+    return [str(p) for p in error.problems]
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+def cmd_assess(args) -> int:
+    import json
+    from datetime import date
+
+    from wizard.problems import InvalidFile
+    from wizard.reasoning import assess
+    from wizard.records import DecisionRecord, new_id, now, read_answers
+    from wizard.report import print_text
+
+    bank, lang = _bank(args), _lang(args)
+    store = _store(args) if args.save else None
+    failed = False
+    console = None if args.json else _console()
+    for file in args.files:
+        try:
+            sheet = read_answers(Path(file), bank)
+        except InvalidFile as error:
+            failed = True
+            for line in _problems(error):
+                print(f"{PROG}: {line}", file=sys.stderr)
+            if args.json:
+                print(json.dumps({"source": file, "errors": _problems(error)}, ensure_ascii=False))
+            continue
+        created = now()
+        result = assess(bank, sheet.answers, lang, created.date())
+        record = DecisionRecord(
+            id=new_id(), client=sheet.client, assessor=sheet.assessor, created=created,
+            language=lang, bank_version=bank.version, status="draft",
+            review_date=result.review_date, answers=sheet.answers, notes=sheet.notes,
+            skipped=sheet.skipped, result=result,
+        )
+        saved = None
+        if args.save:
+            try:
+                saved, record = store.save_new(record)
+            except OSError as error:
+                failed = True
+                print(f"{PROG}: {store.root}: cannot save the record for {file} ({error.strerror or error})", file=sys.stderr)
+        if args.json:
+            print(json.dumps(_assessment_json(file, record, saved), ensure_ascii=False))
+        else:
+            print_text(record, bank, lang, console)
+            if saved:
+                from wizard.i18n import t
+
+                console.print(t("cli.saved", lang, path=saved), style="bold")
+            if file != args.files[-1]:
+                console.rule()
+    return 1 if failed else 0
+
+
+def _assessment_json(source: str, record, saved) -> dict:
+    result = record.result
+    change = lambda c: None if c is None else {"question": c.question, "from": c.was, "to": c.to, "level": c.level}  # noqa: E731
+    data = {
+        "source": source,
+        "client": record.client,
+        "assessor": record.assessor,
+        "level": result.level,
+        "score": result.score,
+        "confidence": result.confidence,
+        "sections": result.sections,
+        "principles": list(result.principles),
+        "reasons": [{"question": r.question, "share": r.share} for r in result.reasons],
+        "counterfactual": {"milder": change(result.milder), "harsher": change(result.harsher)},
+        "warnings": [{"id": w.id, "kind": w.kind, "text": w.text} for w in result.warnings],
+        "actions": [{"id": a.id, "text": a.text} for a in result.actions],
+        "review_date": result.review_date.isoformat(),
+        "exit_plan": [{"id": s.id, "stage": s.tag, "text": s.text} for s in result.exit_plan],
+        "staged_exit": result.staged_exit,
+    }
+    if saved:
+        data["record"] = str(saved)
+    return data
+
+
+def cmd_list(args) -> int:
+    import json
+
+    from wizard.i18n import t
+
+    bank, lang, store = _bank(args), _lang(args), _store(args)
+    entries = store.scan(bank)
+    shown = 0
+    for entry in entries:
+        if entry.record is None:
+            for problem in entry.problems:
+                print(f"{PROG}: {problem}", file=sys.stderr)
+            continue
+        record = entry.record
+        if args.client and args.client.casefold() not in record.client.casefold():
+            continue
+        if args.json:
+            print(json.dumps({
+                "id": record.id, "path": str(entry.path), "created": record.created.isoformat(),
+                "client": record.client, "assessor": record.assessor, "level": record.level,
+                "recommended": record.result.level if record.result else None,
+                "score": record.result.score if record.result else None, "status": record.status,
+                "review_date": record.review_date.isoformat() if record.review_date else None,
+            }, ensure_ascii=False))
+        else:
+            if shown == 0:
+                print(t("cli.list.header", lang))
+            level = bank.level(record.level).label(lang) if record.level else "-"
+            score = str(record.result.score) if record.result else "-"
+            print(f"{record.created:%Y-%m-%d}  {_cut(record.client, 30):<30}  {_cut(record.assessor, 14):<14}  "
+                  f"{_cut(level, 13):<13}  {score:>5}  {t('status.' + record.status, lang)}")
+        shown += 1
+    if shown == 0 and not args.json and not any(e.record is None for e in entries):
+        print(t("cli.no_records", lang, path=store.root))
+    return 1 if any(e.record is None for e in entries) else 0
+
+
+def _cut(text: str, width: int) -> str:
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_show(args) -> int:
+    from wizard.problems import InvalidFile
+    from wizard.records import read_record, to_toml
+    from wizard.report import markdown, print_text
+
+    bank, store = _bank(args), _store(args)
+    try:
+        path = store.find(args.record, bank)
+        record = read_record(path, bank)
+    except InvalidFile as error:
+        raise _Fail(_problems(error)) from None
+    lang = args.lang or record.language
+    if args.format == "toml":
+        sys.stdout.write(to_toml(record))
+    elif args.format == "markdown":
+        sys.stdout.write(markdown(record, bank, lang))
+    else:
+        print_text(record, bank, lang, _console())
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from wizard import bank as bank_module
+    from wizard.i18n import t
+    from wizard.problems import InvalidFile, read_toml
+    from wizard.records import parse_answers, parse_record
+
+    lang = _lang(args)
+    failed = False
+    for name in args.paths:
+        path = Path(name)
+        try:
+            if path.is_dir():
+                loaded = bank_module.load(path)
+                what = t("cli.what.bank", lang, count=len(loaded.questions))
+            else:
+                data = read_toml(path)
+                if "version" in data and ("section" in data or "level" in data):
+                    loaded = bank_module.load(path)
+                    what = t("cli.what.bank", lang, count=len(loaded.questions))
+                elif "schema" in data:
+                    parse_record(data, name, _bank(args))
+                    what = t("cli.what.record", lang)
+                else:
+                    sheet = parse_answers(data, name, _bank(args))
+                    what = t("cli.what.answers", lang, count=len(sheet.answers))
+        except InvalidFile as error:
+            failed = True
+            for line in _problems(error):
+                print(f"{PROG}: {line}", file=sys.stderr)
+            continue
+        print(t("cli.valid", lang, path=name, what=what))
+    return 1 if failed else 0
+
+
+def cmd_tui(args) -> int:
+    from wizard.tui.app import run
+
+    return run(args, bank=_bank(args), lang=_lang(args), store=_store(args))
+
+
+def _handler(target: str):
+    """A command implemented in another module, imported only when that command runs."""
+
+    def run(args) -> int:
+        import importlib
+
+        module, function = target.split(":")
+        try:
+            return getattr(importlib.import_module(module), function)(args)
+        except _Fail:
+            raise
+        except Exception as error:
+            from wizard.problems import InvalidFile
+
+            if isinstance(error, InvalidFile):
+                raise _Fail(_problems(error)) from None
+            raise
+
+    return run
+
+
+COMMANDS = {
+    "assess": cmd_assess,
+    "list": cmd_list,
+    "show": cmd_show,
+    "validate": cmd_validate,
+    "home": cmd_tui,
+    "new": cmd_tui,
+    "resume": cmd_tui,
+    "review": cmd_tui,
+    "demo": _handler("wizard.commands.review:demo"),
+    "compare": _handler("wizard.commands.review:compare"),
+    "history": _handler("wizard.commands.review:history"),
+    "decide": _handler("wizard.commands.review:decide"),
+    "feedback": _handler("wizard.commands.review:feedback"),
+    "team": _handler("wizard.commands.review:team"),
+    "forget": _handler("wizard.commands.privacy:forget"),
+}

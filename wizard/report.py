@@ -1,0 +1,235 @@
+"""A decision record as Markdown (export, `show --format markdown`) or as coloured terminal text.
+
+The Markdown body is the one description of a record; the terminal report prints a coloured
+headline and section bars, then renders the same body with rich.
+"""
+
+from __future__ import annotations
+
+from wizard.bank import Answer, Bank
+from wizard.i18n import t
+from wizard.reasoning import Assessment, Change
+from wizard.records import DecisionRecord
+
+LEVEL_STYLES = {
+    "continue": "bold green",
+    "monitor": "bold cyan",
+    "revise_terms": "bold yellow",
+    "prepare_exit": "bold dark_orange",
+    "end_now": "bold red",
+}
+
+
+def level_label(bank: Bank, level: str, lang: str) -> str:
+    return bank.level(level).label(lang)
+
+
+def question_text(bank: Bank, question_id: str, lang: str) -> str:
+    question = bank.question(question_id)
+    return question.text(lang) if question else question_id
+
+
+def answer_text(bank: Bank, question_id: str, value: Answer | None, lang: str) -> str:
+    if value is None:
+        return t("report.skipped", lang)
+    question = bank.question(question_id)
+    return question.label(value, lang, bank) if question else str(value)
+
+
+def change_text(bank: Bank, change: Change, lang: str) -> str:
+    return t(
+        "report.change_line", lang,
+        question=question_text(bank, change.question, lang),
+        to=answer_text(bank, change.question, change.to, lang),
+        was=answer_text(bank, change.question, change.was, lang),
+        level=level_label(bank, change.level, lang),
+    )
+
+
+def bar(value: int, width: int = 20) -> str:
+    filled = round(value * width / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def markdown(record: DecisionRecord, bank: Bank, lang: str) -> str:
+    """The whole record as a Markdown document, readable in any Markdown viewer."""
+    lines = [f"# {t('report.title', lang, client=record.client)}", "", _meta(record, lang), ""]
+    result = record.result
+    if result is None:
+        lines += [t("report.no_result", lang), ""]
+    else:
+        lines += [
+            f"**{t('report.recommendation', lang)}: {level_label(bank, result.level, lang)}** · "
+            f"{t('report.score', lang)}: {result.score}/100 · "
+            f"{t('report.confidence', lang)}: {round(result.confidence * 100)}%",
+            "",
+            bank.level(result.level).summary(lang),
+            "",
+            f"## {t('report.sections', lang)}",
+            "",
+            f"| {t('report.section', lang)} | | |",
+            "|---|---|---:|",
+        ]
+        lines += [
+            f"| {bank.section(sid).title(lang)} | `{bar(score)}` | {score} |"
+            for sid, score in result.sections.items() if _known_section(bank, sid)
+        ]
+        lines.append("")
+        lines += body(record, bank, lang)
+    lines += _answers(record, bank, lang)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
+    """Everything below the headline and the section scores."""
+    result = record.result
+    assert result is not None
+    lines: list[str] = []
+    lines += _decision(record, bank, lang)
+    principles = [p for p in result.principles if p in bank.principles]
+    lines += _list(t("report.principles", lang), [
+        f"**{bank.principles[p].name(lang)}**: {bank.principles[p].text(lang)}" for p in principles
+    ])
+    lines += _list(t("report.reasons", lang), [
+        f"{question_text(bank, r.question, lang)} ({answer_text(bank, r.question, record.answers.get(r.question), lang)}): "
+        f"{round(r.share * 100)}%"
+        for r in result.reasons
+    ])
+    lines += _list(t("report.changes", lang), _changes(result, bank, lang))
+    lines += _list(t("report.warnings", lang), [f"⚠ {w.text}" for w in result.warnings])
+    if result.actions:
+        lines += _list(t("report.actions", lang), [a.text for a in result.actions])
+        lines += [t("report.review", lang, date=result.review_date.isoformat()), ""]
+    else:
+        lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=result.review_date.isoformat()), ""]
+    if result.exit_plan:
+        title = t("report.exit_plan_staged" if result.staged_exit else "report.exit_plan", lang)
+        lines += [f"## {title}", ""]
+        number = 1
+        for stage in ("prepare", "notify", "close"):
+            steps = [s for s in result.exit_plan if s.tag == stage]
+            if steps:
+                lines += [f"**{t('report.stage.' + stage, lang)}**", ""]
+                for step in steps:
+                    lines.append(f"{number}. {step.text}")
+                    number += 1
+                lines.append("")
+    if result.consequences:
+        lines += _list(t("report.consequences", lang), [
+            f"*{t('report.side.' + c.tag, lang) if c.tag in ('us', 'client') else c.tag}*: {c.text}"
+            for c in result.consequences
+        ])
+    lines += _list(t("report.prevention", lang), [p.text for p in result.prevention])
+    return lines
+
+
+def _meta(record: DecisionRecord, lang: str) -> str:
+    meta = t(
+        "report.meta", lang,
+        assessor=record.assessor or t("report.nobody", lang),
+        date=record.created.strftime("%Y-%m-%d %H:%M"),
+        version=record.bank_version,
+        id=record.id,
+    )
+    return f"{meta} · {t('report.status', lang)}: {t('status.' + record.status, lang)}"
+
+
+def _decision(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
+    decision = record.decision
+    if decision is None:
+        return []
+    line = t("report.decision_line", lang, level=level_label(bank, decision.level, lang),
+             by=decision.by or t("report.nobody", lang))
+    lines = [f"## {t('report.decision', lang)}", "", line]
+    if record.result and decision.level != record.result.level:
+        lines += ["", t("report.differs", lang, level=level_label(bank, record.result.level, lang),
+                        reason=decision.reason or t("report.nobody", lang))]
+    elif decision.reason:
+        lines += ["", decision.reason]
+    return lines + [""]
+
+
+def _changes(result: Assessment, bank: Bank, lang: str) -> list[str]:
+    items = []
+    for direction in ("milder", "harsher"):
+        change = getattr(result, direction)
+        if change is not None:
+            items.append(change_text(bank, change, lang))
+        else:
+            items.append(t("report.no_change", lang, direction=t(f"report.direction.{direction}", lang)))
+    return items
+
+
+def _answers(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
+    lines = [f"## {t('report.answers', lang)}", ""]
+    for section in bank.sections:
+        rows = [q for q in section.questions if q.id in record.answers or q.id in record.notes or q.id in record.skipped]
+        if not rows:
+            continue
+        lines += [f"### {section.title(lang)}", "", f"| {t('report.question', lang)} | {t('report.answer', lang)} |", "|---|---|"]
+        for q in rows:
+            answer = answer_text(bank, q.id, record.answers.get(q.id), lang)
+            if q.id in record.notes:
+                answer += f" — *{t('report.note', lang)}: {record.notes[q.id]}*"
+            lines.append(f"| {_cell(q.text(lang))} | {_cell(answer)} |")
+        lines.append("")
+    return lines
+
+
+def _list(title: str, items: list[str]) -> list[str]:
+    if not items:
+        return []
+    return [f"## {title}", "", *[f"- {item}" for item in items], ""]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _known_section(bank: Bank, section_id: str) -> bool:
+    return any(s.id == section_id for s in bank.sections)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def print_text(record: DecisionRecord, bank: Bank, lang: str, console) -> None:
+    """The record as a coloured terminal report."""
+    from rich.markdown import Markdown
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(t("report.title", lang, client=record.client), style="bold"))
+    console.print(Text(_meta(record, lang), style="dim"))
+    result = record.result
+    if result is None:
+        console.print(t("report.no_result", lang))
+    else:
+        console.print()
+        headline = Text()
+        headline.append(f"{t('report.recommendation', lang)}: ")
+        headline.append(f" {level_label(bank, result.level, lang).upper()} ", style=f"reverse {LEVEL_STYLES[result.level]}")
+        headline.append(f"   {t('report.score', lang)} {result.score}/100   ")
+        headline.append(f"{t('report.confidence', lang)} {round(result.confidence * 100)}%", style="dim")
+        console.print(headline)
+        console.print(bank.level(result.level).summary(lang))
+        console.print()
+        table = Table(title=t("report.sections", lang), title_justify="left", show_header=False, box=None)
+        for sid, score in result.sections.items():
+            if _known_section(bank, sid):
+                table.add_row(bank.section(sid).title(lang), Text(bar(score), style=_score_style(score)), str(score))
+        console.print(table)
+        console.print()
+        console.print(Markdown("\n".join(body(record, bank, lang))))
+    console.print(Markdown("\n".join(_answers(record, bank, lang))))
+
+
+def _score_style(score: int) -> str:
+    if score >= 60:
+        return "red"
+    if score >= 40:
+        return "yellow"
+    return "green"
