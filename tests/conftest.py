@@ -1,0 +1,42 @@
+"""Fixtures shared by every test: no test ever touches the user's real data directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wizard import bank as bank_module
+from wizard.store import RecordStore
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path_factory, monkeypatch) -> Path:
+    """Point the records folder, the data folders and the locale at temporary, known values."""
+    home = tmp_path_factory.mktemp("home")
+    records = home / "records"
+    monkeypatch.setenv("CLIENT_EXIT_RECORDS", str(records))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    return records
+
+
+@pytest.fixture
+def records_dir(isolated) -> Path:
+    return isolated
+
+
+@pytest.fixture
+def store(records_dir) -> RecordStore:
+    return RecordStore(records_dir)
+
+
+@pytest.fixture(scope="session")
+def bank():
+    return bank_module.load_default()
