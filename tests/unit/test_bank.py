@@ -1,0 +1,542 @@
+"""The question bank: the shipped data, its validation, and that it really is data."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+
+import pytest
+
+from tests.unit._support import QUESTIONS, TODAY, copy_bank, edit, level_for_score
+from wizard import bank as bank_module
+from wizard.bank import Text
+from wizard.problems import InvalidFile
+from wizard.reasoning import assess
+from wizard.records import parse_answers
+
+# The canonical questions of the domain brief (shared/domain.md), in the table's order:
+# id, section, kind, and for choice questions the values.
+CANONICAL = [
+    ("late_payments", "payments", "scale", None),
+    ("late_payments_trend", "payments", "choice", ("improving", "stable", "worsening")),
+    ("payment_terms_enforced", "payments", "bool", None),
+    ("contract_breaches", "payments", "scale", None),
+    ("renegotiation", "payments", "scale", None),
+    ("urgent_demands", "workload", "scale", None),
+    ("resource_drain", "workload", "scale", None),
+    ("effort_vs_result", "workload", "scale", None),
+    ("profitability", "workload", "choice", ("profitable", "break_even", "loss_making")),
+    ("revenue_share", "dependency", "percent", None),
+    ("blocks_other_work", "dependency", "scale", None),
+    ("exclusivity_demand", "dependency", "bool", None),
+    ("reputation_deters_others", "dependency", "scale", None),
+    ("disrespect", "relationship", "scale", None),
+    ("distrust", "relationship", "scale", None),
+    ("dissatisfaction", "relationship", "scale", None),
+    ("communication_breakdown", "relationship", "scale", None),
+    ("disengagement", "relationship", "scale", None),
+    ("orders_trend", "trend", "choice", ("growing", "stable", "declining", "sharply_declining")),
+    ("complaints_trend", "trend", "choice", ("fewer", "stable", "more", "many_more")),
+    ("toxicity", "emotional", "scale", None),
+    ("wellbeing_impact", "emotional", "scale", None),
+    ("team_morale", "emotional", "scale", None),
+    ("attachment", "emotional", "scale", None),
+    ("unethical_business", "ethics", "scale", None),
+    ("asked_unethical", "ethics", "bool", None),
+    ("reputation_risk", "ethics", "scale", None),
+    ("problem_discussed", "remediation", "bool", None),
+    ("terms_revised", "remediation", "bool", None),
+    ("improvement", "remediation", "choice", ("not_applicable", "none", "partial", "clear")),
+    ("relationship_years", "context", "number", None),
+    ("strategic_value", "context", "scale", None),
+    ("notice_period_days", "context", "number", None),
+    ("outstanding_receivables", "context", "bool", None),
+]
+CANONICAL_IDS = [row[0] for row in CANONICAL]
+
+
+def _load_error(path) -> InvalidFile:
+    with pytest.raises(InvalidFile) as caught:
+        bank_module.load(path)
+    return caught.value
+
+
+def _assert_named(error: InvalidFile, file_name: str, *parts: str) -> None:
+    """Some problem names `file_name` and has every one of `parts` in its field."""
+    for problem in error.problems:
+        if problem.file.endswith(file_name) and all(part in problem.field for part in parts):
+            assert problem.message.strip()
+            assert file_name in str(problem)
+            return
+    listing = "\n".join(str(p) for p in error.problems)
+    raise AssertionError(f"no problem in {file_name} naming {parts}; got:\n{listing}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The shipped bank
+
+
+def test_shipped_bank_loads_and_has_a_version(bank):
+    assert bank.version and bank.version[0].isdigit()
+    assert [lv.id for lv in bank.levels] == ["continue", "monitor", "revise_terms", "prepare_exit", "end_now"]
+    assert set(bank.principles) == {
+        "dealbreaker", "weighted_score", "fix_first", "remediation_outcome", "dependency",
+        "attachment_bias", "own_quality", "monotone", "explained",
+    }
+
+
+def test_bank_loads_from_folder_and_from_its_main_file():
+    from_folder = bank_module.load(QUESTIONS)
+    from_file = bank_module.load(QUESTIONS / "bank.toml")
+    assert [q.id for q in from_folder.questions] == [q.id for q in from_file.questions]
+
+
+def test_canonical_questions_in_the_domain_order(bank):
+    ids = [q.id for q in bank.questions]
+    # the canonical ids appear in the order of the domain table (a bank may add others between)
+    assert [i for i in ids if i in CANONICAL_IDS] == CANONICAL_IDS
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(("qid", "section", "kind", "choices"), CANONICAL, ids=CANONICAL_IDS)
+def test_canonical_question_section_kind_and_values(bank, qid, section, kind, choices):
+    question = bank.question(qid)
+    assert question is not None, f"{qid} missing from the bank"
+    assert question.section == section
+    assert question.kind == kind
+    if choices is not None:
+        assert question.options == choices
+        assert len(question.labels) == len(choices)
+    if kind == "scale":
+        assert question.choices() == (0, 1, 2, 3, 4)
+    if kind == "bool":
+        assert question.choices() == (True, False)
+    assert question.source, "every canonical question is traced to a source passage"
+
+
+def test_sections_follow_the_questionnaire_order(bank):
+    order = []
+    for _, section, _, _ in CANONICAL:
+        if section not in order:
+            order.append(section)
+    assert [s.id for s in bank.sections if s.id in order] == order
+
+
+def test_signals_carry_weight_and_action_others_do_not_score(bank):
+    for question in bank.questions:
+        if question.is_signal:
+            assert question.weight > 0, question.id
+            assert question.action is not None, question.id
+            # the most severe answer of a signal warns fully, the mildest not at all
+            if question.kind != "number":
+                values = question.choices() if question.kind != "percent" else (0, 100)
+                severities = [question.severity(v) for v in values]
+                assert min(severities) == 0.0 and max(severities) == 1.0, question.id
+        else:
+            assert question.weight == 0
+            for value in question.choices() if question.kind not in ("percent", "number") else (0, 50):
+                assert question.severity(value) == 0.0
+
+
+def _all_texts(bank):
+    """Every Text object reachable from the bank, with where it was found."""
+    found = []
+
+    def walk(value, where):
+        if isinstance(value, Text):
+            found.append((where, value))
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                if not f.name.startswith("_"):
+                    walk(getattr(value, f.name), f"{where}.{f.name}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}[{key}]")
+        elif isinstance(value, (tuple, list)):
+            for i, item in enumerate(value):
+                walk(item, f"{where}[{i}]")
+
+    walk(bank, "bank")
+    return found
+
+
+def test_every_text_has_english_and_polish(bank):
+    texts = _all_texts(bank)
+    assert len(texts) > 200  # questions, help, actions, labels, levels, principles, rules, ...
+    for where, text in texts:
+        assert text.en.strip(), where
+        assert text.pl.strip(), where
+        assert text("en") == text.en and text("pl") == text.pl
+
+
+def test_question_texts_are_translated_not_copied(bank):
+    for question in bank.questions:
+        assert question.text.en != question.text.pl, question.id
+        assert question.help.en != question.help.pl, question.id
+
+
+def test_section_files_use_only_en_and_pl_for_texts():
+    for path in sorted(QUESTIONS.glob("*.toml")):
+        if path.name == "bank.toml":
+            continue
+        for item in tomllib.loads(path.read_text(encoding="utf-8")).get("question", []):
+            for key in ("text", "help", "action", "why", "unit"):
+                if key in item:
+                    assert set(item[key]) == {"en", "pl"}, (path.name, item["id"], key)
+
+
+def test_help_of_late_payments_anchors_the_scale_in_invoices_and_days(bank):
+    """The issue asks the help text to say what 'often' means in invoices and days."""
+    help_text = bank.question("late_payments").help
+    for lang in ("en", "pl"):
+        text = help_text(lang)
+        assert any(ch.isdigit() for ch in text)
+    assert "invoice" in help_text.en.lower() and "day" in help_text.en.lower()
+    assert "faktur" in help_text.pl.lower() and "dni" in help_text.pl.lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# Weights, thresholds and review periods are data
+
+
+def test_changing_a_question_weight_changes_section_and_overall_score(tmp_path, bank):
+    answers = {"late_payments": 4, "late_payments_trend": "improving", "contract_breaches": 0, "renegotiation": 0}
+    before = assess(bank, answers, "en", TODAY)
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", 'id = "late_payments"\nkind = "scale"\nrole = "signal"\nweight = 3.0',
+         'id = "late_payments"\nkind = "scale"\nrole = "signal"\nweight = 30.0')
+    heavier = bank_module.load(folder)
+    after = assess(heavier, answers, "en", TODAY)
+    # payments signals weigh 3 + 2 + 2 + 2; only late_payments (severity 1) warns
+    assert before.sections["payments"] == round(100 * 3 / 9)
+    assert after.sections["payments"] == round(100 * 30 / 36)
+    assert after.score > before.score
+
+
+def test_changing_a_section_weight_changes_the_score(tmp_path, bank):
+    answers = {"toxicity": 4, "late_payments": 1}
+    before = assess(bank, answers, "en", TODAY)
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'id = "emotional"\nfile = "emotional.toml"\nweight = 0.9',
+         'id = "emotional"\nfile = "emotional.toml"\nweight = 5.0')
+    after = assess(bank_module.load(folder), answers, "en", TODAY)
+    assert after.sections == before.sections  # per-section scores do not depend on section weights
+    assert after.score > before.score
+
+
+def test_level_thresholds_come_from_the_bank(tmp_path, bank):
+    answers = {"late_payments": 2, "urgent_demands": 1}
+    before = assess(bank, answers, "en", TODAY)
+    assert 10 <= before.score < 20, "scenario must score between the two thresholds"
+    assert before.level == "continue"
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'id = "monitor"\nmin_score = 20', 'id = "monitor"\nmin_score = 10')
+    changed = bank_module.load(folder)
+    after = assess(changed, answers, "en", TODAY)
+    assert after.score == before.score
+    assert after.level == "monitor" == level_for_score(changed, after.score)
+
+
+def test_review_period_comes_from_the_bank(tmp_path, bank):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", "review_days = 180", "review_days = 90")
+    result = assess(bank_module.load(folder), {}, "en", TODAY)
+    assert result.level == "continue"
+    assert (result.review_date - TODAY).days == 90
+
+
+def test_dependency_threshold_comes_from_the_bank(tmp_path, bank):
+    answers = {"revenue_share": 20}
+    assert "dependency" not in assess(bank, answers, "en", TODAY).principles
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", "dependency_share = 30", "dependency_share = 15")
+    assert "dependency" in assess(bank_module.load(folder), answers, "en", TODAY).principles
+
+
+def test_choice_severity_comes_from_the_bank(tmp_path, bank):
+    answers = {"orders_trend": "stable"}
+    before = assess(bank, answers, "en", TODAY)
+    folder = copy_bank(tmp_path)
+    edit(folder / "trend.toml", "stable = 0.1, declining", "stable = 0.9, declining")
+    after = assess(bank_module.load(folder), answers, "en", TODAY)
+    assert after.sections["trend"] > before.sections["trend"]
+    assert after.score > before.score
+
+
+# ---------------------------------------------------------------------------------------------
+# Adding a question is a data change only
+
+NEW_QUESTION = '''
+
+[[question]]
+id = "scope_creep"
+kind = "scale"
+role = "signal"
+weight = 2.0
+source = "000 §1"
+text.en = "How often does the client add work outside the agreed scope without paying for it?"
+text.pl = "Jak często klient dokłada prace spoza uzgodnionego zakresu, nie płacąc za nie?"
+help.en = "Count change requests in the last 3 months that were not priced. 0 = none; 4 = nearly every week."
+help.pl = "Policz prośby o zmiany z ostatnich 3 miesięcy, które nie zostały wycenione. 0 = żadnej; 4 = prawie co tydzień."
+action.en = "Price every change request before starting it."
+action.pl = "Wyceniaj każdą prośbę o zmianę, zanim zaczniesz ją realizować."
+'''
+
+NEW_SECTION = '''
+
+[[section]]
+id = "legal"
+file = "legal.toml"
+weight = 1.0
+title.en = "Legal"
+title.pl = "Prawo"
+'''
+
+LEGAL = '''
+[[question]]
+id = "threatens_lawsuit"
+kind = "bool"
+role = "signal"
+weight = 1.0
+risky_answer = true
+text.en = "Has the client threatened to sue you?"
+text.pl = "Czy klient groził ci pozwem?"
+help.en = "Yes = a written or spoken threat of legal action."
+help.pl = "Tak = pisemna lub ustna groźba kroków prawnych."
+action.en = "Talk to a lawyer before you reply."
+action.pl = "Zanim odpowiesz, porozmawiaj z prawnikiem."
+'''
+
+
+def test_an_added_question_loads_and_is_assessed(tmp_path, bank):
+    folder = copy_bank(tmp_path)
+    with open(folder / "workload.toml", "a", encoding="utf-8") as handle:
+        handle.write(NEW_QUESTION)
+    custom = bank_module.load(folder)
+    question = custom.question("scope_creep")
+    assert question is not None and question.section == "workload"
+    assert len(custom.questions) == len(bank.questions) + 1
+
+    quiet = assess(custom, {"scope_creep": 0}, "en", TODAY)
+    loud = assess(custom, {"scope_creep": 4}, "en", TODAY)
+    assert quiet.score == 0
+    assert loud.score > 0 and loud.sections["workload"] > 0
+    assert [r.question for r in loud.reasons] == ["scope_creep"]
+    assert "scope_creep" in [a.id for a in loud.actions]
+    assert loud.confidence == pytest.approx(1 / len(custom.questions), abs=0.005)
+
+    # answers files may use the new id with the custom bank, not with the shipped one
+    sheet = parse_answers({"client": "X", "answers": {"scope_creep": 3}}, "a.toml", custom)
+    assert sheet.answers == {"scope_creep": 3}
+    with pytest.raises(InvalidFile) as caught:
+        parse_answers({"client": "X", "answers": {"scope_creep": 3}}, "a.toml", bank)
+    assert any(p.field == "answers.scope_creep" for p in caught.value.problems)
+
+
+def test_an_added_section_loads_and_is_scored(tmp_path):
+    folder = copy_bank(tmp_path)
+    with open(folder / "bank.toml", "a", encoding="utf-8") as handle:
+        handle.write(NEW_SECTION)
+    (folder / "legal.toml").write_text(LEGAL, encoding="utf-8")
+    custom = bank_module.load(folder)
+    assert custom.sections[-1].id == "legal"
+    result = assess(custom, {"threatens_lawsuit": True}, "en", TODAY)
+    assert result.sections["legal"] == 100
+    assert result.score > 0
+    assert assess(custom, {"threatens_lawsuit": False}, "en", TODAY).score == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation: a broken bank names the file, the question id and the field
+
+
+def test_missing_polish_text(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", 'text.pl = "Jak często klient płaci po terminie?"\n', "")
+    _assert_named(_load_error(folder), "payments.toml", "late_payments", "text.pl")
+
+
+def test_empty_polish_help(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "ethics.toml", 'help.pl = "', 'help.pl = "   ", help_old = "')
+    error = _load_error(folder)
+    assert any(p.file.endswith("ethics.toml") for p in error.problems)
+
+
+def test_unknown_kind(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", 'id = "contract_breaches"\nkind = "scale"', 'id = "contract_breaches"\nkind = "stars"')
+    error = _load_error(folder)
+    _assert_named(error, "payments.toml", "contract_breaches", "kind")
+    assert "stars" in str(error)
+
+
+def test_kind_of_the_wrong_type(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", 'id = "contract_breaches"\nkind = "scale"', 'id = "contract_breaches"\nkind = 3')
+    _assert_named(_load_error(folder), "payments.toml", "contract_breaches", "kind")
+
+
+def test_wrong_kind_for_the_questions_fields(tmp_path):
+    """A choice question turned into a scale keeps options it cannot have."""
+    folder = copy_bank(tmp_path)
+    edit(folder / "workload.toml", 'id = "profitability"\nkind = "choice"', 'id = "profitability"\nkind = "scale"')
+    _assert_named(_load_error(folder), "workload.toml", "profitability", "options")
+
+
+def test_wrong_kind_for_a_canonical_question(tmp_path):
+    """The domain fixes each canonical question's kind: contract_breaches is a 0..4 scale.
+    A bank that makes it a percentage is self-consistent but breaks every answers file and
+    record that uses the canonical meaning, so loading must refuse it and name the kind."""
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", 'id = "contract_breaches"\nkind = "scale"',
+         'id = "contract_breaches"\nkind = "percent"\nseverity_points = [[0, 0.0], [100, 1.0]]')
+    _assert_named(_load_error(folder), "payments.toml", "contract_breaches", "kind")
+
+
+def test_canonical_question_cannot_be_dropped(tmp_path):
+    """domain.md: 'A question bank may add more questions; it may not drop or rename these.'"""
+    folder = copy_bank(tmp_path)
+    edit(folder / "context.toml", 'id = "strategic_value"', 'id = "strategic_worth"')
+    error = _load_error(folder)
+    assert "strategic_value" in str(error)
+
+
+def test_canonical_choice_values_cannot_change(tmp_path):
+    """The domain fixes orders_trend's values (growing, stable, declining, sharply_declining);
+    answers files and records use them, so a bank renaming one must be refused."""
+    folder = copy_bank(tmp_path)
+    edit(folder / "trend.toml", 'options = ["growing", "stable", "declining", "sharply_declining"]',
+         'options = ["growing", "stable", "declining", "collapsing"]')
+    edit(folder / "trend.toml", "declining = 0.6, sharply_declining = 1.0", "declining = 0.6, collapsing = 1.0")
+    _assert_named(_load_error(folder), "trend.toml", "orders_trend", "options")
+
+
+def test_choice_severity_missing_an_option(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", "severity = { improving = 0.0, stable = 0.25, worsening = 1.0 }",
+         "severity = { improving = 0.0, worsening = 1.0 }")
+    error = _load_error(folder)
+    _assert_named(error, "payments.toml", "late_payments_trend", "severity")
+    assert "stable" in str(error)
+
+
+def test_choice_severity_out_of_range(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", "stable = 0.25, worsening = 1.0 }", "stable = 0.25, worsening = 1.5 }")
+    _assert_named(_load_error(folder), "payments.toml", "late_payments_trend", "severity")
+
+
+def test_severity_points_decreasing(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "dependency.toml", "[[0, 0.0], [15, 0.1], [30, 0.5], [50, 1.0]]",
+         "[[0, 0.0], [15, 0.1], [30, 0.5], [50, 0.4]]")
+    _assert_named(_load_error(folder), "dependency.toml", "revenue_share", "severity_points")
+
+
+def test_severity_points_values_not_rising(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "dependency.toml", "[[0, 0.0], [15, 0.1], [30, 0.5], [50, 1.0]]",
+         "[[0, 0.0], [30, 0.1], [15, 0.5], [50, 1.0]]")
+    _assert_named(_load_error(folder), "dependency.toml", "revenue_share", "severity_points")
+
+
+def test_duplicate_id_across_files(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "workload.toml", 'id = "urgent_demands"', 'id = "late_payments"')
+    error = _load_error(folder)
+    _assert_named(error, "workload.toml", "late_payments")
+    assert "payments.toml" in str(error) and "duplicate" in str(error).lower()
+
+
+def test_unknown_field(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "relationship.toml", 'id = "distrust"\n', 'id = "distrust"\ncolour = "red"\n')
+    _assert_named(_load_error(folder), "relationship.toml", "distrust", "colour")
+
+
+def test_weight_on_a_non_signal_question(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "emotional.toml", 'id = "attachment"\nkind = "scale"\nrole = "bias"',
+         'id = "attachment"\nkind = "scale"\nrole = "bias"\nweight = 2.0')
+    _assert_named(_load_error(folder), "emotional.toml", "attachment", "weight")
+
+
+def test_unknown_question_id_in_a_condition(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", '{ question = "late_payments", at_most = 0 }', '{ question = "late_paymentz", at_most = 0 }')
+    error = _load_error(folder)
+    _assert_named(error, "bank.toml", "worsening_payments_never_late", "question")
+    assert "late_paymentz" in str(error)
+
+
+def test_condition_value_not_allowed_for_the_question(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", '{ question = "late_payments_trend", equals = "worsening" }',
+         '{ question = "late_payments_trend", equals = "awful" }')
+    _assert_named(_load_error(folder), "bank.toml", "worsening_payments_never_late", "equals")
+
+
+def test_bad_toml_in_a_section_file(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "trend.toml", 'id = "orders_trend"', 'id = "orders_trend')
+    error = _load_error(folder)
+    assert any(p.file.endswith("trend.toml") and "TOML" in p.message for p in error.problems)
+
+
+def test_bad_toml_in_the_main_file(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'version = "1.0.0"', "version = = 1")
+    error = _load_error(folder)
+    assert any(p.file.endswith("bank.toml") and "TOML" in p.message for p in error.problems)
+
+
+def test_section_file_missing(tmp_path):
+    folder = copy_bank(tmp_path)
+    (folder / "ethics.toml").unlink()
+    error = _load_error(folder)
+    assert any(p.file.endswith("ethics.toml") for p in error.problems), str(error)
+
+
+def test_level_order_wrong(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'id = "continue"\nmin_score = 0', 'id = "TMP"\nmin_score = 0')
+    edit(folder / "bank.toml", 'id = "monitor"\nmin_score = 20', 'id = "continue"\nmin_score = 20')
+    edit(folder / "bank.toml", 'id = "TMP"\nmin_score = 0', 'id = "monitor"\nmin_score = 0')
+    error = _load_error(folder)
+    _assert_named(error, "bank.toml", "level")
+
+
+def test_level_thresholds_not_rising(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'id = "prepare_exit"\nmin_score = 60', 'id = "prepare_exit"\nmin_score = 30')
+    error = _load_error(folder)
+    _assert_named(error, "bank.toml", "level")
+    assert "min_score" in str(error)
+
+
+def test_a_level_missing(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'id = "end_now"', 'id = "finish"')
+    _assert_named(_load_error(folder), "bank.toml", "level")
+
+
+def test_scoring_value_out_of_range(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", "breadth_share = 0.6", "breadth_share = 1.6")
+    _assert_named(_load_error(folder), "bank.toml", "scoring.breadth_share")
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", 'id = "contract_breaches"\nkind = "scale"', 'id = "contract_breaches"\nkind = "stars"')
+    edit(folder / "relationship.toml", 'id = "distrust"\n', 'id = "distrust"\ncolour = "red"\n')
+    error = _load_error(folder)
+    _assert_named(error, "payments.toml", "contract_breaches", "kind")
+    _assert_named(error, "relationship.toml", "distrust", "colour")
+
+
+def test_a_section_file_outside_the_bank_folder_is_refused(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'file = "ethics.toml"', 'file = "../ethics.toml"')
+    _assert_named(_load_error(folder), "bank.toml", "file")
