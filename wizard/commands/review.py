@@ -1,0 +1,198 @@
+"""Command handlers: compare, history, decide, feedback, team and demo.
+
+Each takes the parsed `args` and returns an exit code. A bad record reference or a broken file
+raises `InvalidFile` (printed by the CLI as file: field: message); nothing here imports Textual
+except `demo`, and only when it opens the review screen in a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from wizard import cli
+from wizard.problems import InvalidFile, Problem
+
+
+def _load(store, ref: str, bank):
+    from wizard.records import read_record
+
+    path = store.find(ref, bank)
+    return path, read_record(path, bank)
+
+
+def _records_and_feedback(store, bank):
+    """Every readable record and its feedback; the problems of broken files, to report."""
+    from wizard import feedback as feedback_files
+
+    entries = store.scan(bank)
+    records = [e.record for e in entries if e.record is not None]
+    problems = [p for e in entries for p in e.problems]
+    found = feedback_files.load_all(store.root)
+    problems += feedback_files.broken(found)
+    return records, {rid: feedback_files.good(items) for rid, items in found.items()}, problems
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"{cli.PROG}: {problem}", file=sys.stderr)
+
+
+def _emit_json(data: dict) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _lang_of(args, record=None) -> str:
+    """The --lang given, else the record's own language, else the locale's."""
+    if getattr(args, "lang", None):
+        return args.lang
+    return record.language if record is not None else cli._lang(args)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def compare(args) -> int:
+    from wizard.compare import compare as compare_records
+    from wizard.report_review import comparison_json, markdown_comparison, print_comparison
+
+    bank, store = cli._bank(args), cli._store(args)
+    _, first = _load(store, args.first, bank)
+    _, second = _load(store, args.second, bank)
+    result = compare_records(bank, first, second)
+    lang = _lang_of(args, result.second)
+    if args.format == "json":
+        _emit_json(comparison_json(result))
+    elif args.format == "markdown":
+        sys.stdout.write(markdown_comparison(result, bank, lang))
+    else:
+        print_comparison(result, bank, lang, cli._console())
+    return 0
+
+
+def history(args) -> int:
+    from wizard.report_review import history_json, markdown_history, print_history
+    from wizard.team import history as client_history
+
+    bank, lang, store = cli._bank(args), cli._lang(args), cli._store(args)
+    records, feedback, problems = _records_and_feedback(store, bank)
+    _report_problems(problems)
+    result = client_history(records, args.client, feedback)
+    today = date.today()
+    if args.format == "json":
+        _emit_json(history_json(result, today))
+    elif args.format == "markdown":
+        sys.stdout.write(markdown_history(result, bank, lang, today))
+    else:
+        print_history(result, bank, lang, cli._console(), today)
+    return _code(result.records, problems)
+
+
+def team(args) -> int:
+    from wizard.report_review import markdown_team, print_team, team_json
+    from wizard.team import team_view
+
+    bank, lang, store = cli._bank(args), cli._lang(args), cli._store(args)
+    records, feedback, problems = _records_and_feedback(store, bank)
+    _report_problems(problems)
+    result = team_view(bank, records, args.client, feedback)
+    if args.format == "json":
+        _emit_json(team_json(result))
+    elif args.format == "markdown":
+        sys.stdout.write(markdown_team(result, bank, lang))
+    else:
+        print_team(result, bank, lang, cli._console())
+    return _code(result.members, problems)
+
+
+def _code(found, problems) -> int:
+    """1 when the client has no assessments or some files could not be read (as `list` does)."""
+    return 0 if found and not problems else 1
+
+
+def decide(args) -> int:
+    from wizard.i18n import t
+    from wizard.lifecycle import LifecycleError, decide as decide_record, supersede
+
+    bank, store = cli._bank(args), cli._store(args)
+    path, record = _load(store, args.record, bank)
+    lang = _lang_of(args, record)
+    older = [_load(store, ref, bank) for ref in args.supersedes]
+    try:
+        record = decide_record(
+            record, args.status, level=args.level, reason=args.reason or "", outcome=args.outcome or "",
+            by=args.by or "", decision_makers=args.decision_makers, consulted=args.consulted,
+            informed=args.informed,
+        )
+    except LifecycleError as error:
+        raise InvalidFile([Problem(str(path), error.field, error.message)]) from None
+    linked = []
+    for old_path, old in older:
+        try:
+            record, old = supersede(record, old)
+        except LifecycleError as error:
+            raise InvalidFile([Problem(str(old_path), error.field, error.message)]) from None
+        linked.append((old_path, old))
+    # Every check passed before anything is written: a refused command changes no file.
+    store.update(path, record)
+    for old_path, old in linked:
+        store.update(old_path, old)
+        print(t("review.cli.superseded", lang, old=old.id, new=record.id))
+    print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=path))
+    return 0
+
+
+def feedback(args) -> int:
+    from wizard import feedback as feedback_files
+    from wizard.i18n import t
+
+    bank, store = cli._bank(args), cli._store(args)
+    path, record = _load(store, args.record, bank)
+    try:
+        item = feedback_files.make(record.id, args.by, args.stance, args.comment or "")
+    except ValueError as error:
+        raise InvalidFile([Problem(str(path), "feedback", str(error))]) from None
+    saved = feedback_files.add(store.root, item)
+    print(t("review.cli.feedback_saved", _lang_of(args, record), path=saved))
+    return 0
+
+
+def demo(args) -> int:
+    import importlib.util
+    import shutil
+    import tempfile
+
+    from wizard.demo import build
+    from wizard.i18n import t
+    from wizard.store import RecordStore
+
+    bank, lang = cli._bank(args), cli._lang(args)
+    if args.keep:
+        folder = Path(args.keep).expanduser()
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise InvalidFile([Problem(str(folder), "", t("review.demo.not_empty", lang))])
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="client-exit-demo-"))
+    sample = build(folder, bank, lang)
+    interactive = sys.stdout.isatty() and sys.stdin.isatty()
+    if interactive and importlib.util.find_spec("wizard.tui.app") is not None:
+        from wizard.tui.app import run
+
+        args.command = "review"
+        args.records_dir = str(folder)
+        try:
+            return run(args, bank=bank, lang=lang, store=RecordStore(folder))
+        finally:
+            if not args.keep:
+                shutil.rmtree(folder, ignore_errors=True)
+    print(t("review.demo.folder", lang, path=folder))
+    print(t("review.demo.summary", lang, records=len(sample.records), clients=len(sample.clients),
+            feedback=sample.feedback, overdue=len(sample.overdue)))
+    print(t("review.demo.try", lang))
+    for line in (f"list --records-dir {folder}",
+                 f'history "{sample.clients[0]}" --records-dir {folder}',
+                 f'team "{sample.clients[1]}" --records-dir {folder}'):
+        print(f"  {cli.PROG} {line}")
+    return 0

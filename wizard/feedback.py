@@ -1,0 +1,188 @@
+"""Teammates' feedback on a record: a stance (agree, disagree, abstain) and a comment.
+
+Feedback is never written into the record. Each piece is its own small TOML file,
+
+    <records>/feedback/<record id>/<UTC time>-<slug of the name>-<random>.toml
+
+so two teammates giving feedback on the same record in their own clones of a shared git
+repository add two different files: git merges them without a conflict and nobody's input is
+lost. A file is written once and never changed; a newer file from the same person replaces
+their stance (see `current`), the older ones stay as the trail of the discussion.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from wizard.problems import FieldReader, InvalidFile, Problem, display_path, read_toml, show
+from wizard.records import now, slug, write_atomic
+
+SCHEMA = 1
+STANCES = ("agree", "disagree", "abstain")
+FOLDER = "feedback"
+KEYS = ("schema", "record", "by", "stance", "comment", "created")
+_RECORD_ID = re.compile(r"[0-9a-f]{4,32}")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    record: str  # the id of the record it is about
+    by: str
+    stance: str
+    created: datetime
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackEntry:
+    """One feedback file: its feedback, or why it could not be read (like store.Entry)."""
+
+    path: Path
+    feedback: Feedback | None
+    problems: tuple[Problem, ...] = ()
+
+
+def folder(root: Path, record_id: str) -> Path:
+    """Where the feedback on one record lives."""
+    if not _RECORD_ID.fullmatch(record_id):
+        raise ValueError(f"not a record id: {record_id!r}")
+    return Path(root) / FOLDER / record_id
+
+
+def to_toml(feedback: Feedback) -> str:
+    import tomli_w
+
+    return tomli_w.dumps({
+        "schema": SCHEMA,
+        "record": feedback.record,
+        "by": feedback.by,
+        "stance": feedback.stance,
+        "comment": feedback.comment,
+        "created": feedback.created,
+    })
+
+
+def make(record_id: str, by: str, stance: str, comment: str = "", created: datetime | None = None) -> Feedback:
+    """A new piece of feedback, checked like a file would be. Raises ValueError."""
+    by = " ".join(by.split())
+    if not by:
+        raise ValueError("the name (--by) must not be empty")
+    if stance not in STANCES:
+        raise ValueError(f"the stance must be one of {', '.join(STANCES)} (got {stance!r})")
+    created = created or now()
+    if created.tzinfo is None:
+        raise ValueError("the time must carry a time zone")
+    return Feedback(record_id, by, stance, created, comment.strip())
+
+
+def add(root: Path, feedback: Feedback) -> Path:
+    """Write one feedback file. Never replaces another file, not even one written the same second."""
+    target = folder(root, feedback.record)
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = feedback.created.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    for _ in range(20):
+        path = target / f"{stamp}-{slug(feedback.by, 24)}-{secrets.token_hex(3)}.toml"
+        try:
+            write_atomic(path, to_toml(feedback), overwrite=False)
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"could not find a free file name in {target}")
+
+
+def read(path: Path, record_id: str | None = None) -> Feedback:
+    """Load and validate one feedback file. Raises InvalidFile naming the file and each bad field."""
+    return parse(read_toml(path), display_path(path), record_id)
+
+
+def parse(data: dict, file: str, record_id: str | None = None) -> Feedback:
+    reader = FieldReader(file)
+    schema = reader.get(data, "schema", int, "")
+    if schema is not None and schema > SCHEMA:
+        raise InvalidFile([Problem(file, "schema", (
+            f"this feedback was written by a newer version of client-exit-wizard (schema {schema}); "
+            f"this version reads schema {SCHEMA}"))])
+    if schema is not None and schema < 1:
+        reader.problem("schema", f"must be {SCHEMA} (got {schema})")
+    for key in data:
+        if key not in KEYS:
+            reader.problem(key, f"unknown field (a feedback file has: {', '.join(KEYS)})")
+    record = reader.get(data, "record", str, "")
+    if record is not None and not _RECORD_ID.fullmatch(record):
+        reader.problem("record", f"must be a record id, 4 to 32 lower-case hex digits (got {show(record)})")
+    elif record is not None and record_id is not None and record != record_id:
+        reader.problem("record", f"is {show(record)} but the file sits in the folder of record {record_id}")
+    by = reader.get(data, "by", str, "")
+    if by is not None and not by.strip():
+        reader.problem("by", "must not be empty")
+    stance = reader.get(data, "stance", str, "")
+    if stance is not None and stance not in STANCES:
+        reader.problem("stance", f"must be one of {', '.join(STANCES)} (got {show(stance)})")
+    comment = reader.get(data, "comment", str, "", required=False) or ""
+    created = reader.get(data, "created", datetime, "")
+    if created is not None and created.tzinfo is None:
+        reader.problem("created", "must be a date and time with a time zone, like 2026-11-23T09:15:00+01:00")
+    reader.raise_if_any()
+    return Feedback(record, by.strip(), stance, created, comment)
+
+
+def load(root: Path, record_id: str) -> list[FeedbackEntry]:
+    """Every feedback file on one record, oldest first; broken files come last, with their problems."""
+    target = folder(root, record_id)
+    if not target.is_dir():
+        return []
+    entries = []
+    for path in sorted(p for p in target.glob("*.toml") if not p.name.startswith(".")):
+        try:
+            entries.append(FeedbackEntry(path, read(path, record_id)))
+        except InvalidFile as error:
+            entries.append(FeedbackEntry(path, None, tuple(error.problems)))
+    return sorted(entries, key=_oldest_first)
+
+
+def load_all(root: Path) -> dict[str, list[FeedbackEntry]]:
+    """The feedback on every record that has some, by record id."""
+    base = Path(root) / FOLDER
+    if not base.is_dir():
+        return {}
+    result = {}
+    for sub in sorted(base.iterdir()):
+        if sub.is_dir() and _RECORD_ID.fullmatch(sub.name):
+            entries = load(root, sub.name)
+            if entries:
+                result[sub.name] = entries
+    return result
+
+
+def good(entries: list[FeedbackEntry]) -> list[Feedback]:
+    return [e.feedback for e in entries if e.feedback is not None]
+
+
+def broken(entries_by_record: dict[str, list[FeedbackEntry]]) -> list[Problem]:
+    return [p for entries in entries_by_record.values() for e in entries for p in e.problems]
+
+
+def current(feedback: list[Feedback]) -> list[Feedback]:
+    """Each person's latest stance (names compared without case), in the order given."""
+    latest: dict[str, Feedback] = {}
+    for item in sorted(feedback, key=lambda f: f.created):
+        latest[item.by.casefold()] = item
+    return sorted(latest.values(), key=lambda f: f.created)
+
+
+def tally(feedback: list[Feedback]) -> dict[str, int]:
+    """How many people currently agree, disagree and abstain."""
+    counts = dict.fromkeys(STANCES, 0)
+    for item in current(feedback):
+        counts[item.stance] += 1
+    return counts
+
+
+def _oldest_first(entry: FeedbackEntry) -> tuple:
+    if entry.feedback is None:
+        return (1, 0.0, entry.path.name)
+    return (0, entry.feedback.created.timestamp(), entry.path.name)

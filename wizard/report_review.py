@@ -1,0 +1,467 @@
+"""A comparison, a client's history and a team view as Markdown, terminal text (rich) or JSON.
+
+As in report.py, the Markdown is the one description of each view; the terminal output prints a
+coloured headline and renders the same Markdown with rich. JSON carries ids and raw answers, for
+scripts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wizard.bank import Answer, Bank
+from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison
+from wizard.feedback import Feedback, current, tally
+from wizard.i18n import t
+from wizard.lifecycle import is_overdue
+from wizard.records import DecisionRecord
+from wizard.report import LEVEL_STYLES, _cell, answer_text, bar, level_label, question_text
+from wizard.team import History, TeamView, assessor_name, member_name
+
+MARKS = {BETTER: "▼", WORSE: "▲", CHANGED: "≠", SAME: ""}
+STYLES = {BETTER: "green", WORSE: "red", CHANGED: "yellow", SAME: ""}
+
+
+def _signed(value: int | None) -> str:
+    return "–" if value is None else f"{value:+d}"
+
+
+def _who(record: DecisionRecord, lang: str) -> str:
+    return assessor_name(record) or t("report.nobody", lang)
+
+
+def _direction(change: str, lang: str) -> str:
+    return f"{MARKS[change]} {t('review.change.' + change, lang)}" if change != SAME else ""
+
+
+def _level(bank: Bank, level: str | None, lang: str) -> str:
+    return level_label(bank, level, lang) if level else "–"
+
+
+def _decided(record: DecisionRecord, bank: Bank, lang: str) -> str:
+    return _level(bank, record.decision.level, lang) if record.decision else "–"
+
+
+def _plain(value: Answer | None, bank: Bank, question_id: str, lang: str) -> str:
+    return answer_text(bank, question_id, value, lang) if value is not None else "–"
+
+
+def _short(value: Answer | None, bank: Bank, question_id: str, lang: str) -> str:
+    """An answer for a Markdown table cell; "–" when not answered."""
+    return _cell(_plain(value, bank, question_id, lang))
+
+
+def _feedback_line(item: Feedback, lang: str) -> str:
+    line = f"**{item.by}**: {t('review.stance.' + item.stance, lang)} ({item.created:%Y-%m-%d})"
+    return f"{line} — {item.comment}" if item.comment else line
+
+
+def _tally_text(items: tuple[Feedback, ...] | list[Feedback], lang: str) -> str:
+    counts = tally(list(items))
+    return " · ".join(f"{t('review.stance.' + s, lang)} {n}" for s, n in counts.items() if n) or "–"
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparison
+
+
+def markdown_comparison(cmp: Comparison, bank: Bank, lang: str) -> str:
+    lines = [f"# {_comparison_title(cmp, lang)}", ""]
+    if cmp.since is not None:
+        lines += _since(cmp, bank, lang)
+    lines += _comparison_overview(cmp, bank, lang) + _comparison_answers(cmp, bank, lang)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _comparison_title(cmp: Comparison, lang: str) -> str:
+    a, b = cmp.first, cmp.second
+    return t("review.compare.title", lang, client=a.client if cmp.same_client else f"{a.client} / {b.client}")
+
+
+def _comparison_overview(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
+    """The two records' headlines, section scores and main reasons."""
+    a, b = cmp.first, cmp.second
+    ra, rb = a.result, b.result
+    rows = [
+        (t("review.record", lang), a.id, b.id),
+        (t("review.client", lang), _cell(a.client), _cell(b.client)),
+        (t("review.assessor", lang), _cell(_who(a, lang)), _cell(_who(b, lang))),
+        (t("report.status", lang), t("status." + a.status, lang), t("status." + b.status, lang)),
+        (t("report.recommendation", lang), _level(bank, ra and ra.level, lang), _level(bank, rb and rb.level, lang)),
+        (t("report.decision", lang), _decided(a, bank, lang), _decided(b, bank, lang)),
+        (t("report.score", lang), str(ra.score) if ra else "–",
+         f"{rb.score} ({_signed(cmp.score_delta)})" if rb else "–"),
+        (t("report.confidence", lang), f"{round(ra.confidence * 100)}%" if ra else "–",
+         f"{round(rb.confidence * 100)}%" if rb else "–"),
+    ]
+    lines = [f"| | A · {a.created:%Y-%m-%d} | B · {b.created:%Y-%m-%d} |", "|---|---|---|"]
+    lines += [f"| {name} | {x} | {y} |" for name, x, y in rows]
+    lines.append("")
+    if cmp.sections:
+        lines += [f"## {t('report.sections', lang)}", "",
+                  f"| {t('report.section', lang)} | A | B | Δ |", "|---|---|---|---:|"]
+        for s in cmp.sections:
+            cells = [f"`{bar(v, 10)}` {v}" if v is not None else "–" for v in (s.first, s.second)]
+            delta = s.delta or 0
+            mark = MARKS[WORSE] if delta > 0 else MARKS[BETTER] if delta < 0 else ""
+            lines.append(f"| {bank.section(s.section).title(lang)} | {cells[0]} | {cells[1]} | {_signed(s.delta)} {mark} |")
+        lines.append("")
+    for label, record in (("A", a), ("B", b)):
+        if record.result and record.result.reasons:
+            lines += [f"## {t('report.reasons', lang)} ({label})", ""]
+            lines += [f"- {question_text(bank, r.question, lang)} "
+                      f"({answer_text(bank, r.question, record.answers.get(r.question), lang)}): {round(r.share * 100)}%"
+                      for r in record.result.reasons]
+            lines.append("")
+    return lines
+
+
+def _comparison_answers(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
+    lines = [f"## {t('report.answers', lang)}", "",
+             f"| {t('report.question', lang)} | A | B | |", "|---|---|---|---|"]
+    section = None
+    for d in cmp.answers:
+        if d.section != section:
+            section = d.section
+            lines.append(f"| **{bank.section(section).title(lang)}** | | | |")
+        lines.append(f"| {_cell(question_text(bank, d.question, lang))} | {_short(d.first, bank, d.question, lang)} | "
+                     f"{_short(d.second, bank, d.question, lang)} | {_direction(d.change, lang)} |")
+    return lines
+
+
+def _since(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
+    since = cmp.since
+    a, b = cmp.first, cmp.second
+
+    def listed(ids: tuple[str, ...]) -> str:
+        return "".join(
+            f"\n  - {question_text(bank, q, lang)} — {_short(a.answers.get(q), bank, q, lang)} → "
+            f"{_short(b.answers.get(q), bank, q, lang)}" for q in ids)
+
+    items = [t("review.since.score", lang, days=since.days, before=a.result.score, after=b.result.score,
+               delta=_signed(since.score_delta))]
+    if since.level_before != since.level_after:
+        items.append(t("review.since.level", lang, before=_level(bank, since.level_before, lang),
+                       after=_level(bank, since.level_after, lang),
+                       direction=t("review.change." + since.level_direction, lang)))
+    else:
+        items.append(t("review.since.level_same", lang, level=_level(bank, since.level_after, lang)))
+    for key, ids in (("worse", since.worse), ("better", since.better), ("changed", since.changed)):
+        if ids:
+            items.append(f"{MARKS[key]} **{t('review.since.' + key, lang, count=len(ids))}**{listed(ids)}")
+    if not (since.worse or since.better or since.changed):
+        items.append(t("review.since.no_answers", lang))
+    for key, ids in (("added", since.principles_added), ("dropped", since.principles_dropped)):
+        names = [bank.principles[p].name(lang) for p in ids if p in bank.principles]
+        if names:
+            items.append(t("review.since.principles_" + key, lang, names=", ".join(names)))
+    title = t("review.since.title", lang, date=f"{a.created:%Y-%m-%d}")
+    return [f"## {title}", "", *[f"- {item}" for item in items], ""]
+
+
+def print_comparison(cmp: Comparison, bank: Bank, lang: str, console) -> None:
+    from rich.markdown import Markdown
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(_comparison_title(cmp, lang), style="bold"))
+    headline = Text()
+    for label, record in (("A", cmp.first), ("B", cmp.second)):
+        headline.append(f"{label} {record.created:%Y-%m-%d} {_who(record, lang)}: ")
+        if record.result:
+            style = LEVEL_STYLES[record.result.level]
+            headline.append(f" {level_label(bank, record.result.level, lang).upper()} ", style=f"reverse {style}")
+            headline.append(f" {record.result.score}/100   ")
+    console.print(headline)
+    if cmp.since is not None:
+        console.print(Markdown("\n".join(_since(cmp, bank, lang))))
+    console.print(Markdown("\n".join(_comparison_overview(cmp, bank, lang))))
+    # The answers as a table coloured by direction: red worse, green better.
+    table = Table(title=t("report.answers", lang), title_justify="left")
+    for column in (t("report.question", lang), "A", "B", ""):
+        table.add_column(column)
+    for d in cmp.answers:
+        style = STYLES[d.change]
+        table.add_row(question_text(bank, d.question, lang), _plain(d.first, bank, d.question, lang),
+                      Text(_plain(d.second, bank, d.question, lang), style=style),
+                      Text(_direction(d.change, lang), style=style))
+    console.print(table)
+
+
+def comparison_json(cmp: Comparison) -> dict:
+    return {
+        "same_client": cmp.same_client,
+        "first": _record_json(cmp.first),
+        "second": _record_json(cmp.second),
+        "score_delta": cmp.score_delta,
+        "sections": [{"section": s.section, "first": s.first, "second": s.second, "delta": s.delta}
+                     for s in cmp.sections],
+        "answers": [{"question": d.question, "section": d.section, "first": d.first, "second": d.second,
+                     "change": d.change} for d in cmp.answers],
+        "since": None if cmp.since is None else {
+            "days": cmp.since.days, "score_delta": cmp.since.score_delta,
+            "level_before": cmp.since.level_before, "level_after": cmp.since.level_after,
+            "level_direction": cmp.since.level_direction,
+            "better": list(cmp.since.better), "worse": list(cmp.since.worse), "changed": list(cmp.since.changed),
+            "principles_added": list(cmp.since.principles_added),
+            "principles_dropped": list(cmp.since.principles_dropped),
+        },
+    }
+
+
+def _record_json(record: DecisionRecord, feedback: tuple[Feedback, ...] = ()) -> dict:
+    result = record.result
+    data = {
+        "id": record.id, "client": record.client, "assessor": record.assessor,
+        "created": record.created.isoformat(), "status": record.status,
+        "recommended": result.level if result else None, "score": result.score if result else None,
+        "confidence": result.confidence if result else None,
+        "sections": dict(result.sections) if result else {},
+        "reasons": [{"question": r.question, "share": r.share} for r in result.reasons] if result else [],
+        "decision": None if record.decision is None else {
+            "level": record.decision.level, "reason": record.decision.reason, "by": record.decision.by,
+            "at": record.decision.at.isoformat() if record.decision.at else None},
+        "review_date": record.review_date.isoformat() if record.review_date else None,
+        "decision_makers": list(record.decision_makers), "consulted": list(record.consulted),
+        "informed": list(record.informed), "outcome": record.outcome,
+        "supersedes": list(record.supersedes), "superseded_by": list(record.superseded_by),
+    }
+    if feedback:
+        data["feedback"] = [_feedback_json(f) for f in feedback]
+    return data
+
+
+def _feedback_json(item: Feedback) -> dict:
+    return {"by": item.by, "stance": item.stance, "comment": item.comment, "created": item.created.isoformat()}
+
+
+# ---------------------------------------------------------------------------------------------
+# History
+
+
+def markdown_history(hist: History, bank: Bank, lang: str, today: date) -> str:
+    lines = [f"# {t('review.history.title', lang, client=hist.client)}", ""]
+    if not hist.records:
+        return "\n".join(lines + [t("review.no_client", lang, client=hist.client)]) + "\n"
+    first, last = hist.records[0], hist.records[-1]
+    lines += [t("review.history.summary", lang, count=len(hist.records), start=f"{first.created:%Y-%m-%d}",
+                end=f"{last.created:%Y-%m-%d}", spark=hist.sparkline, first=first.result.score,
+                last=last.result.score), ""]
+    lines += [f"| {t('review.date', lang)} | {t('review.assessor', lang)} | {t('report.recommendation', lang)} | "
+              f"{t('report.score', lang)} | | {t('report.status', lang)} | {t('report.decision', lang)} | "
+              f"{t('review.review_due', lang)} | {t('review.feedback', lang)} | {t('review.record', lang)} |",
+              "|---|---|---|---:|---|---|---|---|---|---|"]
+    for record in hist.records:
+        due = record.review_date.isoformat() if record.review_date else "–"
+        if is_overdue(record, today):
+            due = f"⚠ {due} ({t('review.overdue', lang)})"
+        lines.append(
+            f"| {record.created:%Y-%m-%d} | {_cell(_who(record, lang))} | {_level(bank, record.result.level, lang)} | "
+            f"{record.result.score} | `{bar(record.result.score, 10)}` | {t('status.' + record.status, lang)} | "
+            f"{_decided(record, bank, lang)} | {due} | {_tally_text(hist.feedback.get(record.id, ()), lang)} | "
+            f"{record.id} |")
+    lines.append("")
+    lines += [f"## {t('review.level_changes', lang)}", ""]
+    lines += [f"- {c.at:%Y-%m-%d}: {_level(bank, c.before, lang)} → {_level(bank, c.after, lang)} "
+              f"({MARKS[c.direction]} {t('review.change.' + c.direction, lang)})" for c in hist.level_changes] \
+        or [t("review.no_level_changes", lang)]
+    lines += ["", f"## {t('review.decisions', lang)}", ""]
+    lines += [f"- {_decision_line(d, bank, lang)}" for d in hist.decisions] or [t("review.no_decisions", lang)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _decision_line(d, bank: Bank, lang: str) -> str:
+    text = f"{d.at:%Y-%m-%d} · {t('status.' + d.status, lang)}"
+    if d.decision is not None:
+        text += ": " + t("review.decided", lang, level=_level(bank, d.decision.level, lang),
+                         recommended=_level(bank, d.recommended, lang),
+                         by=d.decision.by or t("report.nobody", lang))
+        if d.decision.reason:
+            text += f" {t('review.reason', lang)}: {d.decision.reason}"
+    if d.outcome:
+        text += f" {t('review.outcome', lang)}: {d.outcome}"
+    return f"{text} ({d.record})"
+
+
+def print_history(hist: History, bank: Bank, lang: str, console, today: date) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(t("review.history.title", lang, client=hist.client), style="bold"))
+    if not hist.records:
+        console.print(t("review.no_client", lang, client=hist.client))
+        return
+    line = Text(f"{t('report.score', lang)}: ")
+    for record, tick in zip(hist.records, hist.sparkline):
+        line.append(tick, style=LEVEL_STYLES[record.result.level].replace("bold ", ""))
+    line.append(f"  {hist.scores[0]} → {hist.scores[-1]}  ")
+    line.append(f"({len(hist.records)} · {hist.records[0].created:%Y-%m-%d} → {hist.records[-1].created:%Y-%m-%d})",
+                style="dim")
+    console.print(line)
+    table = Table(box=None, pad_edge=False)
+    for column in ("review.date", "report.recommendation", "report.score", "report.status", "report.decision",
+                   "review.review_due", "review.feedback", "review.assessor", "review.record"):
+        table.add_column(t(column, lang), justify="right" if column == "report.score" else "left",
+                         no_wrap=column in ("review.date", "review.record", "review.review_due"))
+    for record in hist.records:
+        result = record.result
+        due = Text(record.review_date.isoformat() if record.review_date else "–")
+        if is_overdue(record, today):
+            due = Text(f"⚠ {due.plain}", style="bold red")
+        table.add_row(f"{record.created:%Y-%m-%d}", Text(level_label(bank, result.level, lang),
+                                                         style=LEVEL_STYLES[result.level]),
+                      str(result.score), t("status." + record.status, lang), _decided(record, bank, lang), due,
+                      stance_marks(hist.feedback.get(record.id, ())), _who(record, lang), record.id)
+    console.print(table)
+    console.print()
+    console.print(Text(t("review.level_changes", lang), style="bold"))
+    for c in hist.level_changes:
+        console.print(Text(f"  {c.at:%Y-%m-%d}  {level_label(bank, c.before, lang)} → {level_label(bank, c.after, lang)}"
+                           f"  {MARKS[c.direction]} {t('review.change.' + c.direction, lang)}", style=STYLES[c.direction]))
+    if not hist.level_changes:
+        console.print(f"  {t('review.no_level_changes', lang)}")
+    console.print(Text(t("review.decisions", lang), style="bold"))
+    for d in hist.decisions:
+        console.print(f"  {_decision_line(d, bank, lang)}", markup=False)
+    if not hist.decisions:
+        console.print(f"  {t('review.no_decisions', lang)}")
+
+
+STANCE_MARKS = {"agree": "✓", "disagree": "✗", "abstain": "○"}
+
+
+def stance_marks(items) -> str:
+    """Each teammate's current stance as one mark: ✓ agree, ✗ disagree, ○ abstain."""
+    return "".join(STANCE_MARKS[f.stance] for f in current(list(items))) or "–"
+
+
+def history_json(hist: History, today: date) -> dict:
+    return {
+        "client": hist.client,
+        "scores": hist.scores,
+        "sparkline": hist.sparkline,
+        "records": [_record_json(r, hist.feedback.get(r.id, ())) | {"overdue": is_overdue(r, today)}
+                    for r in hist.records],
+        "level_changes": [{"at": c.at.isoformat(), "record": c.record, "before": c.before, "after": c.after,
+                           "direction": c.direction} for c in hist.level_changes],
+        "decisions": [{"record": d.record, "at": d.at.isoformat(), "status": d.status,
+                       "level": d.decision.level if d.decision else None, "recommended": d.recommended,
+                       "reason": d.decision.reason if d.decision else "", "outcome": d.outcome}
+                      for d in hist.decisions],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Team view
+
+
+def markdown_team(view: TeamView, bank: Bank, lang: str) -> str:
+    lines = [f"# {t('review.team.title', lang, client=view.client)}", ""]
+    if not view.members:
+        return "\n".join(lines + [t("review.no_client", lang, client=view.client)]) + "\n"
+    lines += _consensus_lines(view, bank, lang)
+    names = [member_name(view, r) for r in view.members]
+    lines += [f"| {t('review.teammate', lang)} | {t('review.date', lang)} | {t('report.recommendation', lang)} | "
+              f"{t('report.score', lang)} | {t('report.status', lang)} | {t('review.feedback', lang)} | "
+              f"{t('review.record', lang)} |", "|---|---|---|---:|---|---|---|"]
+    for name, record in zip(names, view.members):
+        lines.append(f"| {_cell(name)} | {record.created:%Y-%m-%d} | {_level(bank, record.result.level, lang)} | "
+                     f"{record.result.score} | {t('status.' + record.status, lang)} | "
+                     f"{_tally_text(view.feedback.get(record.id, ()), lang)} | {record.id} |")
+    lines += ["", f"## {t('review.team.disagreements', lang)}", ""]
+    if view.disagreements:
+        lines += [f"| {t('report.question', lang)} | " + " | ".join(_cell(n) for n in names) + f" | {t('review.spread', lang)} |",
+                  "|---|" + "---|" * len(names) + "---:|"]
+        for d in view.disagreements:
+            cells = [_short(d.answers.get(n), bank, d.question, lang) for n in names]
+            lines.append(f"| {_cell(question_text(bank, d.question, lang))} | " + " | ".join(cells)
+                         + f" | {round(d.size * 100)}% |")
+        lines += ["", t("review.team.rule", lang)]
+    else:
+        lines.append(t("review.team.no_disagreements", lang))
+    lines.append("")
+    if any(view.feedback.values()):
+        lines += [f"## {t('review.feedback', lang)}", ""]
+        for name, record in zip(names, view.members):
+            items = view.feedback.get(record.id, ())
+            if items:
+                lines += [f"### {t('review.feedback_on', lang, name=name, id=record.id)}", ""]
+                lines += [f"- {_feedback_line(f, lang)}" for f in items]
+                lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _consensus_lines(view: TeamView, bank: Bank, lang: str) -> list[str]:
+    c = view.consensus
+    head = f"**{t('review.team.consensus', lang)}: {_level(bank, c.level, lang)}**"
+    if c.agreed:
+        head += f" · {t('review.team.agreed', lang, count=len(c.levels))}"
+    else:
+        ranks = sorted(c.levels.values(), key=lambda lv: bank.levels.index(bank.level(lv)))
+        head += " · " + t("review.team.spread", lang, steps=c.spread, mildest=_level(bank, ranks[0], lang),
+                          harshest=_level(bank, ranks[-1], lang))
+    head += f" · {t('review.team.mean_score', lang, score=view.mean_score)}"
+    return [head, "", t("review.team.consensus_rule", lang), ""]
+
+
+def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(t("review.team.title", lang, client=view.client), style="bold"))
+    if not view.members:
+        console.print(t("review.no_client", lang, client=view.client))
+        return
+    level = view.consensus.level
+    line = Text(f"{t('review.team.consensus', lang)}: ")
+    line.append(f" {level_label(bank, level, lang).upper()} ", style=f"reverse {LEVEL_STYLES[level]}")
+    console.print(line)
+    console.print(_consensus_lines(view, bank, lang)[0].split(" · ", 1)[1], markup=False)
+    console.print(Text(t("review.team.consensus_rule", lang), style="dim"))
+    names = [member_name(view, r) for r in view.members]
+    table = Table(box=None, pad_edge=False)
+    for column in ("review.teammate", "review.date", "report.recommendation", "report.score", "report.status",
+                   "review.feedback", "review.record"):
+        table.add_column(t(column, lang), justify="right" if column == "report.score" else "left",
+                         no_wrap=column in ("review.date", "review.record", "review.review_due"))
+    for name, record in zip(names, view.members):
+        table.add_row(name, f"{record.created:%Y-%m-%d}", Text(level_label(bank, record.result.level, lang),
+                                                               style=LEVEL_STYLES[record.result.level]),
+                      str(record.result.score), t("status." + record.status, lang),
+                      stance_marks(view.feedback.get(record.id, ())), record.id)
+    console.print(table)
+    console.print()
+    console.print(Text(t("review.team.disagreements", lang), style="bold"))
+    if not view.disagreements:
+        console.print(t("review.team.no_disagreements", lang))
+    else:
+        table = Table(box=None, pad_edge=False)
+        for column in (t("report.question", lang), *names, t("review.spread", lang)):
+            table.add_column(column)
+        for d in view.disagreements:
+            table.add_row(question_text(bank, d.question, lang),
+                          *[_plain(d.answers.get(n), bank, d.question, lang) for n in names],
+                          Text(f"{round(d.size * 100)}%", style="red" if d.size >= 0.5 else "yellow"))
+        console.print(table)
+        console.print(Text(t("review.team.rule", lang), style="dim"))
+    for name, record in zip(names, view.members):
+        items = view.feedback.get(record.id, ())
+        if items:
+            console.print(Text(t("review.feedback_on", lang, name=name, id=record.id), style="bold"))
+            for item in items:
+                console.print(f"  {STANCE_MARKS[item.stance]} {item.by}: {t('review.stance.' + item.stance, lang)} "
+                              f"({item.created:%Y-%m-%d})" + (f" — {item.comment}" if item.comment else ""),
+                              markup=False)
+
+
+def team_json(view: TeamView) -> dict:
+    names = [member_name(view, r) for r in view.members]
+    return {
+        "client": view.client,
+        "consensus": {"level": view.consensus.level, "spread": view.consensus.spread,
+                      "agreed": view.consensus.agreed, "levels": view.consensus.levels,
+                      "mean_score": view.mean_score},
+        "members": [{"name": n} | _record_json(r, view.feedback.get(r.id, ())) for n, r in zip(names, view.members)],
+        "disagreements": [{"question": d.question, "answers": d.answers, "spread": d.spread, "size": d.size}
+                          for d in view.disagreements],
+    }

@@ -1,0 +1,239 @@
+"""One client over time (history) and the team's assessments of one client (team view).
+
+Consensus rule. Each teammate counts once, with the recommended level of their latest assessment
+of the client (records without a result are left out). The consensus level is the median of
+those levels on the ordered scale continue < monitor < revise_terms < prepare_exit < end_now;
+with an even number of teammates the harsher of the two middle levels is taken, so an evenly
+split team errs on the side of caution. The spread is the number of steps between the mildest
+and the harshest teammate: 0 means everybody agrees.
+
+Disagreement rule. A question is a disagreement when at least two teammates answered it and
+  - scale (0–4): the highest and lowest answers are 2 or more steps apart;
+  - bool or choice: the answers are not all the same;
+  - percent or number: the highest and lowest answers are 20 or more apart.
+Skipping is not disagreeing. Disagreements are ranked by their size on a common 0–1 measure:
+for signal questions the spread of their severities (how differently they warn), for the others
+the spread on the answer's own scale (steps / 4, options apart / options − 1, yes against no = 1,
+percentage points / 100, numbers relative to the largest answer); ties keep the bank's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from statistics import median_high
+
+from wizard.bank import LEVELS, SCALE_MAX, Answer, Bank, Question
+from wizard.feedback import Feedback
+from wizard.records import Decision, DecisionRecord
+
+NUMBER_SPREAD = 20  # percent or number answers this far apart are a disagreement
+SCALE_SPREAD = 2
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def same_client(a: str, b: str) -> bool:
+    """Client names are matched exactly, ignoring case and runs of spaces."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def of_client(records: list[DecisionRecord], client: str) -> list[DecisionRecord]:
+    """The client's assessed records (with a result), oldest first."""
+    found = [r for r in records if r.result is not None and same_client(r.client, client)]
+    return sorted(found, key=lambda r: (r.created, r.id))
+
+
+def sparkline(scores: list[int]) -> str:
+    """Scores 0–100 as bars on an absolute scale, so lines of different clients compare."""
+    return "".join(SPARK[min(len(SPARK) - 1, score * len(SPARK) // 100)] for score in scores)
+
+
+def assessor_name(record: DecisionRecord) -> str:
+    return " ".join(record.assessor.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# History
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    """The recommended level moved between two consecutive assessments."""
+
+    at: datetime
+    record: str
+    before: str
+    after: str
+
+    @property
+    def direction(self) -> str:
+        return "worse" if LEVELS.index(self.after) > LEVELS.index(self.before) else "better"
+
+
+@dataclass(frozen=True)
+class DecisionTaken:
+    record: str
+    at: datetime
+    status: str
+    decision: Decision | None
+    recommended: str
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
+class History:
+    client: str
+    records: tuple[DecisionRecord, ...]  # oldest first
+    level_changes: tuple[LevelChange, ...]
+    decisions: tuple[DecisionTaken, ...]
+    feedback: dict[str, tuple[Feedback, ...]] = field(default_factory=dict)  # record id → feedback
+
+    @property
+    def scores(self) -> list[int]:
+        return [r.result.score for r in self.records]
+
+    @property
+    def sparkline(self) -> str:
+        return sparkline(self.scores)
+
+
+def history(records: list[DecisionRecord], client: str,
+            feedback: dict[str, list[Feedback]] | None = None) -> History:
+    """Every assessment of one client over time, with level changes and decisions taken."""
+    own = of_client(records, client)
+    changes = tuple(
+        LevelChange(b.created, b.id, a.result.level, b.result.level)
+        for a, b in zip(own, own[1:]) if a.result.level != b.result.level
+    )
+    decisions = tuple(
+        DecisionTaken(r.id, r.decision.at if r.decision and r.decision.at else r.created,
+                      r.status, r.decision, r.result.level, r.outcome)
+        for r in own if r.decision is not None or r.status in ("accepted", "rejected") or r.outcome
+    )
+    feedback = feedback or {}
+    return History(
+        client=own[-1].client if own else client,
+        records=tuple(own),
+        level_changes=changes,
+        decisions=decisions,
+        feedback={r.id: tuple(feedback[r.id]) for r in own if feedback.get(r.id)},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Team view
+
+
+@dataclass(frozen=True)
+class Consensus:
+    level: str | None  # None when nobody has assessed the client
+    levels: dict[str, str]  # teammate → recommended level
+    spread: int  # steps between the mildest and the harshest teammate
+
+    @property
+    def agreed(self) -> bool:
+        return bool(self.levels) and self.spread == 0
+
+
+def consensus(levels: dict[str, str]) -> Consensus:
+    """The median level (the harsher middle one when even), and the spread. See the module doc."""
+    if not levels:
+        return Consensus(None, {}, 0)
+    ranks = [LEVELS.index(level) for level in levels.values()]
+    return Consensus(LEVELS[median_high(ranks)], dict(levels), max(ranks) - min(ranks))
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    question: str
+    answers: dict[str, Answer]  # teammate → answer (only those who answered)
+    spread: float  # on the answer's own scale: steps, points, units; bool/choice: distinct answers
+    size: float  # 0–1, for ranking (see the module doc)
+
+
+@dataclass(frozen=True)
+class TeamView:
+    client: str
+    members: tuple[DecisionRecord, ...]  # each teammate's latest assessment, by name
+    consensus: Consensus
+    disagreements: tuple[Disagreement, ...]  # largest first
+    feedback: dict[str, tuple[Feedback, ...]] = field(default_factory=dict)  # record id → feedback
+
+    @property
+    def mean_score(self) -> int | None:
+        if not self.members:
+            return None
+        return round(sum(r.result.score for r in self.members) / len(self.members))
+
+
+def latest_per_assessor(records: list[DecisionRecord], client: str) -> list[DecisionRecord]:
+    """Each assessor's newest assessment of the client, ordered by the assessor's name."""
+    latest: dict[str, DecisionRecord] = {}
+    for record in of_client(records, client):  # oldest first: later ones replace earlier
+        latest[assessor_name(record).casefold()] = record
+    return [latest[key] for key in sorted(latest)]
+
+
+def team_view(bank: Bank, records: list[DecisionRecord], client: str,
+              feedback: dict[str, list[Feedback]] | None = None) -> TeamView:
+    members = latest_per_assessor(records, client)
+    names = _member_names(members)
+    feedback = feedback or {}
+    return TeamView(
+        client=members[-1].client if members else client,
+        members=tuple(members),
+        consensus=consensus({names[r.id]: r.result.level for r in members}),
+        disagreements=disagreements(bank, {names[r.id]: r.answers for r in members}),
+        feedback={r.id: tuple(feedback[r.id]) for r in members if feedback.get(r.id)},
+    )
+
+
+def member_name(view: TeamView, record: DecisionRecord) -> str:
+    return _member_names(list(view.members))[record.id]
+
+
+def _member_names(members: list[DecisionRecord]) -> dict[str, str]:
+    # An assessment with no assessor still counts, under the name "?".
+    return {r.id: assessor_name(r) or "?" for r in members}
+
+
+def disagreements(bank: Bank, answers_by_member: dict[str, dict[str, Answer]]) -> tuple[Disagreement, ...]:
+    """Every question the teammates answer differently enough to talk about, largest first."""
+    found = []
+    for order, question in enumerate(bank.questions):
+        answers = {name: a[question.id] for name, a in answers_by_member.items() if question.id in a}
+        if len(answers) < 2:
+            continue
+        measured = _measure(question, list(answers.values()))
+        if measured is not None:
+            found.append((order, Disagreement(question.id, answers, *measured)))
+    found.sort(key=lambda item: (-item[1].size, item[0]))
+    return tuple(d for _, d in found)
+
+
+def _measure(question: Question, values: list[Answer]) -> tuple[float, float] | None:
+    """(spread, size) when the answers disagree by the module's rule, else None."""
+    if question.kind in ("bool", "choice"):
+        if len(set(values)) < 2:
+            return None
+        spread = float(len(set(values)))
+        if question.kind == "bool":
+            own = 1.0
+        else:
+            positions = [question.options.index(v) for v in values]
+            own = (max(positions) - min(positions)) / (len(question.options) - 1)
+    else:
+        spread = float(max(values) - min(values))
+        threshold = SCALE_SPREAD if question.kind == "scale" else NUMBER_SPREAD
+        if spread < threshold:
+            return None
+        if question.kind == "scale":
+            own = spread / SCALE_MAX
+        elif question.kind == "percent":
+            own = spread / 100
+        else:
+            own = spread / max(values)
+    if question.is_signal:
+        severities = [question.severity(v) for v in values]
+        return spread, round(max(severities) - min(severities), 3)
+    return spread, round(own, 3)
