@@ -96,15 +96,15 @@ def _decision(record: DecisionRecord, status: str, level: str | None, reason: st
                 raise LifecycleError("decision.level", "this record has no recommendation; give the level decided on")
             level = recommended
         elif reason:
-            raise LifecycleError("decision.reason", "a reason explains a level: give it with --level")
+            raise LifecycleError("decision.reason", "a reason explains a chosen level: give the level too")
         else:
             return None  # proposed or rejected as recommended: nothing decided yet
+    if old is not None and old.level == level and not reason:
+        reason = old.reason
     if recommended is not None and level != recommended and not reason:
         raise LifecycleError("decision.reason", (
             f"the level decided on ({level}) differs from the recommendation ({recommended}); "
-            "say why with --reason"))
-    if old is not None and old.level == level and not reason:
-        reason = old.reason
+            "give the reason for the difference"))
     return Decision(level=level, reason=reason, by=by or (old.by if old else ""), at=at)
 
 

@@ -87,7 +87,7 @@ def history(args) -> int:
         sys.stdout.write(markdown_history(result, bank, lang, today))
     else:
         print_history(result, bank, lang, cli._console(), today)
-    return _code(result.records, problems)
+    return _code(args, result.records, problems)
 
 
 def team(args) -> int:
@@ -104,11 +104,15 @@ def team(args) -> int:
         sys.stdout.write(markdown_team(result, bank, lang))
     else:
         print_team(result, bank, lang, cli._console())
-    return _code(result.members, problems)
+    return _code(args, result.members, problems)
 
 
-def _code(found, problems) -> int:
+def _code(args, found, problems) -> int:
     """1 when the client has no assessments or some files could not be read (as `list` does)."""
+    if not found and args.format != "text":  # the text output says so itself
+        from wizard.i18n import t
+
+        print(f"{cli.PROG}: {t('review.no_client', cli._lang(args), client=args.client)}", file=sys.stderr)
     return 0 if found and not problems else 1
 
 

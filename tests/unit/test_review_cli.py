@@ -1,0 +1,181 @@
+"""The review commands run for real: `python -m wizard ...` in a subprocess, on a demo folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_review_support import CALM, make_record
+from wizard import feedback
+from wizard.demo import KOWALSKI, NORTHWIND
+from wizard.records import read_record
+from wizard.store import RecordStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, records: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, COLUMNS="120", PYTHONIOENCODING="utf-8")
+    command = [sys.executable, "-m", "wizard", *args]
+    if records is not None:
+        command += ["--records-dir", str(records)]
+    return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("cli") / "demo"
+    done = run("demo", "--keep", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert str(folder) in done.stdout and "1 overdue review" in done.stdout  # no terminal: a summary
+    return folder
+
+
+def ids_of(folder: Path, client: str) -> list[str]:
+    listed = run("list", "--json", "--client", client, records=folder)
+    return [json.loads(line)["id"] for line in listed.stdout.splitlines()][::-1]  # oldest first
+
+
+def test_demo_refuses_a_folder_that_is_not_empty(folder):
+    done = run("demo", "--keep", str(folder))
+    assert done.returncode == 1
+    assert f"{folder}: is not empty" in done.stderr
+
+
+def test_compare_in_three_formats(folder):
+    first, _, _, last = ids_of(folder, KOWALSKI)
+    data = json.loads(run("compare", last, first, "--format", "json", records=folder).stdout)
+    assert data["same_client"] and data["first"]["id"] == first and data["second"]["id"] == last
+    assert data["since"]["level_direction"] == "worse" and data["since"]["worse"]
+    markdown = run("compare", first, last, "--format", "markdown", records=folder).stdout
+    assert markdown.startswith(f"# Comparison: {KOWALSKI}") and "## What changed since" in markdown
+    text = run("compare", first, last, records=folder)
+    assert text.returncode == 0 and "▲ worse" in text.stdout and "What changed since" in text.stdout
+
+
+def test_compare_names_a_bad_reference(folder):
+    done = run("compare", "ffffff", "nope.toml", records=folder)
+    assert done.returncode == 1
+    assert "ffffff: no record with this id" in done.stderr
+
+
+def test_history(folder):
+    text = run("history", KOWALSKI.upper(), records=folder)
+    assert text.returncode == 0
+    assert any(ch in text.stdout for ch in "▁▂▃▄▅▆▇█") and "▲ worse" in text.stdout
+    assert "Decisions taken" in text.stdout
+    data = json.loads(run("history", KOWALSKI, "--format", "json", records=folder).stdout)
+    assert len(data["scores"]) == 4 and data["level_changes"] and data["decisions"]
+    markdown = run("history", KOWALSKI, "--format", "markdown", "--lang", "pl", records=folder).stdout
+    assert markdown.startswith(f"# Historia: {KOWALSKI}")
+    missing = run("history", "Kowalski", "--format", "json", records=folder)  # not an exact name
+    assert missing.returncode == 1 and "No assessments of “Kowalski”" in missing.stderr
+
+
+def test_team(folder):
+    data = json.loads(run("team", NORTHWIND.lower(), "--format", "json", records=folder).stdout)
+    assert [m["name"] for m in data["members"]] == ["Anna Nowak", "Marek Wiśniewski"]
+    assert data["consensus"]["level"] and data["disagreements"]
+    text = run("team", NORTHWIND, records=folder).stdout
+    assert "Consensus" in text and "Where the team disagrees" in text
+
+
+def test_decide_and_supersede(tmp_path, bank):
+    store = RecordStore(tmp_path)
+    old_path, old = store.save_new(make_record(bank, client="Nowak", days=0))
+    new_path, new = store.save_new(make_record(bank, client="nowak", days=30, answers=CALM | {"late_payments": 4}))
+    done = run("decide", new.id, "--status", "accepted", "--by", "Anna", "--decision-maker", "Anna",
+               "--consulted", "Marek", "--informed", "Ola", "--outcome", "Reminder sent.", "--supersedes", old.id,
+               records=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert f"{old.id} is now superseded by {new.id}" in done.stdout
+    new, old = read_record(new_path, bank), read_record(old_path, bank)
+    assert new.status == "accepted" and new.decision.level == new.result.level and new.decision.by == "Anna"
+    assert (new.decision_makers, new.consulted, new.informed) == (("Anna",), ("Marek",), ("Ola",))
+    assert new.supersedes == (old.id,) and old.superseded_by == (new.id,) and old.status == "superseded"
+
+
+def test_decide_errors_name_the_file_and_field_and_change_nothing(tmp_path, bank):
+    store = RecordStore(tmp_path)
+    path, record = store.save_new(make_record(bank, client="Nowak", answers=CALM | {"late_payments": 4}))
+    other_path, other = store.save_new(make_record(bank, client="Kowalczyk", days=-5))
+    before = path.read_bytes(), other_path.read_bytes()
+    level = "end_now" if record.result.level != "end_now" else "continue"
+    done = run("decide", record.id, "--status", "accepted", "--level", level, records=tmp_path)
+    assert done.returncode == 1
+    assert f"{path}: decision.reason: the level decided on ({level}) differs" in done.stderr
+    done = run("decide", record.id, "--status", "proposed", "--supersedes", other.id, records=tmp_path)
+    assert done.returncode == 1
+    assert f"{other_path}: client: record {other.id} is about 'Kowalczyk', not 'Nowak'" in done.stderr
+    assert (path.read_bytes(), other_path.read_bytes()) == before
+    done = run("decide", record.id, "--status", "done", records=tmp_path)
+    assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_decide_refuses_an_invalid_transition(tmp_path, bank):
+    path, record = RecordStore(tmp_path).save_new(make_record(bank, status="accepted"))
+    done = run("decide", record.id, "--status", "rejected", records=tmp_path)
+    assert done.returncode == 1
+    assert f"{path}: status: a record that is accepted cannot become rejected" in done.stderr
+
+
+def test_a_record_of_a_newer_schema_is_refused_and_never_overwritten(tmp_path, bank):
+    path, record = RecordStore(tmp_path).save_new(make_record(bank))
+    text = path.read_text(encoding="utf-8").replace("schema = 1", "schema = 99")
+    path.write_text(text, encoding="utf-8")
+    for command in (("decide", record.id, "--status", "accepted"),
+                    ("feedback", record.id, "--by", "Ola", "--stance", "agree")):
+        done = run(*command, records=tmp_path)
+        assert done.returncode == 1 and f"{path}: schema: this record was written by a newer version" in done.stderr
+    assert path.read_text(encoding="utf-8") == text
+    assert not (tmp_path / "feedback").exists()
+
+
+def test_feedback_is_saved_as_its_own_file_and_shown_by_team(tmp_path, bank):
+    path, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak", assessor="Anna"))
+    before = path.read_bytes()
+    for by, stance in (("Marek", "disagree"), ("Ola", "agree")):
+        done = run("feedback", record.id[:5], "--by", by, "--stance", stance, "--comment", f"{by} says so",
+                   records=tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert "feedback saved: " in done.stdout
+    assert path.read_bytes() == before  # the record itself is never touched
+    assert len(feedback.load(tmp_path, record.id)) == 2
+    data = json.loads(run("team", "Nowak", "--format", "json", records=tmp_path).stdout)
+    assert [(f["by"], f["stance"]) for f in data["members"][0]["feedback"]] == [("Marek", "disagree"), ("Ola", "agree")]
+    assert "Ola says so" in run("team", "Nowak", "--format", "markdown", records=tmp_path).stdout
+    done = run("feedback", record.id, "--by", "Ola", "--stance", "maybe", records=tmp_path)
+    assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_broken_feedback_is_reported_with_file_and_field(tmp_path, bank):
+    _, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak"))
+    assert run("feedback", record.id, "--by", "Ola", "--stance", "agree", records=tmp_path).returncode == 0
+    bad = feedback.folder(tmp_path, record.id) / "20260101T000000Z-x-000000.toml"
+    bad.write_text(f'schema = 1\nrecord = "{record.id}"\nby = "X"\nstance = "meh"\n'
+                   'created = 2026-01-01T00:00:00Z\n', encoding="utf-8")
+    for command in ("team", "history"):
+        done = run(command, "Nowak", "--format", "json", records=tmp_path)
+        assert done.returncode == 1
+        assert f"{bad}: stance: must be one of agree, disagree, abstain" in done.stderr
+    data = json.loads(done.stdout)  # the good feedback still shows
+    assert [f["by"] for f in data["records"][0]["feedback"]] == ["Ola"]
+
+
+def test_feedback_on_an_unknown_record(tmp_path):
+    done = run("feedback", "abcdef", "--by", "Ola", "--stance", "agree", records=tmp_path)
+    assert done.returncode == 1 and "abcdef: no record with this id" in done.stderr
+
+
+def test_no_textual_is_imported(folder):
+    code = ("import sys\nfrom wizard.cli import main\n"
+            f"for argv in (['team', {NORTHWIND!r}], ['history', {KOWALSKI!r}, '--format', 'markdown']):\n"
+            f"    main(argv + ['--records-dir', {str(folder)!r}])\n"
+            "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,110 @@
+"""Feedback as one small file per opinion: layout, validation, broken files, current stances."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import datetime, timedelta
+
+import pytest
+
+from tests.unit.test_review_support import T0, make_record
+from wizard import feedback
+from wizard.problems import InvalidFile
+
+RID = "a1b2c3d4"
+
+
+def test_layout_and_content(tmp_path):
+    path = feedback.add(tmp_path, feedback.make(RID, "Łukasz Żak", "disagree", " Too early. ", T0))
+    assert path.parent == tmp_path / "feedback" / RID
+    # UTC time of writing, the slug of the name, a random part
+    assert re.fullmatch(r"20260105T083000Z-lukasz-zak-[0-9a-f]{6}\.toml", path.name)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data == {"schema": 1, "record": RID, "by": "Łukasz Żak", "stance": "disagree",
+                    "comment": "Too early.", "created": T0}
+    assert data["created"].tzinfo is not None
+
+
+def test_two_people_or_one_person_twice_never_share_a_file(tmp_path):
+    paths = {feedback.add(tmp_path, feedback.make(RID, name, "agree", "", T0)) for name in ("Anna", "Anna", "Marek")}
+    assert len(paths) == 3
+    entries = feedback.load(tmp_path, RID)
+    assert [e.problems for e in entries] == [(), (), ()]
+    assert sorted(e.feedback.by for e in entries) == ["Anna", "Anna", "Marek"]
+
+
+def test_load_is_oldest_first_and_current_keeps_each_persons_latest(tmp_path):
+    for hours, by, stance in ((3, "anna", "agree"), (1, "Anna", "disagree"), (2, "Marek", "abstain")):
+        feedback.add(tmp_path, feedback.make(RID, by, stance, "", T0 + timedelta(hours=hours)))
+    items = feedback.good(feedback.load(tmp_path, RID))
+    assert [f.stance for f in items] == ["disagree", "abstain", "agree"]
+    assert [(f.by, f.stance) for f in feedback.current(items)] == [("Marek", "abstain"), ("anna", "agree")]
+    assert feedback.tally(items) == {"agree": 1, "disagree": 0, "abstain": 1}
+
+
+@pytest.mark.parametrize(("by", "stance", "created", "message"), [
+    ("   ", "agree", T0, "must not be empty"),
+    ("Anna", "maybe", T0, "must be one of agree, disagree, abstain"),
+    ("Anna", "agree", datetime(2026, 1, 1, 9, 0), "time zone"),
+])
+def test_make_checks_its_input(by, stance, created, message):
+    with pytest.raises(ValueError, match=message):
+        feedback.make(RID, by, stance, "", created)
+
+
+def test_a_record_id_must_be_an_id(tmp_path):
+    with pytest.raises(ValueError):
+        feedback.folder(tmp_path, "../../etc")
+
+
+BROKEN = [
+    ('schema = 1\nrecord = "a1b2c3d4"\nby = "Anna"\nstance = "maybe"\ncreated = 2026-01-05T09:30:00+01:00\n',
+     "stance", "must be one of agree, disagree, abstain"),
+    ('schema = 1\nrecord = "a1b2c3d4"\nstance = "agree"\ncreated = 2026-01-05T09:30:00+01:00\n',
+     "by", "is missing"),
+    ('schema = 1\nrecord = "a1b2c3d4"\nby = "Anna"\nstance = "agree"\ncreated = 2026-01-05T09:30:00\n',
+     "created", "time zone"),
+    ('schema = 1\nrecord = "ffff0000"\nby = "Anna"\nstance = "agree"\ncreated = 2026-01-05T09:30:00+01:00\n',
+     "record", "sits in the folder of record a1b2c3d4"),
+    ('schema = 1\nrecord = "a1b2c3d4"\nby = "Anna"\nstance = "agree"\ncreated = 2026-01-05T09:30:00+01:00\nmood = 3\n',
+     "mood", "unknown field"),
+    ('schema = 7\nrecord = "a1b2c3d4"\nby = "Anna"\nstance = "agree"\ncreated = 2026-01-05T09:30:00+01:00\n',
+     "schema", "newer version"),
+    ('schema = 1\nrecord = "a1b2c3d4"\nby = 5\nstance = "agree"\ncreated = 2026-01-05T09:30:00+01:00\n',
+     "by", "must be a text"),
+    ('schema = 1\nrecord = "a1b2c3d4"\nby = "Anna"\nstance = "agree\n', "", "not valid TOML"),
+]
+
+
+@pytest.mark.parametrize(("text", "field", "message"), BROKEN)
+def test_broken_files_are_reported_with_file_and_field(tmp_path, text, field, message):
+    good = feedback.add(tmp_path, feedback.make(RID, "Marek", "agree", "", T0))
+    bad = good.parent / "20260105T000000Z-broken-000000.toml"
+    bad.write_text(text, encoding="utf-8")
+    entries = feedback.load(tmp_path, RID)
+    assert [e.path for e in entries] == [good, bad]  # the good one still loads; the broken one last
+    (problem,) = entries[1].problems
+    assert problem.file == str(bad) and problem.field == field and message in problem.message
+    found = feedback.load_all(tmp_path)
+    assert feedback.broken(found) == [problem]
+    assert [f.by for f in feedback.good(found[RID])] == ["Marek"]
+
+
+def test_read_raises_invalid_file(tmp_path):
+    path = tmp_path / "x.toml"
+    path.write_text('schema = 1\nrecord = "a1b2c3d4"\n', encoding="utf-8")
+    with pytest.raises(InvalidFile) as error:
+        feedback.read(path)
+    assert {p.field for p in error.value.problems} == {"by", "stance", "created"}
+
+
+def test_load_all_ignores_strangers_and_the_store_ignores_feedback(tmp_path, bank, store):
+    record = make_record(bank)
+    path, record = store.save_new(record)
+    feedback.add(store.root, feedback.make(record.id, "Ola", "agree", "", T0))
+    (store.root / "feedback" / "notes").mkdir()
+    (store.root / "feedback" / "README.txt").write_text("hello")
+    assert list(feedback.load_all(store.root)) == [record.id]
+    assert [e.path for e in store.scan(bank)] == [path]  # feedback files are never taken for records
+    assert feedback.load(store.root, "ffffffff") == []

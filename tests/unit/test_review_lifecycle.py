@@ -1,0 +1,146 @@
+"""Status transitions, decisions that depart from the recommendation, supersession."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from tests.unit.test_review_support import CALM, T0, make_record
+from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, is_overdue, supersede
+from wizard.records import parse_record, to_table
+
+RISKY = CALM | {"late_payments": 4, "urgent_demands": 4, "revenue_share": 50, "problem_discussed": True,
+                "improvement": "none"}
+
+
+def test_draft_proposed_accepted(bank):
+    record = make_record(bank)
+    proposed = decide(record, "proposed", by="Anna", consulted=["Marek"])
+    assert proposed.status == "proposed" and proposed.decision is None  # proposed as recommended
+    accepted = decide(proposed, "accepted", by="Ola", decision_makers=["Ola", "Anna"], informed=["Team"],
+                      outcome="Kept; reviewed in six months.", at=T0)
+    assert accepted.status == "accepted"
+    assert accepted.decision.level == record.result.level  # accepting adopts the recommendation
+    assert (accepted.decision.by, accepted.decision.at) == ("Ola", T0)
+    assert accepted.consulted == ("Marek",) and accepted.decision_makers == ("Ola", "Anna")
+    assert accepted.informed == ("Team",) and accepted.outcome == "Kept; reviewed in six months."
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("accepted", "rejected"), ("accepted", "proposed"), ("rejected", "accepted"),
+    ("superseded", "proposed"), ("superseded", "accepted"), ("superseded", "rejected"),
+])
+def test_invalid_transitions_are_refused(bank, before, after):
+    record = make_record(bank, status=before)
+    with pytest.raises(LifecycleError) as error:
+        decide(record, after)
+    assert error.value.field == "status"
+    assert before in error.value.message or "superseded" in error.value.message
+
+
+def test_decide_cannot_set_draft_or_superseded(bank):
+    for status in ("draft", "superseded", "done"):
+        with pytest.raises(LifecycleError, match="must be one of proposed, accepted, rejected"):
+            decide(make_record(bank), status)
+
+
+def test_transition_table():
+    assert allowed("draft", "accepted") and allowed("rejected", "proposed") and allowed("accepted", "accepted")
+    assert not allowed("accepted", "rejected") and TRANSITIONS["superseded"] == ()
+
+
+def test_a_different_level_needs_a_reason(bank):
+    record = make_record(bank, answers=RISKY)
+    recommended = record.result.level
+    other = "continue" if recommended != "continue" else "monitor"
+    with pytest.raises(LifecycleError) as error:
+        decide(record, "accepted", level=other)
+    assert error.value.field == "decision.reason" and recommended in error.value.message
+    decided = decide(record, "accepted", level=other, reason="Their new manager starts next week.")
+    assert decided.level == other and decided.decision.reason == "Their new manager starts next week."
+    assert decide(record, "accepted", level=recommended).decision.reason == ""  # same level: no reason needed
+
+
+def test_a_proposed_level_is_kept_when_accepted(bank):
+    record = make_record(bank, answers=RISKY)
+    proposed = decide(record, "proposed", level="monitor", reason="Give them a month.")
+    accepted = decide(proposed, "accepted")
+    assert accepted.decision.level == "monitor" and accepted.decision.reason == "Give them a month."
+
+
+def test_a_reason_without_a_level_is_refused(bank):
+    with pytest.raises(LifecycleError, match="give the level too"):
+        decide(make_record(bank), "proposed", reason="because")
+
+
+def test_an_accepted_level_cannot_change_but_the_outcome_can_be_added(bank):
+    accepted = decide(make_record(bank, answers=RISKY), "accepted")
+    with pytest.raises(LifecycleError) as error:
+        decide(accepted, "accepted", level="continue", reason="changed our minds")
+    assert error.value.field == "decision.level" and "supersedes" in error.value.message
+    later = decide(accepted, "accepted", outcome="Client informed; hand-over done.", informed=["Ola"])
+    assert later.outcome == "Client informed; hand-over done." and later.decision.level == accepted.decision.level
+
+
+def test_rejected_and_proposed_again(bank):
+    rejected = decide(make_record(bank), "rejected", outcome="Not now.")
+    assert rejected.status == "rejected" and rejected.decision is None
+    again = decide(rejected, "proposed", level="monitor", reason="After the call, monitor.")
+    assert again.status == "proposed" and again.outcome == "Not now."
+
+
+def test_people_are_merged_once_each(bank):
+    record = decide(make_record(bank), "proposed", consulted=["Marek", "  Ola  "])
+    record = decide(record, "proposed", consulted=["marek", "Piotr", ""])
+    assert record.consulted == ("Marek", "Ola", "Piotr")
+
+
+def test_a_decided_record_survives_toml(bank):
+    record = decide(make_record(bank, answers=RISKY), "accepted", level="monitor", reason="Wait a month.",
+                    by="Anna", decision_makers=["Anna"], outcome="Agreed.", at=T0)
+    again = parse_record(to_table(record), "memory", bank)
+    assert again == record
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def test_supersede_links_both_ways_as_lists(bank):
+    first = make_record(bank, client="Kowalski", days=0)
+    second = make_record(bank, client="Kowalski", days=10)
+    third = make_record(bank, client="kowalski", days=20)
+    second, first = supersede(second, first)
+    assert first.status == "superseded" and first.superseded_by == (second.id,)
+    assert second.supersedes == (first.id,)
+    third, first = supersede(third, first)
+    third, second = supersede(third, second)
+    assert third.supersedes == (first.id, second.id)
+    assert first.superseded_by == (second.id, third.id)
+    with pytest.raises(LifecycleError, match="superseded by"):
+        decide(first, "accepted")
+
+
+def test_supersede_refuses_another_client_an_older_record_or_itself(bank):
+    old = make_record(bank, client="Kowalski", days=0)
+    new = make_record(bank, client="Nowak", days=5)
+    with pytest.raises(LifecycleError) as error:
+        supersede(new, old)
+    assert error.value.field == "client" and "same client" in error.value.message
+    newer = make_record(bank, client="Kowalski", days=9)
+    with pytest.raises(LifecycleError) as error:
+        supersede(old, newer)
+    assert error.value.field == "created"
+    with pytest.raises(LifecycleError, match="itself"):
+        supersede(old, old)
+
+
+def test_overdue_only_for_records_that_still_stand(bank):
+    record = make_record(bank)
+    after = record.review_date + timedelta(days=1)
+    assert not is_overdue(record, record.review_date)
+    assert is_overdue(record, after)
+    assert not is_overdue(replace(record, status="superseded"), after)
+    assert not is_overdue(replace(record, status="rejected"), after)
+    assert not is_overdue(replace(record, review_date=None), after)
