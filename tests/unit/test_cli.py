@@ -1,0 +1,421 @@
+"""The headless command line, run as a user runs it: `python -m wizard ...` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tomllib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.unit._support import EXAMPLES, copy_bank
+from wizard import __version__
+from wizard import bank as bank_module
+from wizard.reasoning import assess
+from wizard.records import DecisionRecord, parse_record, read_answers, read_record
+
+BANK = bank_module.load_default()
+JSON_KEYS = {"source", "client", "level", "score", "confidence", "sections", "principles", "reasons",
+             "counterfactual", "warnings"}
+EXAMPLE_FILES = [EXAMPLES / "late-payer.toml", EXAMPLES / "abusive.toml", EXAMPLES / "fading.toml"]
+
+
+def cli(*args, cwd: Path | None = None, **env) -> subprocess.CompletedProcess:
+    environ = {**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", env=environ, cwd=cwd, timeout=120,
+    )
+
+
+def json_lines(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def expected(path: Path, lang: str = "en"):
+    sheet = read_answers(path, BANK)
+    return sheet, assess(BANK, sheet.answers, lang, datetime.now().astimezone().date())
+
+
+def save(store, client: str, created: datetime, record_id: str, answers=None, status="draft") -> Path:
+    answers = answers or {"late_payments": 3}
+    result = assess(BANK, answers, "en", created.date())
+    record = DecisionRecord(id=record_id, client=client, created=created, language="en",
+                            bank_version=BANK.version, status=status, assessor="Ewa",
+                            review_date=result.review_date, answers=answers, result=result)
+    path, _ = store.save_new(record)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# assess
+
+
+def test_assess_text_names_client_and_level(tmp_path):
+    sheet, result = expected(EXAMPLES / "late-payer.toml")
+    run = cli("assess", EXAMPLES / "late-payer.toml", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert sheet.client in run.stdout
+    assert BANK.level(result.level).label("en").lower() in run.stdout.lower()
+    assert str(result.score) in run.stdout
+    assert run.stderr == ""
+
+
+def test_assess_json_one_object_per_file_in_argument_order(tmp_path):
+    run = cli("assess", *EXAMPLE_FILES, "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    objects = json_lines(run.stdout)
+    assert len(run.stdout.strip().splitlines()) == len(EXAMPLE_FILES)
+    assert [o["source"] for o in objects] == [str(p) for p in EXAMPLE_FILES]
+    for path, data in zip(EXAMPLE_FILES, objects):
+        sheet, result = expected(path)
+        assert JSON_KEYS <= set(data)
+        assert data["client"] == sheet.client
+        assert data["level"] == result.level
+        assert data["score"] == result.score
+        assert data["confidence"] == result.confidence
+        assert data["sections"] == result.sections
+        assert data["principles"] == list(result.principles)
+        assert data["reasons"] == [{"question": r.question, "share": r.share} for r in result.reasons]
+        assert set(data["counterfactual"]) == {"milder", "harsher"}
+        for direction in ("milder", "harsher"):
+            change = getattr(result, direction)
+            got = data["counterfactual"][direction]
+            if change is None:
+                assert got is None
+            else:
+                assert (got["question"], got["to"], got["level"]) == (change.question, change.to, change.level)
+        assert [w["id"] for w in data["warnings"]] == [w.id for w in result.warnings]
+        assert all(w["text"] for w in data["warnings"])
+
+
+BAD_FILES = {
+    "unknown-id": ('client = "A"\n[answers]\nmystery_question = 2\n', "answers.mystery_question"),
+    "wrong-kind": ('client = "A"\n[answers]\nlate_payments = true\n', "answers.late_payments"),
+    "out-of-range": ('client = "A"\n[answers]\nrevenue_share = 140\n', "answers.revenue_share"),
+    "bad-choice": ('client = "A"\n[answers]\norders_trend = "down"\n', "answers.orders_trend"),
+    "bad-toml": ('client = "A"\n[answers\nlate_payments = 2\n', None),
+    "not-text": (b"\x89PNG\r\n\x1a\n\x00\x00\xff", None),
+    "no-client": ("[answers]\nlate_payments = 2\n", "client"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "text"])
+def test_assess_bad_file_among_good_ones(tmp_path, case, as_json):
+    content, field = BAD_FILES[case]
+    bad = tmp_path / f"{case}.toml"
+    if isinstance(content, bytes):
+        bad.write_bytes(content)
+    else:
+        bad.write_text(content, encoding="utf-8")
+    files = [EXAMPLES / "late-payer.toml", bad, EXAMPLES / "fading.toml"]
+    run = cli("assess", *files, *(["--json"] if as_json else []), cwd=tmp_path)
+    assert run.returncode != 0
+    errors = [line for line in run.stderr.splitlines() if str(bad) in line]
+    assert errors, run.stderr
+    if field:
+        assert any(field in line for line in errors), run.stderr
+    assert "Traceback" not in run.stderr
+    if as_json:
+        good = [o for o in json_lines(run.stdout) if "level" in o]
+        assert [o["source"] for o in good] == [str(files[0]), str(files[2])]
+        sources = [o["source"] for o in json_lines(run.stdout)]
+        assert sources == [str(f) for f in files]  # still one object per FILE, in order
+    else:
+        for path in (files[0], files[2]):
+            assert read_answers(path, BANK).client in run.stdout
+
+
+def test_assess_missing_file(tmp_path):
+    missing = tmp_path / "nope.toml"
+    run = cli("assess", missing, EXAMPLES / "abusive.toml", "--json", cwd=tmp_path)
+    assert run.returncode != 0
+    assert str(missing) in run.stderr
+    assert any(o.get("level") == "end_now" for o in json_lines(run.stdout))
+
+
+def test_assess_save_writes_records_and_prints_paths(tmp_path, records_dir):
+    run = cli("assess", EXAMPLES / "late-payer.toml", EXAMPLES / "fading.toml", "--save", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    saved = sorted(records_dir.glob("*.toml"))
+    assert len(saved) == 2
+    for path in saved:
+        assert str(path) in run.stdout
+        record = read_record(path, BANK)
+        assert record.result is not None and record.bank_version == BANK.version
+        assert record.created.tzinfo is not None
+    clients = {read_record(p, BANK).client for p in saved}
+    assert clients == {"Kowalski Meble Sp. z o.o.", "Zielona Łąka"}
+    # the notes of the answers file are kept in the record
+    kowalski = next(p for p in saved if "kowalski" in p.name)
+    assert read_record(kowalski, BANK).notes == read_answers(EXAMPLES / "late-payer.toml", BANK).notes
+
+
+def test_assess_save_json_reports_the_record_path(tmp_path, records_dir):
+    run = cli("assess", EXAMPLES / "abusive.toml", "--save", "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    (data,) = json_lines(run.stdout)
+    path = Path(data["record"])
+    assert path.parent == records_dir and path.is_file()
+    assert read_record(path, BANK).result.level == data["level"] == "end_now"
+
+
+# ---------------------------------------------------------------------------------------------
+# list
+
+
+def test_list_newest_first_with_client_filter_and_json(store, tmp_path):
+    paris = timezone(timedelta(hours=1))
+    save(store, "Acme", datetime(2026, 1, 5, 9, 0, tzinfo=paris), "aaaa1111")
+    save(store, "Zielona Łąka", datetime(2026, 2, 1, 9, 0, tzinfo=paris), "bbbb2222", status="accepted")
+    save(store, "Acme", datetime(2026, 3, 1, 9, 0, tzinfo=paris), "cccc3333")
+
+    run = cli("list", "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    rows = json_lines(run.stdout)
+    assert [r["id"] for r in rows] == ["cccc3333", "bbbb2222", "aaaa1111"]
+    for row in rows:
+        assert {"client", "assessor", "level", "score", "status", "created"} <= set(row)
+    assert rows[1]["status"] == "accepted" and rows[1]["client"] == "Zielona Łąka"
+
+    run = cli("list", "--json", "--client", "acme", cwd=tmp_path)
+    assert [r["id"] for r in json_lines(run.stdout)] == ["cccc3333", "aaaa1111"]
+
+    text = cli("list", cwd=tmp_path)
+    assert text.returncode == 0
+    lines = [line for line in text.stdout.splitlines() if line.startswith("2026-")]
+    assert [line[:10] for line in lines] == ["2026-03-01", "2026-02-01", "2026-01-05"]
+    assert "Zielona Łąka" in lines[1] and "Ewa" in lines[1]
+
+
+def test_list_reports_broken_files_and_lists_the_rest(store, tmp_path):
+    save(store, "Acme", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111")
+    broken = store.root / "2026-01-06-broken-dddd4444.toml"
+    broken.write_text('schema = 1\nid = "dddd4444"\nstatus = "maybe"\n', encoding="utf-8")
+    run = cli("list", "--json", cwd=tmp_path)
+    assert [r["id"] for r in json_lines(run.stdout)] == ["aaaa1111"]
+    assert str(broken) in run.stderr
+    assert "status" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_list_with_no_records_says_where_it_looked(tmp_path, records_dir):
+    run = cli("list", cwd=tmp_path)
+    assert run.returncode == 0
+    assert str(records_dir) in run.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# show
+
+
+@pytest.fixture
+def one_record(store) -> Path:
+    sheet = read_answers(EXAMPLES / "late-payer.toml", BANK)
+    created = datetime(2026, 3, 2, 10, 30, tzinfo=timezone(timedelta(hours=1)))
+    result = assess(BANK, sheet.answers, "en", created.date())
+    record = DecisionRecord(id="5eed1234", client=sheet.client, created=created, language="en",
+                            bank_version=BANK.version, status="proposed", assessor=sheet.assessor,
+                            review_date=result.review_date, answers=sheet.answers, notes=sheet.notes,
+                            result=result)
+    path, _ = store.save_new(record)
+    return path
+
+
+@pytest.mark.parametrize("ref", ["5eed", "5eed1234", "path"])
+def test_show_toml_reparses_to_the_same_record(one_record, tmp_path, ref):
+    run = cli("show", one_record if ref == "path" else ref, "--format", "toml", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    shown = parse_record(tomllib.loads(run.stdout), "stdout", BANK)
+    assert shown == read_record(one_record, BANK)
+
+
+def test_show_markdown_and_text(one_record, tmp_path):
+    record = read_record(one_record, BANK)
+    label = BANK.level(record.result.level).label("en")
+    markdown = cli("show", "5eed", "--format", "markdown", cwd=tmp_path)
+    assert markdown.returncode == 0, markdown.stderr
+    assert markdown.stdout.startswith("# ") and record.client in markdown.stdout.splitlines()[0]
+    assert label in markdown.stdout
+    assert record.notes["late_payments"] in markdown.stdout
+    text = cli("show", "5eed", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert record.client in text.stdout and label.lower() in text.stdout.lower()
+
+
+def test_show_unknown_id_fails_clearly(one_record, tmp_path):
+    run = cli("show", "ffff", cwd=tmp_path)
+    assert run.returncode != 0
+    assert "ffff" in run.stderr and "Traceback" not in run.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# validate
+
+
+def test_validate_record_answers_and_bank(one_record, tmp_path):
+    run = cli("validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path(), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert len(lines) == 3
+    assert str(one_record) in lines[0]
+    assert str(EXAMPLES / "fading.toml") in lines[1]
+    assert f"{len(BANK.questions)}" in lines[2]
+
+
+def test_validate_broken_files_exit_1(one_record, tmp_path):
+    bad_answers = tmp_path / "bad.toml"
+    bad_answers.write_text('client = "A"\n[answers]\nlate_payments = 5\n', encoding="utf-8")
+    bad_record = tmp_path / "record.toml"
+    bad_record.write_text(one_record.read_text(encoding="utf-8").replace('status = "proposed"', 'status = "maybe"'),
+                          encoding="utf-8")
+    bank_folder = copy_bank(tmp_path)
+    text = (bank_folder / "payments.toml").read_text(encoding="utf-8")
+    (bank_folder / "payments.toml").write_text(text.replace('kind = "scale"', 'kind = "stars"', 1), encoding="utf-8")
+    run = cli("validate", bad_answers, EXAMPLES / "abusive.toml", bad_record, bank_folder, cwd=tmp_path)
+    assert run.returncode == 1
+    assert f"{bad_answers}: answers.late_payments" in run.stderr
+    assert f"{bad_record}: status" in run.stderr
+    assert "payments.toml" in run.stderr and "late_payments" in run.stderr and "kind" in run.stderr
+    assert str(EXAMPLES / "abusive.toml") in run.stdout  # the good file is still reported as ok
+    assert "Traceback" not in run.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# version, help, options before and after the command
+
+
+def test_version(tmp_path):
+    run = cli("--version", cwd=tmp_path)
+    assert run.returncode == 0
+    assert __version__ in run.stdout
+
+
+def _commands() -> list[str]:
+    from wizard.cli import COMMANDS
+
+    return sorted(c for c in COMMANDS if c != "home")
+
+
+@pytest.mark.parametrize("command", [None, *_commands()])
+def test_help_on_every_command(tmp_path, command):
+    run = cli(*([command] if command else []), "--help", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "usage:" in run.stdout
+    for option in ("--records-dir", "--lang", "--questions"):
+        assert option in run.stdout
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_records_dir_before_or_after_the_command(store, tmp_path, where):
+    save(store, "In the env folder", datetime(2026, 1, 1, tzinfo=timezone.utc), "eeee0001")
+    other = tmp_path / "other"
+    from wizard.store import RecordStore
+
+    save(RecordStore(other), "In the option folder", datetime(2026, 1, 1, tzinfo=timezone.utc), "0000ffff")
+    args = ["--records-dir", other, "list", "--json"] if where == "before" else ["list", "--json", "--records-dir", other]
+    run = cli(*args, cwd=tmp_path)
+    assert [r["client"] for r in json_lines(run.stdout)] == ["In the option folder"]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_lang_before_or_after_the_command(tmp_path, where):
+    path = EXAMPLES / "late-payer.toml"
+    args = ["--lang", "pl", "assess", path, "--json"] if where == "before" else ["assess", path, "--json", "--lang", "pl"]
+    (data,) = json_lines(cli(*args, cwd=tmp_path).stdout)
+    _, result = expected(path, "pl")
+    assert [w["text"] for w in data["warnings"]] == [w.text for w in result.warnings]
+    assert data["warnings"] and data["warnings"][0]["text"] == BANK.principles["attachment_bias"].text.pl
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_questions_before_or_after_the_command(tmp_path, where):
+    from tests.unit.test_bank import NEW_QUESTION
+
+    folder = copy_bank(tmp_path)
+    with open(folder / "workload.toml", "a", encoding="utf-8") as handle:
+        handle.write(NEW_QUESTION)
+    answers = tmp_path / "custom.toml"
+    answers.write_text('client = "Scope Creep Ltd"\n[answers]\nscope_creep = 4\n', encoding="utf-8")
+    args = ["--questions", folder, "assess", answers, "--json"] if where == "before" else ["assess", answers, "--json", "--questions", folder]
+    run = cli(*args, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    (data,) = json_lines(run.stdout)
+    assert data["reasons"] == [{"question": "scope_creep", "share": 1.0}]
+    # the shipped bank does not know the question
+    plain = cli("assess", answers, "--json", cwd=tmp_path)
+    assert plain.returncode != 0 and "answers.scope_creep" in plain.stderr
+
+
+def test_broken_custom_bank_is_reported(tmp_path):
+    folder = copy_bank(tmp_path)
+    (folder / "ethics.toml").unlink()
+    run = cli("--questions", folder, "assess", EXAMPLES / "abusive.toml", cwd=tmp_path)
+    assert run.returncode != 0
+    assert "ethics.toml" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_default_language_from_the_locale(tmp_path):
+    sheet, result = expected(EXAMPLES / "fading.toml", "pl")
+    run = cli("assess", EXAMPLES / "fading.toml", cwd=tmp_path, LANG="pl_PL.UTF-8")
+    assert run.returncode == 0, run.stderr
+    assert "Ocena klienta" in run.stdout
+    assert BANK.level(result.level).label("pl").upper() in run.stdout
+    assert "Client assessment" not in run.stdout
+    english = cli("assess", EXAMPLES / "fading.toml", cwd=tmp_path, LANG="en_GB.UTF-8")
+    assert "Client assessment" in english.stdout
+    forced = cli("assess", EXAMPLES / "fading.toml", "--lang", "en", cwd=tmp_path, LANG="pl_PL.UTF-8")
+    assert "Client assessment" in forced.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# No Textual in the headless commands
+
+NO_TEXTUAL = """
+import sys
+from wizard.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+assert not loaded, loaded
+print("NO-TEXTUAL", code, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("command", ["assess", "assess-json", "list", "show", "validate", "version"])
+def test_headless_commands_import_no_textual(one_record, tmp_path, command):
+    args = {
+        "assess": ["assess", EXAMPLES / "late-payer.toml"],
+        "assess-json": ["assess", EXAMPLES / "late-payer.toml", "--json", "--save"],
+        "list": ["list"],
+        "show": ["show", "5eed", "--format", "markdown"],
+        "validate": ["validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path()],
+        "version": ["--version"],
+    }[command]
+    run = subprocess.run([sys.executable, "-c", NO_TEXTUAL, *map(str, args)], capture_output=True, text=True,
+                         encoding="utf-8", cwd=tmp_path, timeout=120,
+                         env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert run.returncode == 0, run.stderr
+    assert "NO-TEXTUAL 0" in run.stderr
+    assert run.stdout.strip()
+
+
+def test_core_modules_import_without_textual(tmp_path):
+    script = (
+        "import sys\n"
+        "import wizard.bank, wizard.reasoning, wizard.records, wizard.store, wizard.report, "
+        "wizard.problems, wizard.i18n\n"
+        "loaded = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
+        "assert not loaded, loaded\n"
+        "print('ok')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"
