@@ -1,0 +1,239 @@
+"""The wizard application: one factory (`build_app`) used by the command line and the tests."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.theme import ThemeProvider
+
+from wizard.bank import Bank
+from wizard.i18n import t
+from wizard.problems import InvalidFile
+from wizard.records import DecisionRecord, new_id, now, read_record
+from wizard.store import RecordStore
+from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
+from wizard.tui.draft import Draft, DraftNotFound, find_draft
+from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.tui.screens.help import HelpScreen
+from wizard.tui.screens.home import HomeScreen
+from wizard.tui.screens.names import NamesScreen
+from wizard.tui.screens.questionnaire import QuestionnaireScreen
+from wizard.tui.screens.records import RecordsScreen
+from wizard.tui.screens.result import ResultScreen
+from wizard.tui.widgets.result_view import short_path
+
+DARK, LIGHT = "textual-dark", "textual-light"
+LANGUAGE_NAMES = {"en": "English", "pl": "polski"}
+
+
+class ClientExitApp(App[int]):
+    CSS_PATH = ["styles/base.tcss", "styles/questionnaire.tcss", "styles/result.tcss"]
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "tui.key.help", priority=True),
+        Binding("question_mark", "help", "tui.key.help", show=False),
+        Binding("f2", "toggle_language", "tui.key.language", priority=True),
+        Binding("f3", "toggle_theme", "tui.key.theme", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
+        Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
+    ]
+
+    lang: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, bank: Bank, store: RecordStore, lang: str = "en", *, command: str = "home",
+                 client: str | None = None, assessor: str | None = None, draft: Path | None = None,
+                 clock: Callable[[], datetime] = now, make_id: Callable[[], str] = new_id,
+                 theme: str = DARK) -> None:
+        super().__init__()
+        self.bank, self.store = bank, store
+        self.set_reactive(ClientExitApp.lang, lang)
+        self.clock, self.make_id = clock, make_id
+        self._start = (command, client, assessor, draft)
+        self.theme = theme
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        self.title = self.t("tui.app.title")
+        command, client, assessor, draft = self._start
+        if command == "new":
+            self.new_assessment(client, assessor)
+        elif command == "resume" and draft is not None:
+            self.resume(draft)
+        elif command == "review":
+            self.show_records()
+
+    # -- where to go --------------------------------------------------------------------------
+
+    def new_assessment(self, client: str | None = None, assessor: str | None = None) -> None:
+        """The questionnaire, after asking for whichever name was not given."""
+        if client and client.strip() and assessor and assessor.strip():
+            self._begin(client, assessor)
+            return
+
+        def named(names: tuple[str, str] | None) -> None:
+            if names:
+                self._begin(*names)
+
+        self.push_screen(NamesScreen(client or "", assessor or ""), named)
+
+    def _begin(self, client: str, assessor: str) -> None:
+        draft = Draft.start(self.bank, self.store, client=client, assessor=assessor, lang=self.lang,
+                            created=self.clock(), record_id=self.make_id())
+        draft.save()  # a failure shows on the questionnaire; answers stay in memory
+        self.push_screen(QuestionnaireScreen(draft))
+
+    def resume(self, path: Path) -> None:
+        try:
+            draft = Draft.open(self.bank, self.store, path)
+        except InvalidFile as error:
+            self.notify("\n".join(str(p) for p in error.problems), title=short_path(path),
+                        severity="error", timeout=10)
+            return
+        self.push_screen(QuestionnaireScreen(draft))
+
+    def show_records(self) -> None:
+        self.push_screen(RecordsScreen())
+
+    def open_record(self, path: Path) -> None:
+        try:
+            record = read_record(path, self.bank)
+        except InvalidFile as error:
+            self.notify("\n".join(str(p) for p in error.problems), severity="error", timeout=10)
+            return
+        self.push_screen(ResultScreen(record, path))
+
+    def show_result(self, record: DecisionRecord, path: Path) -> None:
+        """Replace the finished questionnaire with its result."""
+        self.switch_screen(ResultScreen(record, path))
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def finish(self, draft: Draft) -> None:
+        """Save the record of a finished questionnaire; on failure keep everything and offer a retry."""
+        try:
+            path, record = draft.finish(self.lang, self.clock())
+        except OSError as error:
+            def again(yes: bool | None) -> None:
+                if yes:
+                    self.finish(draft)
+
+            self.push_screen(ConfirmScreen(
+                "tui.q.record_failed", yes="tui.q.retry", no="tui.q.later", title="tui.q.save_title",
+                reason=error.strerror or str(error),
+            ), again)
+            return
+        self.show_result(record, path)
+        self.notify(self.t("tui.result.saved_toast", path=short_path(path)), timeout=6)
+
+    # -- language, theme, help ----------------------------------------------------------------
+
+    async def watch_lang(self) -> None:
+        self.title = self.t("tui.app.title")
+        for screen in list(self.screen_stack):
+            apply = getattr(screen, "apply_language", None)
+            if apply is not None:
+                await apply()
+        self.screen.refresh_bindings()
+
+    def action_toggle_language(self) -> None:
+        self.lang = "pl" if self.lang == "en" else "en"
+        self.notify(self.t("tui.app.language_now"), timeout=2)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+        self.notify(self.t("tui.app.theme_now", theme=self.theme), timeout=2)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_help_quit(self) -> None:  # ctrl+c, out of habit
+        self.notify(self.t("tui.app.quit_hint"), title=self.t("tui.app.quit_title"))
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.t("tui.palette.placeholder")))
+
+    def action_change_theme(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.t("tui.palette.themes")))
+
+    def action_screenshot_here(self) -> None:
+        path = self.save_screenshot(path=str(Path.cwd()))
+        self.notify(self.t("tui.screenshot.saved", path=short_path(path)), timeout=6)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The app's own commands, in the app's language (Textual's built-in ones are English)."""
+        other = "pl" if self.lang == "en" else "en"
+        yield SystemCommand(self.t("tui.cmd.language", language=LANGUAGE_NAMES[other]),
+                            self.t("tui.cmd.language.help"), self.action_toggle_language)
+        yield SystemCommand(self.t("tui.cmd.toggle_theme"), self.t("tui.cmd.toggle_theme.help"),
+                            self.action_toggle_theme)
+        yield SystemCommand(self.t("tui.cmd.theme"), self.t("tui.cmd.theme.help"), self.action_change_theme)
+        yield SystemCommand(self.t("tui.cmd.help"), self.t("tui.cmd.help.help"), self.action_help)
+        if isinstance(screen, QuestionnaireScreen):
+            yield SystemCommand(self.t("tui.cmd.overview"), self.t("tui.cmd.overview.help"),
+                                screen.action_overview)
+        if isinstance(screen, ResultScreen):
+            yield SystemCommand(self.t("tui.cmd.export"), self.t("tui.cmd.export.help"), screen.action_export)
+        yield SystemCommand(self.t("tui.cmd.new"), self.t("tui.cmd.new.help"), self.new_assessment)
+        if any(e.record is not None for e in self.store.scan_drafts(self.bank)):
+            yield SystemCommand(self.t("tui.cmd.resume"), self.t("tui.cmd.resume.help"), self._resume_newest)
+        yield SystemCommand(self.t("tui.cmd.records"), self.t("tui.cmd.records.help"), self.show_records)
+        if not isinstance(screen, HomeScreen):
+            yield SystemCommand(self.t("tui.cmd.home"), self.t("tui.cmd.home.help"), self.go_home)
+        yield SystemCommand(self.t("tui.cmd.screenshot"), self.t("tui.cmd.screenshot.help"),
+                            self.action_screenshot_here)
+        yield SystemCommand(self.t("tui.cmd.quit"), self.t("tui.cmd.quit.help"), self.exit)
+
+    def _resume_newest(self) -> None:
+        try:
+            self.resume(find_draft(self.store, None, self.bank))
+        except DraftNotFound:
+            self.notify(self.t("tui.home.nothing_to_resume"))
+
+
+def build_app(bank: Bank, store: RecordStore, lang: str = "en", *, command: str = "home",
+              client: str | None = None, assessor: str | None = None, draft: Path | None = None,
+              clock: Callable[[], datetime] = now, make_id: Callable[[], str] = new_id,
+              theme: str = DARK) -> ClientExitApp:
+    """The app, ready to run: the command line and the tests both start here."""
+    return ClientExitApp(bank, store, lang, command=command, client=client, assessor=assessor,
+                         draft=draft, clock=clock, make_id=make_id, theme=theme)
+
+
+def run(args, *, bank: Bank, lang: str, store: RecordStore) -> int:
+    """Start the wizard for `client-exit [home|new|resume|review]`."""
+    command = getattr(args, "command", None) or "home"
+    draft = None
+    if command == "resume":
+        try:
+            draft = find_draft(store, getattr(args, "draft", None), bank)
+            Draft.open(bank, store, draft)
+        except DraftNotFound as error:
+            print(f"client-exit: {t('tui.cli.' + error.reason, lang, ref=error.ref, path=store.drafts)}",
+                  file=sys.stderr)
+            return 1
+        except InvalidFile as error:
+            print(f"client-exit: {t('tui.cli.unreadable', lang, path=draft)}", file=sys.stderr)
+            for problem in error.problems:
+                print(f"client-exit: {problem}", file=sys.stderr)
+            return 1
+    app = build_app(bank, store, lang, command=command, client=getattr(args, "client", None),
+                    assessor=getattr(args, "assessor", None), draft=draft)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,176 @@
+"""One assessment in progress: the draft record, its answers, and saving it at once.
+
+No Textual here: the questionnaire screen drives a `Draft`, and tests can drive it directly.
+Every change is written to the draft file immediately (atomically, by the store), so killing
+the program loses nothing already answered. A failed write keeps everything in memory and
+says why; the next change or an explicit retry writes it again.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from wizard.bank import Answer, Bank, Question
+from wizard.reasoning import assess
+from wizard.records import DecisionRecord, read_record
+from wizard.store import RecordStore
+
+ANSWERED, SKIPPED, OPEN = "answered", "skipped", "open"
+
+
+@dataclass
+class Draft:
+    bank: Bank
+    store: RecordStore
+    record: DecisionRecord
+    saved: bool = False
+    error: OSError | None = None  # why the last write failed, until one succeeds
+
+    # -- starting and reopening ---------------------------------------------------------------
+
+    @classmethod
+    def start(cls, bank: Bank, store: RecordStore, *, client: str, assessor: str, lang: str,
+              created: datetime, record_id: str) -> Draft:
+        record = DecisionRecord(
+            id=record_id, client=client.strip(), assessor=assessor.strip(), created=created,
+            language=lang, bank_version=bank.version, status="draft",
+        )
+        return cls(bank, store, record)
+
+    @classmethod
+    def open(cls, bank: Bank, store: RecordStore, path: Path) -> Draft:
+        """Reopen a draft file. Raises InvalidFile when it cannot be read."""
+        return cls(bank, store, read_record(path, bank), saved=True)
+
+    # -- where we are -------------------------------------------------------------------------
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.bank.questions
+
+    def status(self, question_id: str) -> str:
+        if question_id in self.record.answers:
+            return ANSWERED
+        if question_id in self.record.skipped:
+            return SKIPPED
+        return OPEN
+
+    def first_open(self) -> int | None:
+        """The index of the first question neither answered nor skipped."""
+        return next((i for i, q in enumerate(self.questions) if self.status(q.id) == OPEN), None)
+
+    def open_count(self) -> int:
+        return sum(1 for q in self.questions if self.status(q.id) == OPEN)
+
+    def done_count(self) -> int:
+        return len(self.questions) - self.open_count()
+
+    # -- changes (each one is saved at once) --------------------------------------------------
+
+    def answer(self, question_id: str, value: Answer) -> bool:
+        question = self.bank.question(question_id)
+        if question is None or question.check(value):
+            raise ValueError(f"{question_id}: {value!r} is not an allowed answer")
+        answers = dict(self.record.answers)
+        answers[question_id] = value
+        skipped = tuple(q for q in self.record.skipped if q != question_id)
+        return self._change(answers=answers, skipped=skipped)
+
+    def skip(self, question_id: str) -> bool:
+        """Record "don't know": the answer (if any) is removed, the id is listed as skipped."""
+        answers = {k: v for k, v in self.record.answers.items() if k != question_id}
+        skipped = self.record.skipped
+        if question_id not in skipped:
+            skipped = self._in_bank_order({*skipped, question_id})
+        return self._change(answers=answers, skipped=skipped)
+
+    def set_note(self, question_id: str, text: str) -> bool:
+        notes = dict(self.record.notes)
+        if text.strip():
+            notes[question_id] = text.strip()
+        else:
+            notes.pop(question_id, None)
+        return self._change(notes=notes)
+
+    def rename(self, client: str, assessor: str) -> bool:
+        return self._change(client=client.strip(), assessor=assessor.strip())
+
+    def save(self) -> bool:
+        """Write the draft file. False (with `error` set) when the disk refuses."""
+        try:
+            self.store.save_draft(self.record)
+        except OSError as error:
+            self.saved, self.error = False, error
+            return False
+        self.saved, self.error = True, None
+        return True
+
+    def _change(self, **fields) -> bool:
+        self.record = replace(self.record, **fields)
+        return self.save()
+
+    def _in_bank_order(self, ids: set[str]) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions if q.id in ids)
+
+    # -- the end ------------------------------------------------------------------------------
+
+    def finish(self, lang: str, now: datetime) -> tuple[Path, DecisionRecord]:
+        """Assess, save the record at the top of the records folder, then remove the draft.
+
+        Questions still open are recorded as skipped: the user confirmed that before. Raises
+        OSError when the record cannot be written; the draft is then left untouched.
+        """
+        open_ids = {q.id for q in self.questions if self.status(q.id) == OPEN}
+        skipped = self._in_bank_order({*self.record.skipped, *open_ids})
+        result = assess(self.bank, self.record.answers, lang, now.date())
+        final = replace(self.record, skipped=skipped, result=result, review_date=result.review_date,
+                        language=lang, status="draft")
+        path, final = self.store.save_new(final)
+        try:
+            self.store.delete_draft(self.record.id)
+        except OSError:
+            pass  # the record is safe; a stale draft is only clutter, shown on the home screen
+        self.record = final
+        return path, final
+
+
+class DraftNotFound(Exception):
+    """No draft matches what was asked for; `reason` is no_drafts, no_such_file, no_match or several."""
+
+    def __init__(self, reason: str, ref: str) -> None:
+        super().__init__(f"{ref}: {reason}")
+        self.reason = reason
+        self.ref = ref
+
+
+def progress(record: DecisionRecord, bank: Bank) -> tuple[int, int]:
+    """How many questions of a draft are done (answered or skipped), and how many there are."""
+    done = sum(1 for q in bank.questions if q.id in record.answers or q.id in record.skipped)
+    return done, len(bank.questions)
+
+
+def find_draft(store: RecordStore, ref: str | None, bank: Bank) -> Path:
+    """A draft by path or by a prefix of its id; the newest when `ref` is None.
+
+    Raises DraftNotFound when there is none, or several match.
+    """
+    if ref is None:
+        entries = [e for e in store.scan_drafts(bank) if e.record is not None]
+        if not entries:
+            raise DraftNotFound("no_drafts", str(store.drafts))
+        return entries[0].path
+    candidate = Path(ref).expanduser()
+    if candidate.suffix == ".toml" or os.sep in ref:
+        if candidate.is_file():
+            return candidate
+        raise DraftNotFound("no_such_file", ref)
+    paths = sorted(store.drafts.glob("*.toml")) if store.drafts.is_dir() else []
+    matches = [p for p in paths if not p.name.startswith(".") and p.stem.startswith(ref.lower())]
+    if not matches:
+        raise DraftNotFound("no_match", ref)
+    if len(matches) > 1:
+        raise DraftNotFound("several", ref)
+    return matches[0]

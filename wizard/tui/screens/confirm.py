@@ -1,0 +1,49 @@
+"""One reusable confirmation dialog: a question, yes and no. Dismisses with True or False."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from wizard.tui.screens.base import WizardModal
+
+
+class ConfirmScreen(WizardModal[bool]):
+    """Texts are message keys (with values), so the dialog follows a language switch."""
+
+    BINDINGS = [Binding("escape", "answer(False)", "tui.key.close")]
+
+    def __init__(self, message: str, *, yes: str = "tui.confirm.yes", no: str = "tui.confirm.no",
+                 title: str | None = None, default: bool = True, **values: object) -> None:
+        super().__init__(classes="dialog-screen")
+        self.message, self.values = message, values
+        self.yes, self.no, self.title_key = yes, no, title
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm"):
+            if self.title_key:
+                yield Static(Content(self.t(self.title_key)), classes="dialog-title")
+            yield Static(Content(self.t(self.message, **self.values)), id="confirm-message")
+            with Horizontal(classes="buttons"):
+                yield Button(self.t(self.yes), variant="primary", id="yes")
+                yield Button(self.t(self.no), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes" if self.default else "#no", Button).focus()
+
+    async def apply_language(self) -> None:
+        focused = self.focused.id if self.focused else None
+        await super().apply_language()
+        if focused:
+            self.query_one(f"#{focused}").focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)

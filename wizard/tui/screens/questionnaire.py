@@ -1,0 +1,364 @@
+"""The questionnaire: one question per step, every change written to the draft at once."""
+
+from __future__ import annotations
+
+import math
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Input, ProgressBar, Static
+
+from wizard.bank import Answer, Question
+from wizard.tui.draft import ANSWERED, SKIPPED, Draft
+from wizard.tui.screens.base import WizardScreen
+from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.tui.screens.names import NamesScreen
+from wizard.tui.screens.note import NoteScreen
+from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.widgets.answer_options import AnswerOptions
+from wizard.tui.widgets.footer import KeyFooter
+
+NUMBER_KINDS = ("percent", "number")
+
+
+def parse_number(text: str) -> int | float | None:
+    """A typed number (a comma works as the decimal mark too), or None when it is not one."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    if not math.isfinite(value):
+        return None
+    return int(value) if value.is_integer() else value
+
+
+class NumberAnswer(Validator):
+    """A percent is 0–100, any other number is at least 0; messages in the app's language."""
+
+    def __init__(self, percent: bool, screen: QuestionnaireScreen) -> None:
+        super().__init__()
+        self.percent, self.screen = percent, screen
+
+    def validate(self, value: str) -> ValidationResult:
+        number = parse_number(value)
+        if number is None:
+            return self.failure(self.screen.t("tui.q.invalid_number"))
+        if number < 0:
+            return self.failure(self.screen.t("tui.q.invalid_negative"))
+        if self.percent and number > 100:
+            return self.failure(self.screen.t("tui.q.invalid_percent"))
+        return self.success()
+
+
+class NumberInput(Input):
+    """Takes only digits and a decimal mark, so the letter keys of the screen keep working."""
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id, restrict=r"[0-9]*[.,]?[0-9]*", max_length=12, compact=True, valid_empty=True)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and (character.isdigit() or character in ".,")
+
+
+class QuestionnaireScreen(WizardScreen[None]):
+    # Letter keys are priority bindings and the number field lets them pass (see NumberInput);
+    # digits are not, so they reach the number field, and pick an option everywhere else.
+    BINDINGS = [
+        Binding("s", "skip", "tui.key.skip", priority=True),
+        Binding("b", "back", "tui.key.back", priority=True),
+        Binding("left", "back", "tui.key.back", show=False),
+        Binding("right", "forward", "tui.key.forward", show=False),
+        Binding("a", "note", "tui.key.note", priority=True),
+        Binding("o", "overview", "tui.key.overview", priority=True),
+        Binding("f", "finish", "tui.key.finish", priority=True),
+        Binding("ctrl+s", "save", "tui.key.save", priority=True),
+        Binding("escape", "home", "tui.key.home", show=False),
+        Binding("y,t", "yes_no(True)", "tui.key.yes", show=False, priority=True),
+        Binding("n", "yes_no(False)", "tui.key.no", show=False, priority=True),
+        *[Binding(str(digit), f"pick('{digit}')", show=False) for digit in range(10)],
+    ]
+
+    def __init__(self, draft: Draft, index: int | None = None) -> None:
+        super().__init__()
+        self.draft = draft
+        first_open = draft.first_open()
+        self.index = index if index is not None else (first_open if first_open is not None else len(draft.questions) - 1)
+
+    @property
+    def question(self) -> Question:
+        return self.draft.questions[self.index]
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(id="who")
+            yield Static(id="save-state")
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(total=len(self.draft.questions), show_eta=False, show_percentage=False,
+                              id="progress")
+            yield Static(id="position")
+        with VerticalScroll(id="body"):
+            yield Static(id="section-title")
+            yield Static(id="section-why")
+            yield Static(id="question")
+            yield Static(id="help")
+            yield Static(id="why")
+        with Vertical(id="answer"):
+            yield Static(id="current")
+            yield AnswerOptions(id="options")
+            with Horizontal(id="number-row"):
+                yield NumberInput(id="number")
+                yield Static(id="unit")
+            yield Static(id="number-error", classes="error")
+            yield Static(id="hint")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.show(self.index)
+        self._show_save_state(announce=True)
+
+    async def apply_language(self) -> None:
+        self.show(self.index, keep_typed=True)
+        self._show_save_state()
+        self.refresh_bindings()
+
+    # -- one step -----------------------------------------------------------------------------
+
+    def show(self, index: int, *, keep_typed: bool = False) -> None:
+        draft, bank, lang = self.draft, self.draft.bank, self.lang
+        self.index = index
+        question = self.question
+        section = bank.section(question.section)
+        first_in_section = section.questions[0].id == question.id
+        record = draft.record
+
+        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=record.client, assessor=record.assessor)))
+        self.query_one("#progress", ProgressBar).update(progress=draft.done_count())
+        self.query_one("#position", Static).update(Content(self.t(
+            "tui.q.position", number=index + 1, total=len(draft.questions), section=section.title(lang))))
+        self.query_one("#section-title", Static).update(Content(section.title(lang)))
+        section_why = self.query_one("#section-why", Static)
+        section_why.update(Content(section.why(lang) if section.why and first_in_section else ""))
+        section_why.display = bool(section.why and first_in_section)
+        self.query_one("#question", Static).update(Content(question.text(lang)))
+        self.query_one("#help", Static).update(Content(question.help(lang)))
+        why = self.query_one("#why", Static)
+        why.update(Content(self.t("tui.q.why", why=question.why(lang)) if question.why else ""))
+        why.display = question.why is not None
+        self._show_current()
+
+        is_number = question.kind in NUMBER_KINDS
+        options = self.query_one("#options", AnswerOptions)
+        number = self.query_one("#number", Input)
+        options.display = not is_number
+        self.query_one("#number-row").display = is_number
+        self.query_one("#number-error", Static).update("")
+        if is_number:
+            typed = number.value if keep_typed else None
+            current = record.answers.get(question.id)
+            number.validators = [NumberAnswer(question.kind == "percent", self)]
+            number.placeholder = self.t("tui.q.number_placeholder")
+            number.value = typed if typed is not None else ("" if current is None else f"{current:g}" if isinstance(current, float) else str(current))
+            unit = self.t("tui.q.percent_unit") if question.kind == "percent" else (question.unit(lang) if question.unit else "")
+            self.query_one("#unit", Static).update(Content(unit))
+            number.focus()
+        else:
+            options.show(question, bank, lang, record.answers.get(question.id))
+            options.focus()
+        self.query_one("#hint", Static).update(Content(self._hint(question)))
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _hint(self, question: Question) -> str:
+        if question.kind == "choice":
+            return self.t("tui.q.hint.choice", count=len(question.options))
+        return self.t(f"tui.q.hint.{question.kind if question.kind in ('scale', 'bool') else 'number'}")
+
+    def _show_current(self) -> None:
+        question, record = self.question, self.draft.record
+        status = self.draft.status(question.id)
+        lines = []
+        if status == ANSWERED:
+            answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
+            lines.append(Content.assemble(("✓ ", "bold $success"), self.t("tui.q.answer_now", answer=answer)))
+        elif status == SKIPPED:
+            lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
+        if question.id in record.notes:
+            lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=record.notes[question.id])))
+        current = self.query_one("#current", Static)
+        current.update(Content("\n").join(lines))
+        current.display = bool(lines)
+
+    def _show_save_state(self, *, announce: bool = False) -> None:
+        state = self.query_one("#save-state", Static)
+        error = self.draft.error
+        if error is None and self.draft.saved:
+            state.update(Content(self.t("tui.q.saved")))
+            state.set_class(False, "-unsaved")
+        else:
+            state.update(Content(self.t("tui.q.not_saved", reason=_reason(error))))
+            state.set_class(True, "-unsaved")
+        if announce and error is not None:
+            self.notify(self.t("tui.q.save_failed", reason=_reason(error)), title=self.t("tui.q.save_title"),
+                        severity="error", timeout=10)
+
+    # -- answering ----------------------------------------------------------------------------
+
+    def _changed(self, saved: bool, was_saved: bool) -> None:
+        """After a change: show whether it reached the disk, and say so once when it did not."""
+        self._show_save_state(announce=not saved and was_saved)
+        self.refresh_bindings()
+
+    def answer(self, value: Answer) -> None:
+        was_saved = self.draft.saved
+        self._changed(self.draft.answer(self.question.id, value), was_saved)
+        self.advance()
+
+    @on(AnswerOptions.Chosen)
+    def _chosen(self, event: AnswerOptions.Chosen) -> None:
+        event.stop()
+        self.answer(event.value)
+
+    @on(Input.Submitted, "#number")
+    def _number_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        error = self.query_one("#number-error", Static)
+        result = event.validation_result
+        if result is not None and not result.is_valid:
+            error.update(Content(result.failure_descriptions[0]))
+            return
+        value = parse_number(event.value)
+        if value is None:
+            error.update(Content(self.t("tui.q.invalid_number")))
+            return
+        self.answer(value)
+
+    @on(Input.Changed, "#number")
+    def _number_changed(self, event: Input.Changed) -> None:
+        result = event.validation_result
+        message = result.failure_descriptions[0] if event.value and result and not result.is_valid else ""
+        self.query_one("#number-error", Static).update(Content(message))
+
+    def advance(self) -> None:
+        if self.index + 1 < len(self.draft.questions):
+            self.show(self.index + 1)
+            return
+        first_open = self.draft.first_open()
+        if first_open is not None:
+            self.show(first_open)
+            self.notify(self.t("tui.q.still_open", count=self.draft.open_count()))
+        else:
+            self.show(self.index)
+            self.action_finish()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "yes_no":
+            return self.question.kind == "bool"
+        if action == "save":
+            return not self.draft.saved
+        if action == "forward":
+            return self.draft.status(self.question.id) != "open" and self.index + 1 < len(self.draft.questions)
+        return True
+
+    def action_pick(self, digit: str) -> None:
+        if self.question.kind not in NUMBER_KINDS:
+            self.query_one("#options", AnswerOptions).choose_digit(digit)
+
+    def action_yes_no(self, value: bool) -> None:
+        self.answer(value)
+
+    def action_skip(self) -> None:
+        was_saved = self.draft.saved
+        self._changed(self.draft.skip(self.question.id), was_saved)
+        self.advance()
+
+    def action_back(self) -> None:
+        if self.index > 0:
+            self.show(self.index - 1)
+        else:
+            self.edit_names()
+
+    def action_forward(self) -> None:
+        self.show(self.index + 1)
+
+    def edit_names(self) -> None:
+        record = self.draft.record
+
+        def renamed(names: tuple[str, str] | None) -> None:
+            if names:
+                was_saved = self.draft.saved
+                self._changed(self.draft.rename(*names), was_saved)
+            self.show(self.index)
+
+        self.app.push_screen(NamesScreen(record.client, record.assessor, editing=True), renamed)
+
+    def action_note(self) -> None:
+        question = self.question
+
+        def noted(text: str | None) -> None:
+            if text is None:
+                return
+            had_note = question.id in self.draft.record.notes
+            was_saved = self.draft.saved
+            self._changed(self.draft.set_note(question.id, text), was_saved)
+            self._show_current()
+            if text or had_note:
+                self.notify(self.t("tui.note.saved" if text else "tui.note.removed"), timeout=3)
+
+        self.app.push_screen(NoteScreen(question.text(self.lang), self.draft.record.notes.get(question.id, "")), noted)
+
+    def action_overview(self) -> None:
+        def chosen(choice: tuple[str, int | None] | None) -> None:
+            if choice is None:
+                return
+            what, index = choice
+            if what == "jump" and index is not None:
+                self.show(index)
+            elif what == "names":
+                self.edit_names()
+            elif what == "finish":
+                self.action_finish()
+
+        self.app.push_screen(OverviewScreen(self.draft, self.index), chosen)
+
+    def action_finish(self) -> None:
+        open_count = self.draft.open_count()
+        skipped = len(self.draft.record.skipped)
+        if open_count:
+            dialog = ConfirmScreen("tui.q.finish_open", yes="tui.q.finish_yes", no="tui.q.finish_no",
+                                   default=False, count=open_count)
+        else:
+            dialog = ConfirmScreen("tui.q.finish_all", yes="tui.q.finish_yes", no="tui.q.finish_no",
+                                   total=len(self.draft.questions), skipped=skipped)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.finish(self.draft)
+
+        self.app.push_screen(dialog, confirmed)
+
+    def action_save(self) -> None:
+        if self.draft.save():
+            self.notify(self.t("tui.q.save_ok"), timeout=3)
+        self._show_save_state(announce=True)
+        self.refresh_bindings()
+
+    def action_home(self) -> None:
+        if self.draft.saved:
+            self.app.go_home()
+            self.app.notify(self.t("tui.q.left"), timeout=4)
+            return
+        self.action_save()
+
+
+def _reason(error: OSError | None) -> str:
+    if error is None:
+        return "?"
+    return error.strerror or str(error)

@@ -1,0 +1,28 @@
+"""A Footer that shows key descriptions in the app's language.
+
+Bindings carry a message key as their description (e.g. "tui.key.skip"); the footer looks it up
+each time it is composed, so switching the language only needs a refresh of the bindings.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+
+from wizard.i18n import MESSAGES, t
+
+
+def describe(description: str, lang: str) -> str:
+    return t(description, lang) if description in MESSAGES else description
+
+
+class KeyFooter(Footer):
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+
+    def compose(self) -> ComposeResult:
+        lang = getattr(self.app, "lang", "en")
+        for widget in super().compose():
+            if isinstance(getattr(widget, "description", None), str):  # a FooterKey
+                widget.description = describe(widget.description, lang)
+            yield widget

@@ -1,0 +1,282 @@
+"""ResultView: one decision record's result, readable at a glance and explained below.
+
+Reusable wherever a record is shown (the result after a questionnaire, a saved record opened
+from the list, the review screen). Its owner hands down `record`, `bank`, `lang` and the file
+paths as attributes; the view never writes anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Collapsible, Static
+
+from wizard.bank import LEVELS, Bank
+from wizard.i18n import t
+from wizard.reasoning import Assessment, Finding, Step
+from wizard.records import DecisionRecord
+from wizard.report import answer_text, change_text, level_label, question_text
+from wizard.tui.widgets.score_bar import ScoreBar
+
+STAGES = ("prepare", "notify", "close")
+
+
+def short_path(path: Path | str | None) -> str:
+    """A path as the user would type it: the home folder as ~."""
+    if path is None:
+        return ""
+    path = Path(path)
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):
+        return str(path)
+
+
+def localized(record: DecisionRecord, bank: Bank, lang: str) -> Assessment | None:
+    """The record's result with its texts in `lang`.
+
+    A record stores its advice in the language it was made in; the bank has every text in both,
+    so each item is looked up again by its id. An item the bank no longer knows keeps its
+    stored text.
+    """
+    result = record.result
+    if result is None or lang == record.language:
+        return result
+
+    def action(step: Step) -> Step:
+        question = bank.question(step.id)
+        return replace(step, text=question.action(lang)) if question and question.action else step
+
+    rules = {r.id: r for r in (*bank.dealbreakers, *bank.consistency)}
+
+    def warning(finding: Finding) -> Finding:
+        if finding.kind in ("dealbreaker", "consistency") and finding.id in rules:
+            return replace(finding, text=rules[finding.id].text(lang))
+        if finding.id in bank.principles:
+            return replace(finding, text=bank.principles[finding.id].text(lang))
+        return finding
+
+    exit_rules = {r.id: r for r in bank.exit_steps}
+    notice = record.answers.get("notice_period_days")
+
+    def exit_step(step: Step) -> Step:
+        if step.id not in exit_rules:
+            return step
+        text = exit_rules[step.id].text(lang)
+        if notice is not None:
+            text = text.replace("{notice_period_days}", f"{notice:g}" if isinstance(notice, float) else str(notice))
+        return replace(step, text=text)
+
+    items = {i.id: i for i in (*bank.prevention, *bank.consequences)}
+
+    def item(step: Step) -> Step:
+        return replace(step, text=items[step.id].text(lang)) if step.id in items else step
+
+    return replace(
+        result,
+        actions=tuple(action(s) for s in result.actions),
+        warnings=tuple(warning(w) for w in result.warnings),
+        exit_plan=tuple(exit_step(s) for s in result.exit_plan),
+        prevention=tuple(item(s) for s in result.prevention),
+        consequences=tuple(item(s) for s in result.consequences),
+    )
+
+
+class Item(Horizontal):
+    """A list item with a hanging marker, so wrapped lines stay indented."""
+
+    def __init__(self, marker: str, text: str | Content, classes: str = "") -> None:
+        super().__init__(classes=f"item {classes}".strip())
+        self.marker = marker
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.marker), classes="item-marker")
+        text = self.text if isinstance(self.text, Content) else Content(self.text)
+        yield Static(text, classes="item-text")
+
+
+class ResultView(VerticalScroll):
+    """The whole result of one record, top to bottom."""
+
+    record: reactive[DecisionRecord | None] = reactive(None, recompose=True)
+    lang: reactive[str] = reactive("en", recompose=True)
+    path: reactive[Path | None] = reactive(None, recompose=True)
+    markdown_path: reactive[Path | None] = reactive(None, recompose=True)
+
+    def __init__(self, record: DecisionRecord, bank: Bank, lang: str, *, path: Path | None = None,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.bank = bank
+        self.set_reactive(ResultView.record, record)
+        self.set_reactive(ResultView.lang, lang)
+        self.set_reactive(ResultView.path, path)
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def compose(self) -> ComposeResult:
+        record, bank = self.record, self.bank
+        if record is None:
+            return
+        result = localized(record, bank, self.lang)
+        if result is None:
+            yield Static(Content(self.t("tui.result.no_result")), classes="lead")
+            yield from self._files(record)
+            return
+        yield from self._headline(record, result)
+        yield from self._decision(record, result)
+        yield from self._files(record)
+        yield ScoreBar(self.t("tui.result.score"), result.score, label_width=16, id="risk-score")
+        answered = len([q for q in bank.questions if q.id in record.answers])
+        yield Static(Content(self.t(
+            "tui.result.confidence", percent=round(result.confidence * 100),
+            answered=answered, total=len(bank.questions),
+        )), classes="muted confidence")
+        yield from self._sections(result)
+        yield from self._principles(result)
+        yield from self._reasons(record, result)
+        yield from self._changes(result)
+        yield from self._warnings(result)
+        yield from self._actions(result)
+        yield from self._exit_plan(result)
+        yield from self._more(result)
+
+    # -- parts --------------------------------------------------------------------------------
+
+    def _heading(self, key: str) -> Static:
+        return Static(Content(self.t(key)), classes="heading")
+
+    def _headline(self, record: DecisionRecord, result: Assessment) -> ComposeResult:
+        level = result.level
+        with Vertical(classes=f"headline -{level}", id="headline"):
+            yield Static(Content(self.t("tui.result.recommendation").upper()), classes="headline-label")
+            yield Static(Content(level_label(self.bank, level, self.lang)), classes="headline-level")
+            yield Static(Content(self.bank.level(level).summary(self.lang)), classes="headline-summary")
+        parts = []
+        for other in LEVELS:
+            label = level_label(self.bank, other, self.lang)
+            if other == level:
+                parts.append((f" {label} ", f"bold reverse {_LEVEL_COLOURS[level]}"))
+            else:
+                parts.append((label, "$text-muted"))
+            parts.append(("  ·  ", "$text-muted"))
+        yield Static(Content.assemble(*parts[:-1]), id="ladder")
+
+    def _decision(self, record: DecisionRecord, result: Assessment) -> ComposeResult:
+        decision = record.decision
+        if decision is None:
+            yield Static(Content(self.t("tui.result.no_decision")), classes="muted decision", id="decision")
+            return
+        when = decision.at.strftime("%Y-%m-%d") if decision.at else "—"
+        line = self.t("tui.result.decision_line", level=level_label(self.bank, decision.level, self.lang),
+                      by=decision.by or t("report.nobody", self.lang), date=when)
+        text = Content.assemble((self.t("tui.result.decision") + ": ", "bold"), line)
+        if decision.reason:
+            text = Content.assemble(text, "\n", self.t("tui.result.decision_reason", reason=decision.reason))
+        yield Static(text, classes="decision -decided", id="decision")
+
+    def _sections(self, result: Assessment) -> ComposeResult:
+        known = [(self.bank.section(sid).title(self.lang), score) for sid, score in result.sections.items()
+                 if any(s.id == sid for s in self.bank.sections)]
+        if not known:
+            return
+        yield self._heading("tui.result.sections")
+        width = max(len(title) for title, _ in known) + 2
+        with Vertical(id="sections"):
+            for title, score in known:
+                yield ScoreBar(title, score, label_width=width, classes="section-bar")
+
+    def _principles(self, result: Assessment) -> ComposeResult:
+        principles = [self.bank.principles[p] for p in result.principles if p in self.bank.principles]
+        if not principles:
+            return
+        yield self._heading("tui.result.principles")
+        for principle in principles:
+            yield Item("•", Content.assemble((principle.name(self.lang), "bold"), ": ", principle.text(self.lang)))
+
+    def _reasons(self, record: DecisionRecord, result: Assessment) -> ComposeResult:
+        yield self._heading("tui.result.reasons")
+        if not result.reasons:
+            yield Static(Content(self.t("tui.result.no_reasons")), classes="muted")
+        for reason in result.reasons:
+            yield Item(f"{round(reason.share * 100):>2}%", self.t(
+                "tui.result.reason_line",
+                question=question_text(self.bank, reason.question, self.lang),
+                answer=answer_text(self.bank, reason.question, record.answers.get(reason.question), self.lang),
+                share=round(reason.share * 100),
+            ), classes="reason")
+
+    def _changes(self, result: Assessment) -> ComposeResult:
+        yield self._heading("tui.result.changes")
+        for direction in ("milder", "harsher"):
+            change = getattr(result, direction)
+            if change is not None:
+                yield Item("↓" if direction == "milder" else "↑", change_text(self.bank, change, self.lang))
+            else:
+                yield Item("·", t("report.no_change", self.lang,
+                                  direction=t(f"report.direction.{direction}", self.lang)), classes="muted")
+
+    def _warnings(self, result: Assessment) -> ComposeResult:
+        if not result.warnings:
+            return
+        yield self._heading("tui.result.warnings")
+        for warning in result.warnings:
+            yield Item("⚠", warning.text, classes="warning")
+
+    def _actions(self, result: Assessment) -> ComposeResult:
+        yield self._heading("tui.result.actions")
+        if not result.actions:
+            yield Static(Content(self.t("tui.result.no_actions")), classes="muted")
+        for number, action in enumerate(result.actions, 1):
+            yield Item(f"{number}.", action.text)
+        yield Static(Content(self.t("tui.result.review", date=result.review_date.isoformat())),
+                     classes="review-date", id="review-date")
+
+    def _exit_plan(self, result: Assessment) -> ComposeResult:
+        if not result.exit_plan:
+            return
+        key = "report.exit_plan_staged" if result.staged_exit else "report.exit_plan"
+        yield Static(Content(t(key, self.lang)), classes="heading", id="exit-plan")
+        number = 1
+        for stage in STAGES:
+            steps = [s for s in result.exit_plan if s.tag == stage]
+            if not steps:
+                continue
+            yield Static(Content(t(f"report.stage.{stage}", self.lang)), classes="stage")
+            for step in steps:
+                yield Item(f"{number}.", step.text)
+                number += 1
+
+    def _more(self, result: Assessment) -> ComposeResult:
+        if result.consequences:
+            with Collapsible(title=self.t("tui.result.consequences"), collapsed=True):
+                for step in result.consequences:
+                    side = t(f"report.side.{step.tag}", self.lang) if step.tag in ("us", "client") else step.tag
+                    yield Item("•", Content.assemble((side, "italic"), ": ", step.text))
+        if result.prevention:
+            with Collapsible(title=self.t("tui.result.prevention"), collapsed=True):
+                for step in result.prevention:
+                    yield Item("•", step.text)
+
+    def _files(self, record: DecisionRecord) -> ComposeResult:
+        lines = [self.t("tui.result.status", status=t(f"status.{record.status}", self.lang))]
+        if self.path is not None:
+            lines.append(self.t("tui.result.file", path=short_path(self.path)))
+        if self.markdown_path is not None:
+            lines.append(self.t("tui.result.markdown_file", path=short_path(self.markdown_path)))
+        yield Static(Content("\n".join(lines)), classes="muted files", id="files")
+
+
+_LEVEL_COLOURS = {
+    "continue": "$success",
+    "monitor": "$primary",
+    "revise_terms": "$warning",
+    "prepare_exit": "$warning",
+    "end_now": "$error",
+}
