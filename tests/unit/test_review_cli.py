@@ -179,3 +179,23 @@ def test_no_textual_is_imported(folder):
             "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_demo_opens_the_review_screen_in_a_terminal(monkeypatch, tmp_path, capsys):
+    """In a terminal the demo hands its folder to the TUI's review screen (a stand-in here)."""
+    import types
+
+    from wizard import cli
+
+    calls = []
+
+    def run_tui(args, *, bank, lang, store):
+        calls.append((args.command, args.records_dir, lang, store.root, len(store.scan(bank))))
+        return 0
+
+    monkeypatch.setitem(sys.modules, "wizard.tui.app", types.SimpleNamespace(run=run_tui))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    assert cli.main(["demo", "--keep", str(tmp_path / "d"), "--lang", "pl"]) == 0
+    assert calls == [("review", str(tmp_path / "d"), "pl", tmp_path / "d", 10)]
+    assert capsys.readouterr().out == ""

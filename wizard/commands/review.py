@@ -163,8 +163,19 @@ def feedback(args) -> int:
     return 0
 
 
+def _review_screen():
+    """The TUI's entry point, or None when this installation has no TUI."""
+    try:
+        from wizard.tui.app import run
+    except ModuleNotFoundError as error:
+        if error.name in ("wizard.tui", "wizard.tui.app"):
+            return None
+        raise
+    return run
+
+
 def demo(args) -> int:
-    import importlib.util
+    import shlex
     import shutil
     import tempfile
 
@@ -180,10 +191,8 @@ def demo(args) -> int:
     else:
         folder = Path(tempfile.mkdtemp(prefix="client-exit-demo-"))
     sample = build(folder, bank, lang)
-    interactive = sys.stdout.isatty() and sys.stdin.isatty()
-    if interactive and importlib.util.find_spec("wizard.tui.app") is not None:
-        from wizard.tui.app import run
-
+    run = _review_screen() if sys.stdout.isatty() and sys.stdin.isatty() else None
+    if run is not None:
         args.command = "review"
         args.records_dir = str(folder)
         try:
@@ -195,8 +204,7 @@ def demo(args) -> int:
     print(t("review.demo.summary", lang, records=len(sample.records), clients=len(sample.clients),
             feedback=sample.feedback, overdue=len(sample.overdue)))
     print(t("review.demo.try", lang))
-    for line in (f"list --records-dir {folder}",
-                 f'history "{sample.clients[0]}" --records-dir {folder}',
-                 f'team "{sample.clients[1]}" --records-dir {folder}'):
-        print(f"  {cli.PROG} {line}")
+    where = f"--records-dir {shlex.quote(str(folder))}"
+    for line in ("list", f"history {shlex.quote(sample.clients[0])}", f"team {shlex.quote(sample.clients[1])}"):
+        print(f"  {cli.PROG} {line} {where}")
     return 0
