@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from wizard import feedback as feedback_files
-from wizard.bank import Bank
+from wizard.bank import Bank, Text
 from wizard.lifecycle import decide, is_overdue, supersede
 from wizard.reasoning import assess
 from wizard.records import DecisionRecord, new_id, now
@@ -32,16 +32,16 @@ class Sample:
     assessor: str
     days_ago: int
     answers: dict
-    notes: dict = field(default_factory=dict)
+    notes: dict[str, Text] = field(default_factory=dict)
     status: str = ""  # proposed | accepted | rejected; empty: left a draft
     level: str | None = None  # a decided level that differs from the recommendation
-    reason: str = ""
-    outcome: str = ""
+    reason: Text | None = None
+    outcome: Text | None = None
     decision_makers: tuple[str, ...] = ()
     consulted: tuple[str, ...] = ()
     informed: tuple[str, ...] = ()
     supersedes_previous: bool = False  # supersedes the previous sample of the same client
-    feedback: tuple[tuple[str, str, str], ...] = ()  # (by, stance, comment)
+    feedback: tuple[tuple[str, str, Text], ...] = ()  # (by, stance, comment)
 
 
 KOWALSKI = "Kowalski Meble Sp. z o.o."
@@ -74,23 +74,25 @@ def samples() -> list[Sample]:
     nw = _NORTHWIND_BASE
     return [
         Sample(KOWALSKI, "Anna Nowak", 330, dict(k), status="accepted", decision_makers=("Anna Nowak",),
-               notes={"urgent_demands": "Two rush requests before the trade fair"},
-               outcome="Kept as is; watching the payments."),
+               notes={"urgent_demands": Text("Two rush requests before the trade fair", "Dwa pilne zlecenia przed targami")},
+               outcome=Text("Kept as is; watching the payments.", "Bez zmian; pilnujemy płatności.")),
         Sample(KOWALSKI, "Anna Nowak", 240, k | {
             "late_payments": 3, "late_payments_trend": "worsening", "urgent_demands": 3, "resource_drain": 3,
             "renegotiation": 2, "blocks_other_work": 2, "revenue_share": 45, "wellbeing_impact": 2,
             "team_morale": 2, "outstanding_receivables": True},
-            notes={"late_payments": "Invoices from May and June still unpaid"},
+            notes={"late_payments": Text("Invoices from May and June still unpaid", "Faktury z maja i czerwca wciąż niezapłacone")},
             status="accepted", supersedes_previous=True, decision_makers=("Anna Nowak",),
             consulted=("Marek Wiśniewski",), informed=("Ola Zielińska",),
-            outcome="New terms sent: 14-day payment, a surcharge for rush work."),
+            outcome=Text("New terms sent: 14-day payment, a surcharge for rush work.",
+                      "Wysłano nowe warunki: płatność w 14 dni, dopłata za pilne zlecenia.")),
         Sample(KOWALSKI, "Anna Nowak", 120, k | {
             "late_payments": 2, "late_payments_trend": "stable", "payment_terms_enforced": True,
             "urgent_demands": 3, "resource_drain": 2, "renegotiation": 2, "blocks_other_work": 2,
             "revenue_share": 40, "wellbeing_impact": 2, "team_morale": 2, "problem_discussed": True,
             "terms_revised": True, "improvement": "partial", "outstanding_receivables": True},
             status="accepted", supersedes_previous=True, decision_makers=("Anna Nowak",),
-            consulted=("Marek Wiśniewski",), outcome="SLA signed in June; payments a little better."),
+            consulted=("Marek Wiśniewski",), outcome=Text("SLA signed in June; payments a little better.",
+                                                     "SLA podpisane w czerwcu; płatności trochę lepsze.")),
         Sample(KOWALSKI, "Anna Nowak", 10, k | {
             "late_payments": 3, "late_payments_trend": "worsening", "payment_terms_enforced": True,
             "contract_breaches": 2, "renegotiation": 3, "urgent_demands": 3, "resource_drain": 3,
@@ -98,42 +100,48 @@ def samples() -> list[Sample]:
             "dissatisfaction": 2, "communication_breakdown": 2, "orders_trend": "stable", "toxicity": 1,
             "wellbeing_impact": 2, "team_morale": 2, "problem_discussed": True, "terms_revised": True,
             "improvement": "none", "outstanding_receivables": True},
-            notes={"improvement": "The SLA is ignored since September"},
+            notes={"improvement": Text("The SLA is ignored since September", "Od września SLA jest ignorowane")},
             status="proposed", supersedes_previous=True, decision_makers=("Anna Nowak",),
             consulted=("Marek Wiśniewski", "Ola Zielińska"),
-            feedback=(("Marek Wiśniewski", "agree", "Staged, as proposed: first replace their 45% of revenue."),
-                      ("Ola Zielińska", "disagree", "Give the SLA one more quarter; their new manager starts in January."))),
+            feedback=(("Marek Wiśniewski", "agree", Text("Staged, as proposed: first replace their 45% of revenue.",
+                                                    "Etapami, jak w propozycji: najpierw zastąpmy ich 45% przychodu.")),
+                      ("Ola Zielińska", "disagree", Text("Give the SLA one more quarter; their new manager starts in January.",
+                                                 "Dajmy SLA jeszcze kwartał; ich nowy kierownik zaczyna w styczniu.")))),
         Sample(NORTHWIND, "Anna Nowak", 5, nw | {
             "disrespect": 1, "profitability": "break_even", "revenue_share": 20, "problem_discussed": True,
             "improvement": "partial", "team_morale": 1, "reputation_risk": 0},
             status="proposed", consulted=("Marek Wiśniewski",),
-            feedback=(("Marek Wiśniewski", "disagree", "You were not in the calls in October; the tone is the problem."),)),
+            feedback=(("Marek Wiśniewski", "disagree", Text("You were not in the calls in October; the tone is the problem.",
+                                                    "Nie było cię na rozmowach w październiku; problemem jest ton.")),)),
         Sample(NORTHWIND, "Marek Wiśniewski", 3, nw | {
             "disrespect": 3, "profitability": "loss_making", "revenue_share": 45, "problem_discussed": False,
             "improvement": "not_applicable", "team_morale": 4, "reputation_risk": 2},
-            notes={"disrespect": "Shouting at our designer in two calls"},
-            feedback=(("Anna Nowak", "abstain", "I need to hear the call recordings first."),)),
+            notes={"disrespect": Text("Shouting at our designer in two calls", "Krzyczeli na naszą projektantkę podczas dwóch rozmów")},
+            feedback=(("Anna Nowak", "abstain", Text("I need to hear the call recordings first.", "Najpierw muszę odsłuchać nagrania rozmów.")),)),
         Sample("Zielony Ogród Łódź", "Ola Zielińska", 100, {
             "late_payments": 2, "late_payments_trend": "stable", "payment_terms_enforced": True,
             "urgent_demands": 2, "communication_breakdown": 2, "disengagement": 2, "orders_trend": "declining",
             "complaints_trend": "stable", "revenue_share": 10, "problem_discussed": True, "improvement": "partial",
             "relationship_years": 3, "attachment": 1},
             status="accepted", decision_makers=("Ola Zielińska",), informed=("Anna Nowak",),
-            outcome="Monthly check-in call agreed."),
+            outcome=Text("Monthly check-in call agreed.", "Ustaliliśmy comiesięczną rozmowę kontrolną.")),
         Sample("Brightline Analytics", "Marek Wiśniewski", 2, {
             "asked_unethical": True, "unethical_business": 2, "reputation_risk": 3, "late_payments": 1,
             "revenue_share": 8, "problem_discussed": True, "improvement": "none", "notice_period_days": 14,
             "outstanding_receivables": True},
-            notes={"asked_unethical": "Asked us to fake review scores for their app"},
+            notes={"asked_unethical": Text("Asked us to fake review scores for their app",
+                                         "Prosili o sfałszowanie ocen ich aplikacji")},
             status="accepted", decision_makers=("Anna Nowak", "Marek Wiśniewski"), informed=("Ola Zielińska",),
-            outcome="Client told on the phone and in writing; last invoice paid, hand-over on Friday."),
+            outcome=Text("Client told on the phone and in writing; last invoice paid, hand-over on Friday.",
+                      "Klient poinformowany telefonicznie i na piśmie; ostatnia faktura zapłacona, przekazanie w piątek.")),
         Sample("Harbor & Finch Legal", "Anna Nowak", 20, {
             "late_payments": 3, "late_payments_trend": "worsening", "payment_terms_enforced": False,
             "contract_breaches": 2, "renegotiation": 3, "urgent_demands": 3, "resource_drain": 2,
             "effort_vs_result": 3, "profitability": "break_even", "dissatisfaction": 2, "revenue_share": 15,
             "problem_discussed": False, "terms_revised": False, "improvement": "not_applicable", "toxicity": 1},
             status="accepted", level="monitor",
-            reason="Their managing partner changed last week; we give the new one a month before new terms.",
+            reason=Text("Their managing partner changed last week; we give the new one a month before new terms.",
+                     "W zeszłym tygodniu zmienił się ich partner zarządzający; dajemy nowemu miesiąc przed nowymi warunkami."),
             decision_makers=("Anna Nowak",)),
         Sample("Piekarnia Świętokrzyska", "Ola Zielińska", 20, {
             "late_payments": 0, "late_payments_trend": "improving", "payment_terms_enforced": True,
@@ -141,7 +149,7 @@ def samples() -> list[Sample]:
             "disrespect": 0, "distrust": 0, "dissatisfaction": 0, "orders_trend": "growing",
             "complaints_trend": "fewer", "toxicity": 0, "relationship_years": 6, "attachment": 3,
             "strategic_value": 3},
-            status="accepted", decision_makers=("Ola Zielińska",), outcome="Renewed for another year."),
+            status="accepted", decision_makers=("Ola Zielińska",), outcome=Text("Renewed for another year.", "Przedłużono na kolejny rok.")),
     ]
 
 
@@ -165,7 +173,8 @@ def build(folder: Path, bank: Bank, lang: str, today: datetime | None = None) ->
         created = (today - timedelta(days=sample.days_ago)).replace(hour=9 + index % 8, minute=15, second=0)
         record = _record(bank, sample, lang, created)
         if sample.status:
-            record = decide(record, sample.status, level=sample.level, reason=sample.reason, outcome=sample.outcome,
+            record = decide(record, sample.status, level=sample.level, reason=_text(sample.reason, lang),
+                            outcome=_text(sample.outcome, lang),
                             by=sample.assessor, decision_makers=sample.decision_makers,
                             consulted=sample.consulted, informed=sample.informed, at=created + timedelta(hours=3))
         path, record = store.save_new(record)
@@ -179,7 +188,7 @@ def build(folder: Path, bank: Bank, lang: str, today: datetime | None = None) ->
         previous[sample.client] = record.id
         for offset, (by, stance, comment) in enumerate(sample.feedback, start=1):
             at = min(created + timedelta(days=offset, hours=offset), today)
-            feedback_files.add(store.root, feedback_files.make(record.id, by, stance, comment, at))
+            feedback_files.add(store.root, feedback_files.make(record.id, by, stance, comment(lang), at))
             feedback_count += 1
     records = tuple(r for _, r in written.values())
     return Demo(
@@ -196,5 +205,9 @@ def _record(bank: Bank, sample: Sample, lang: str, created: datetime) -> Decisio
     return DecisionRecord(
         id=new_id(), client=sample.client, assessor=sample.assessor, created=created, language=lang,
         bank_version=bank.version, status="draft", review_date=result.review_date,
-        answers=dict(sample.answers), notes=dict(sample.notes), result=result,
+        answers=dict(sample.answers), notes={k: v(lang) for k, v in sample.notes.items()}, result=result,
     )
+
+
+def _text(text: Text | None, lang: str) -> str:
+    return text(lang) if text else ""

@@ -74,3 +74,8 @@ def test_decisions_feedback_and_one_overdue_review(demo, bank):
 def test_polish_demo(bank, tmp_path):
     demo = build(tmp_path, bank, "pl", TODAY)
     assert all(r.language == "pl" for r in demo.records)
+    # The free texts (notes, reasons, outcomes, comments) are Polish too.
+    assert "Przedłużono na kolejny rok." in {r.outcome for r in demo.records}
+    assert any(r.decision and r.decision.reason.startswith("W zeszłym tygodniu") for r in demo.records)
+    comments = {f.comment for v in feedback.load_all(tmp_path).values() for f in feedback.good(v)}
+    assert "Najpierw muszę odsłuchać nagrania rozmów." in comments
