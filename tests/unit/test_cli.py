@@ -165,6 +165,35 @@ def test_assess_save_json_reports_the_record_path(tmp_path, records_dir):
     assert read_record(path, BANK).result.level == data["level"] == "end_now"
 
 
+@pytest.mark.parametrize("folder", ["Clients [team] 2026", "a" * 70, "odd [/] name"])
+def test_assess_save_prints_the_exact_path_on_one_line(tmp_path, folder):
+    """`--save` prints each record's path: a script or a user must be able to copy it as is,
+    whatever the folder is called and however narrow the (piped, 80-column) output is."""
+    records = tmp_path / folder / "records"
+    environ = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    environ.update(CLIENT_EXIT_RECORDS=str(records), PYTHONIOENCODING="utf-8")
+    run = subprocess.run([sys.executable, "-m", "wizard", "assess", str(EXAMPLES / "abusive.toml"), "--save"],
+                         capture_output=True, text=True, encoding="utf-8", env=environ, cwd=tmp_path, timeout=120)
+    (path,) = records.glob("*.toml")
+    assert run.returncode == 0, run.stderr
+    assert any(str(path) in line for line in run.stdout.splitlines()), run.stdout[-600:]
+
+
+def test_assess_accepts_a_record_as_an_answers_file(one_record, tmp_path):
+    run = cli("assess", one_record, "--json", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    (data,) = json_lines(run.stdout)
+    record = read_record(one_record, BANK)
+    assert data["client"] == record.client
+    assert data["score"] == record.result.score and data["level"] == record.result.level
+
+
+def test_assess_a_folder_is_a_clear_error(tmp_path):
+    run = cli("assess", tmp_path, "--json", cwd=tmp_path)
+    assert run.returncode != 0
+    assert str(tmp_path) in run.stderr and "Traceback" not in run.stderr
+
+
 # ---------------------------------------------------------------------------------------------
 # list
 

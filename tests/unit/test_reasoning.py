@@ -20,7 +20,7 @@ from wizard import bank as bank_module
 from wizard.reasoning import assess, level_of
 
 BANK = bank_module.load_default()
-PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SIGNALS = [q for q in BANK.questions if q.is_signal]
 
 
@@ -84,7 +84,7 @@ def test_dealbreaker_asked_unethical_with_everything_else_mild():
     assert result.score < BANK.level("end_now").min_score  # the score did not decide it
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(answer_sets(BANK))
 def test_dealbreaker_asked_unethical_whatever_else(answers):
     """000 §1: an unethical request ends the cooperation whatever else is answered."""
@@ -427,7 +427,7 @@ def worsened(draw):
     return answers, question.id, value
 
 
-@PROPERTY
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(worsened())
 def test_monotone_worse_signal_never_milder(case):
     """The brief: making any warning signal worse never gives a milder recommendation (and
@@ -460,7 +460,7 @@ def test_monotone_level_of_along_a_whole_scale(answers, question, data):
 # 9. explained
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(answer_sets(BANK))
 def test_explained_reasons_confidence_and_counterfactuals(answers):
     """The brief: every result lists its top signals with their share, the principles that

@@ -85,7 +85,7 @@ def test_slug_is_always_safe(name):
     assert not result.startswith("-") and not result.endswith("-") and "--" not in result
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(min_size=1, max_size=1000).filter(lambda s: s.strip()))
 def test_any_client_name_gives_a_safe_file_and_is_kept_exactly(tmp_path_factory, name):
     store = RecordStore(tmp_path_factory.mktemp("records"))
@@ -159,7 +159,7 @@ def records(draw) -> DecisionRecord:
     )
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(record=records())
 def test_write_read_write_is_lossless(tmp_path_factory, record):
     folder = tmp_path_factory.mktemp("roundtrip")
