@@ -121,7 +121,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.team.title": ("Team view: {client}", "Widok zespołu: {client}"),
     "review.team.consensus": ("Consensus", "Stanowisko zespołu"),
     "review.team.agreed": ("all {count} agree", "zgodnie (osób: {count})"),
-    "review.team.spread": ("the teammates range from {mildest} to {harshest} ({steps} steps apart)",
+    "review.team.spread": ("the teammates range from {mildest} to {harshest} (levels apart: {steps})",
                            "oceny członków zespołu: od {mildest} do {harshest} (różnica poziomów: {steps})"),
     "review.team.mean_score": ("mean risk score {score}", "średni poziom ryzyka {score}"),
     "review.team.consensus_rule": (

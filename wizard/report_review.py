@@ -1,15 +1,15 @@
 """A comparison, a client's history and a team view as Markdown, terminal text (rich) or JSON.
 
-As in report.py, the Markdown is the one description of each view; the terminal output prints a
-coloured headline and renders the same Markdown with rich. JSON carries ids and raw answers, for
-scripts.
+The Markdown (`--format markdown`, export) is readable in any Markdown viewer. The terminal
+output shows the same content drawn with rich: coloured levels, directions (▲ worse in red,
+▼ better in green) and compact tables. JSON carries ids and raw answers, for scripts.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from wizard.bank import Answer, Bank
+from wizard.bank import LEVELS, Answer, Bank
 from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison
 from wizard.feedback import Feedback, current, tally
 from wizard.i18n import t
@@ -392,16 +392,20 @@ def markdown_team(view: TeamView, bank: Bank, lang: str) -> str:
 
 
 def _consensus_lines(view: TeamView, bank: Bank, lang: str) -> list[str]:
+    head = f"**{t('review.team.consensus', lang)}: {_level(bank, view.consensus.level, lang)}**"
+    return [f"{head} · {_consensus_detail(view, bank, lang)}", "", t("review.team.consensus_rule", lang), ""]
+
+
+def _consensus_detail(view: TeamView, bank: Bank, lang: str) -> str:
+    """How far apart the teammates are, and their mean score."""
     c = view.consensus
-    head = f"**{t('review.team.consensus', lang)}: {_level(bank, c.level, lang)}**"
     if c.agreed:
-        head += f" · {t('review.team.agreed', lang, count=len(c.levels))}"
+        detail = t("review.team.agreed", lang, count=len(c.levels))
     else:
-        ranks = sorted(c.levels.values(), key=lambda lv: bank.levels.index(bank.level(lv)))
-        head += " · " + t("review.team.spread", lang, steps=c.spread, mildest=_level(bank, ranks[0], lang),
-                          harshest=_level(bank, ranks[-1], lang))
-    head += f" · {t('review.team.mean_score', lang, score=view.mean_score)}"
-    return [head, "", t("review.team.consensus_rule", lang), ""]
+        ranks = sorted(c.levels.values(), key=LEVELS.index)
+        detail = t("review.team.spread", lang, steps=c.spread, mildest=_level(bank, ranks[0], lang),
+                   harshest=_level(bank, ranks[-1], lang))
+    return f"{detail} · {t('review.team.mean_score', lang, score=view.mean_score)}"
 
 
 def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
@@ -416,7 +420,7 @@ def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
     line = Text(f"{t('review.team.consensus', lang)}: ")
     line.append(f" {level_label(bank, level, lang).upper()} ", style=f"reverse {LEVEL_STYLES[level]}")
     console.print(line)
-    console.print(_consensus_lines(view, bank, lang)[0].split(" · ", 1)[1], markup=False)
+    console.print(_consensus_detail(view, bank, lang), markup=False)
     console.print(Text(t("review.team.consensus_rule", lang), style="dim"))
     names = [member_name(view, r) for r in view.members]
     table = Table(box=None, pad_edge=False)
