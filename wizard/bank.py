@@ -31,6 +31,46 @@ PRINCIPLES = (
     "explained",
 )
 STAGES = ("prepare", "notify", "close")
+
+# The canonical questions of the domain brief: id → (section, kind, choice values). A bank may
+# add questions; it may not drop, rename, move or retype these, since answers files, records
+# and the reasoning's principles rely on them.
+CANONICAL: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "late_payments": ("payments", "scale", ()),
+    "late_payments_trend": ("payments", "choice", ("improving", "stable", "worsening")),
+    "payment_terms_enforced": ("payments", "bool", ()),
+    "contract_breaches": ("payments", "scale", ()),
+    "renegotiation": ("payments", "scale", ()),
+    "urgent_demands": ("workload", "scale", ()),
+    "resource_drain": ("workload", "scale", ()),
+    "effort_vs_result": ("workload", "scale", ()),
+    "profitability": ("workload", "choice", ("profitable", "break_even", "loss_making")),
+    "revenue_share": ("dependency", "percent", ()),
+    "blocks_other_work": ("dependency", "scale", ()),
+    "exclusivity_demand": ("dependency", "bool", ()),
+    "reputation_deters_others": ("dependency", "scale", ()),
+    "disrespect": ("relationship", "scale", ()),
+    "distrust": ("relationship", "scale", ()),
+    "dissatisfaction": ("relationship", "scale", ()),
+    "communication_breakdown": ("relationship", "scale", ()),
+    "disengagement": ("relationship", "scale", ()),
+    "orders_trend": ("trend", "choice", ("growing", "stable", "declining", "sharply_declining")),
+    "complaints_trend": ("trend", "choice", ("fewer", "stable", "more", "many_more")),
+    "toxicity": ("emotional", "scale", ()),
+    "wellbeing_impact": ("emotional", "scale", ()),
+    "team_morale": ("emotional", "scale", ()),
+    "attachment": ("emotional", "scale", ()),
+    "unethical_business": ("ethics", "scale", ()),
+    "asked_unethical": ("ethics", "bool", ()),
+    "reputation_risk": ("ethics", "scale", ()),
+    "problem_discussed": ("remediation", "bool", ()),
+    "terms_revised": ("remediation", "bool", ()),
+    "improvement": ("remediation", "choice", ("not_applicable", "none", "partial", "clear")),
+    "relationship_years": ("context", "number", ()),
+    "strategic_value": ("context", "scale", ()),
+    "notice_period_days": ("context", "number", ()),
+    "outstanding_receivables": ("context", "bool", ()),
+}
 SCALE_MAX = 4
 
 Answer = Union[int, float, bool, str]
@@ -402,6 +442,11 @@ class _Reader(FieldReader):
         principles = self.principles(data)
         sections = self.sections(data, folder)
         questions = {q.id: q for s in sections for q in s.questions}
+        if sections:
+            for qid in CANONICAL:
+                if qid not in questions and not any(qid in p.field for p in self.problems):
+                    self.problem("question", f"the canonical question '{qid}' is missing "
+                                 "(a bank may add questions, never drop or rename the canonical ones)")
         dealbreakers = self.rules(data, "dealbreaker", questions)
         consistency = self.rules(data, "consistency", questions)
         exit_steps = self.rules(data, "exit_step", questions, staged=True)
@@ -533,9 +578,21 @@ class _Reader(FieldReader):
                 reader.problem(where, f"duplicate question id (also in {seen[question.id]})")
                 continue
             seen[question.id] = file
+            reader.canonical(question, where)
             result.append(question)
         self.problems.extend(reader.problems)
         return result
+
+    def canonical(self, question: Question, where: str) -> None:
+        if question.id not in CANONICAL:
+            return
+        section, kind, options = CANONICAL[question.id]
+        if question.section != section:
+            self.problem(where, f"a canonical question of section '{section}' (found in '{question.section}')")
+        if question.kind != kind:
+            self.problem(join(where, "kind"), f"the canonical question is a {kind} question (got {question.kind})")
+        elif options and question.options != options:
+            self.problem(join(where, "options"), f"the canonical values are {', '.join(options)}, in this order")
 
     def question(self, item: dict, where: str, section: str) -> Question | None:
         before = len(self.problems)
