@@ -25,7 +25,12 @@ from statistics import median_high
 
 from wizard.bank import LEVELS, SCALE_MAX, Answer, Bank, Question
 from wizard.feedback import Feedback
+from wizard.problems import Problem
 from wizard.records import Decision, DecisionRecord
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from wizard.store import RecordStore
 
 NUMBER_SPREAD = 20  # percent or number answers this far apart are a disagreement
 SCALE_SPREAD = 2
@@ -50,6 +55,28 @@ def sparkline(scores: list[int]) -> str:
 
 def assessor_name(record: DecisionRecord) -> str:
     return " ".join(record.assessor.split())
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """What the review views need from a records folder, read once."""
+
+    records: list[DecisionRecord]  # readable records (of one client, when one was asked for)
+    feedback: dict[str, list[Feedback]]  # record id → its readable feedback, oldest first
+    problems: list[Problem]  # broken record and feedback files, each naming its file and field
+
+
+def gather(store: RecordStore, bank: Bank, client: str | None = None) -> Gathered:
+    """Read the records (all, or one client's) and their feedback; broken files become problems."""
+    from wizard import feedback as feedback_files
+
+    entries = store.scan(bank)
+    problems = [p for e in entries for p in e.problems]
+    records = [e.record for e in entries if e.record is not None
+               and (client is None or same_client(e.record.client, client))]
+    found = {r.id: feedback_files.load(store.root, r.id) for r in records}
+    problems += feedback_files.broken(found)
+    return Gathered(records, {rid: feedback_files.good(items) for rid, items in found.items() if items}, problems)
 
 
 # ---------------------------------------------------------------------------------------------

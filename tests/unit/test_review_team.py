@@ -195,3 +195,23 @@ def test_team_view_without_records(bank):
 def test_unassessed_drafts_are_left_out(bank):
     draft = replace(make_record(bank), result=None)
     assert history([draft], "Acme").records == ()
+
+
+def test_gather_reads_one_clients_records_and_feedback(bank, store):
+    from wizard import feedback as feedback_files
+    from wizard.team import gather
+
+    _, mine = store.save_new(make_record(bank, client="Nowak"))
+    _, other = store.save_new(make_record(bank, client="Kowalski"))
+    for record in (mine, other):
+        feedback_files.add(store.root, make_feedback(record.id, "Ola", "agree", "", T0))
+    (store.root / "2026-01-01-broken-0000.toml").write_text("schema = 1\n", encoding="utf-8")
+    bad = feedback_files.folder(store.root, mine.id) / "bad.toml"
+    bad.write_text("stance = 1\n", encoding="utf-8")
+    found = gather(store, bank, "NOWAK")
+    assert [r.id for r in found.records] == [mine.id]
+    assert list(found.feedback) == [mine.id] and found.feedback[mine.id][0].by == "Ola"
+    files = {p.file for p in found.problems}
+    assert str(bad) in files and str(store.root / "2026-01-01-broken-0000.toml") in files
+    everything = gather(store, bank)
+    assert {r.id for r in everything.records} == {mine.id, other.id} and set(everything.feedback) == {mine.id, other.id}

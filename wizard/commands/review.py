@@ -23,18 +23,6 @@ def _load(store, ref: str, bank):
     return path, read_record(path, bank)
 
 
-def _records_and_feedback(store, bank):
-    """Every readable record and its feedback; the problems of broken files, to report."""
-    from wizard import feedback as feedback_files
-
-    entries = store.scan(bank)
-    records = [e.record for e in entries if e.record is not None]
-    problems = [p for e in entries for p in e.problems]
-    found = feedback_files.load_all(store.root)
-    problems += feedback_files.broken(found)
-    return records, {rid: feedback_files.good(items) for rid, items in found.items()}, problems
-
-
 def _report_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(f"{cli.PROG}: {problem}", file=sys.stderr)
@@ -74,12 +62,12 @@ def compare(args) -> int:
 
 def history(args) -> int:
     from wizard.report_review import history_json, markdown_history, print_history
-    from wizard.team import history as client_history
+    from wizard.team import gather, history as client_history
 
     bank, lang, store = cli._bank(args), cli._lang(args), cli._store(args)
-    records, feedback, problems = _records_and_feedback(store, bank)
-    _report_problems(problems)
-    result = client_history(records, args.client, feedback)
+    found = gather(store, bank, args.client)
+    _report_problems(found.problems)
+    result = client_history(found.records, args.client, found.feedback)
     today = date.today()
     if args.format == "json":
         _emit_json(history_json(result, today))
@@ -87,24 +75,24 @@ def history(args) -> int:
         sys.stdout.write(markdown_history(result, bank, lang, today))
     else:
         print_history(result, bank, lang, cli._console(), today)
-    return _code(args, result.records, problems)
+    return _code(args, result.records, found.problems)
 
 
 def team(args) -> int:
     from wizard.report_review import markdown_team, print_team, team_json
-    from wizard.team import team_view
+    from wizard.team import gather, team_view
 
     bank, lang, store = cli._bank(args), cli._lang(args), cli._store(args)
-    records, feedback, problems = _records_and_feedback(store, bank)
-    _report_problems(problems)
-    result = team_view(bank, records, args.client, feedback)
+    found = gather(store, bank, args.client)
+    _report_problems(found.problems)
+    result = team_view(bank, found.records, args.client, found.feedback)
     if args.format == "json":
         _emit_json(team_json(result))
     elif args.format == "markdown":
         sys.stdout.write(markdown_team(result, bank, lang))
     else:
         print_team(result, bank, lang, cli._console())
-    return _code(args, result.members, problems)
+    return _code(args, result.members, found.problems)
 
 
 def _code(args, found, problems) -> int:
