@@ -18,7 +18,7 @@ class ConfirmScreen(WizardModal[bool]):
 
     def __init__(self, message: str, *, yes: str = "tui.confirm.yes", no: str = "tui.confirm.no",
                  title: str | None = None, default: bool = True, **values: object) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.message, self.values = message, values
         self.yes, self.no, self.title_key = yes, no, title
         self.default = default

@@ -22,7 +22,7 @@ class DecisionScreen(WizardModal[tuple[str, str] | None]):
     BINDINGS = [Binding("escape", "cancel", "tui.key.close")]
 
     def __init__(self, bank: Bank, recommended: str, level: str | None = None, reason: str = "") -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.bank, self.recommended = bank, recommended
         self.level = level or recommended
         self.reason = reason

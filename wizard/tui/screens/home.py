@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -55,7 +56,7 @@ class HomeScreen(WizardScreen[None]):
                     for entry in drafts:
                         record = entry.record
                         done, total = progress(record, app.bank)
-                        table.add_row(Content(record.client), Content(record.assessor),
+                        table.add_row(Text(record.client), Text(record.assessor),
                                       f"{record.created:%Y-%m-%d %H:%M}",
                                       self.t("tui.home.progress", done=done, total=total), key=str(entry.path))
                     yield table

@@ -16,7 +16,7 @@ class NoteScreen(WizardModal[str | None]):
     BINDINGS = [Binding("escape", "cancel", "tui.key.close")]
 
     def __init__(self, question: str, note: str) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.question, self.note = question, note
 
     def compose(self) -> ComposeResult:

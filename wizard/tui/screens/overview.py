@@ -27,7 +27,7 @@ class OverviewScreen(WizardModal[tuple[str, int | None] | None]):
     ]
 
     def __init__(self, draft: Draft, current: int) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.draft, self.current = draft, current
 
     def compose(self) -> ComposeResult:

@@ -172,7 +172,6 @@ class QuestionnaireScreen(WizardScreen[None]):
             options.focus()
         self.query_one("#hint", Static).update(Content(self._hint(question)))
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
-        self.refresh_bindings()
 
     def _hint(self, question: Question) -> str:
         if question.kind == "choice":
@@ -212,7 +211,8 @@ class QuestionnaireScreen(WizardScreen[None]):
     def _changed(self, saved: bool, was_saved: bool) -> None:
         """After a change: show whether it reached the disk, and say so once when it did not."""
         self._show_save_state(announce=not saved and was_saved)
-        self.refresh_bindings()
+        if saved != was_saved:
+            self.refresh_bindings()  # the "save again" key comes or goes
 
     def answer(self, value: Answer) -> None:
         was_saved = self.draft.saved

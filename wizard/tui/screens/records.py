@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -49,7 +50,7 @@ class RecordsScreen(WizardScreen[None]):
                     score = str(record.result.score) if record.result else "—"
                     key = str(entry.path)
                     self.paths[key] = entry.path
-                    table.add_row(f"{record.created:%Y-%m-%d}", Content(record.client), Content(record.assessor),
+                    table.add_row(f"{record.created:%Y-%m-%d}", Text(record.client), Text(record.assessor),
                                   level, score, self.t(f"status.{record.status}"), key=key)
                 yield table
             broken = [e.path.name for e in entries if e.record is None]

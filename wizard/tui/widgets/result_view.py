@@ -155,12 +155,14 @@ class ResultView(VerticalScroll):
     def _headline(self, record: DecisionRecord, result: Assessment) -> ComposeResult:
         level = result.level
         with Vertical(classes=f"headline -{level}", id="headline"):
-            yield Static(Content(self.t("tui.result.recommendation").upper()), classes="headline-label")
-            yield Static(Content(level_label(self.bank, level, self.lang)), classes="headline-level")
+            yield Static(Content.assemble(
+                (self.t("tui.result.recommendation") + ":  ", "bold $text-muted"),
+                (level_label(self.bank, level, self.lang).upper(), f"bold {_LEVEL_COLOURS[level]}"),
+            ), classes="headline-level")
             yield Static(Content(self.bank.level(level).summary(self.lang)), classes="headline-summary")
         parts = []
         for other in LEVELS:
-            label = level_label(self.bank, other, self.lang)
+            label = level_label(self.bank, other, self.lang).replace(" ", "\u00a0")  # wrap between levels only
             if other == level:
                 parts.append((f" {label} ", f"bold reverse {_LEVEL_COLOURS[level]}"))
             else:
