@@ -250,39 +250,40 @@ def _assessment_json(source: str, record, saved) -> dict:
 
 def cmd_list(args) -> int:
     import json
+    from functools import cache
 
     from wizard.i18n import t
 
-    bank, lang, store = _bank(args), _lang(args), _store(args)
-    entries = store.scan(bank)
+    lang, store = _lang(args), _store(args)
+    bank = cache(lambda: _bank(args))  # an empty folder never loads the question bank
+    entries = store.summaries(bank)  # from the list cache (wizard/index.py), never stale
     shown = 0
     for entry in entries:
-        if entry.record is None:
+        if entry.summary is None:
             for problem in entry.problems:
                 print(f"{PROG}: {problem}", file=sys.stderr)
             continue
-        record = entry.record
+        record = entry.summary
         if args.client and args.client.casefold() not in record.client.casefold():
             continue
         if args.json:
             print(json.dumps({
                 "id": record.id, "path": str(entry.path), "created": record.created.isoformat(),
                 "client": record.client, "assessor": record.assessor, "level": record.level,
-                "recommended": record.result.level if record.result else None,
-                "score": record.result.score if record.result else None, "status": record.status,
+                "recommended": record.recommended, "score": record.score, "status": record.status,
                 "review_date": record.review_date.isoformat() if record.review_date else None,
             }, ensure_ascii=False))
         else:
             if shown == 0:
                 print(t("cli.list.header", lang))
-            level = bank.level(record.level).label(lang) if record.level else "-"
-            score = str(record.result.score) if record.result else "-"
+            level = bank().level(record.level).label(lang) if record.level else "-"
+            score = "-" if record.score is None else str(record.score)
             print(f"{record.created:%Y-%m-%d}  {_cut(record.client, 30):<30}  {_cut(record.assessor, 14):<14}  "
                   f"{_cut(level, 13):<13}  {score:>5}  {t('status.' + record.status, lang)}")
         shown += 1
-    if shown == 0 and not args.json and not any(e.record is None for e in entries):
+    if shown == 0 and not args.json and not any(e.summary is None for e in entries):
         print(t("cli.no_records", lang, path=store.root))
-    return 1 if any(e.record is None for e in entries) else 0
+    return 1 if any(e.summary is None for e in entries) else 0
 
 
 def _cut(text: str, width: int) -> str:

@@ -1,0 +1,225 @@
+"""The list cache: what `client-exit list` shows of each record, kept beside the records.
+
+Reading 10,000 records means parsing 10,000 TOML files; the cache lets a second `list` read one
+small file instead. It lives in `<records>/.index/list-v1.json` and maps each record file's name
+to the file's identity when it was read, (size, mtime_ns, ctime_ns, inode), and either its
+summary or the problems that make it broken. It is never trusted blindly:
+
+- every `list` stats every record file (one cheap scandir pass) and re-reads the new ones and
+  those whose identity changed; names that are gone are dropped;
+- a file changed less than two seconds before the scan is not cached: a second change within
+  the file system's timestamp resolution could otherwise keep size and times unchanged;
+- a file is validated exactly as `read_record` does, so the cache never accepts what `show`
+  would refuse; problems that depend on reading (permissions, I/O) are never cached;
+- the question bank decides which answers are valid, so the cache holds a fingerprint of the
+  bank (and of this program's version) and is rebuilt when it differs.
+
+Deleting the folder loses nothing. Writing it is atomic (a temporary file, then a rename), and
+when it cannot be written (a read-only folder, a full disk) `list` works the same, only
+slower. The folder holds a `.gitignore` of `*`, so git never sees it in a shared folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from wizard.problems import InvalidFile, Problem, display_path
+from wizard.store import make_folder, set_mode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from wizard.bank import Bank
+    from wizard.records import DecisionRecord
+
+FOLDER = ".index"
+FILE = "list-v1.json"
+FORMAT = 1
+RACY_NS = 2_000_000_000  # coarser than any common file system's timestamps (FAT: 2 s)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The fields of a record that `list` shows (and sorts and filters by)."""
+
+    id: str
+    client: str
+    assessor: str
+    created: datetime
+    status: str
+    recommended: str | None  # the result's level
+    decided: str | None  # the decision's level
+    score: int | None
+    review_date: date | None
+
+    @property
+    def level(self) -> str | None:
+        """The level decided on, else the level recommended (as DecisionRecord.level)."""
+        return self.decided or self.recommended
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One record file: its summary, or the problems that make it unreadable."""
+
+    path: Path
+    summary: Summary | None
+    problems: tuple[Problem, ...] = ()
+
+
+def summarize(record: DecisionRecord) -> Summary:
+    result, decision = record.result, record.decision
+    return Summary(
+        id=record.id, client=record.client, assessor=record.assessor, created=record.created,
+        status=record.status, recommended=result.level if result else None,
+        decided=decision.level if decision else None, score=result.score if result else None,
+        review_date=record.review_date,
+    )
+
+
+def list_records(root: Path, files: list[os.DirEntry], bank: Bank) -> list[Listed]:
+    """A summary of each of `files` (the record files in `root`), newest first, broken last."""
+    from wizard.records import read_record
+
+    started = time.time_ns()
+    fingerprint = bank_fingerprint(bank)
+    old = _load(root, fingerprint)
+    new: dict[str, list] = {}
+    listed: list[Listed] = []
+    for file in files:
+        path = root / file.name
+        key = _key(file)
+        row = old.get(file.name)
+        entry = _from_row(path, row) if row is not None and row[:4] == key else None
+        if entry is None:
+            try:
+                entry = Listed(path, summarize(read_record(path, bank)))
+            except InvalidFile as error:
+                entry = Listed(path, None, tuple(error.problems))
+            if key is None or _racy(key, started) or _read_failure(entry):
+                row = None
+            else:
+                row = key + _to_row(entry)
+        if row is not None:
+            new[file.name] = row
+        listed.append(entry)
+    if new != old:
+        _save(root, fingerprint, new)
+    listed.sort(key=_newest_first)
+    return listed
+
+
+def bank_fingerprint(bank: Bank) -> str:
+    """What of the bank and the program decides whether a record is valid, as a short hash."""
+    import hashlib
+
+    from wizard import __version__
+    from wizard.records import SCHEMA
+
+    parts = [f"{__version__} schema {SCHEMA} format {FORMAT}"]
+    parts += [f"{q.id} {q.kind} {' '.join(q.options)}" for q in bank.questions]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows: a file's identity, then [summary] or [None, problems] (compact JSON lists)
+
+
+def _key(file: os.DirEntry) -> list[int] | None:
+    try:
+        stat = file.stat()
+    except OSError:
+        return None  # a dangling link: read it every time, to report it
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+
+def _racy(key: list[int], started: int) -> bool:
+    return started - max(key[1], key[2]) < RACY_NS
+
+
+def _read_failure(entry: Listed) -> bool:
+    """Problems of reading rather than of content (permissions, I/O): never cached."""
+    return any(not p.field and p.message.startswith(("cannot be read", "no such file")) for p in entry.problems)
+
+
+def _to_row(entry: Listed) -> list:
+    summary = entry.summary
+    if summary is None:
+        return [None, [[p.field, p.message] for p in entry.problems]]
+    return [[summary.id, summary.client, summary.assessor, summary.created.isoformat(), summary.status,
+             summary.recommended, summary.decided, summary.score,
+             summary.review_date.isoformat() if summary.review_date else None]]
+
+
+def _from_row(path: Path, row: list) -> Listed | None:
+    """The entry a cached row describes, or None when the row is malformed (then: re-read)."""
+    try:
+        if len(row) == 6 and row[4] is None:
+            file = display_path(path)
+            return Listed(path, None, tuple(Problem(file, str(f), str(m)) for f, m in row[5]))
+        (record_id, client, assessor, created, status, recommended, decided, score, review), = row[4:]
+        if not all(type(v) is str for v in (record_id, client, assessor, status)):
+            return None
+        return Listed(path, Summary(
+            record_id, client, assessor, datetime.fromisoformat(created), status, recommended, decided,
+            score, date.fromisoformat(review) if review else None,
+        ))
+    except (TypeError, ValueError):
+        return None
+
+
+def _newest_first(entry: Listed) -> tuple:
+    if entry.summary is None:
+        return (1, 0.0, display_path(entry.path))
+    return (0, -entry.summary.created.timestamp(), entry.path.name)
+
+
+# ---------------------------------------------------------------------------------------------
+# The file
+
+
+def _load(root: Path, fingerprint: str) -> dict[str, list]:
+    """The cached rows, or nothing when the cache is missing, unreadable, or for another bank."""
+    try:
+        with open(root / FOLDER / FILE, "rb") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("bank") != fingerprint:
+        return {}
+    files = data.get("files")
+    if not isinstance(files, dict):
+        return {}
+    return {name: row for name, row in files.items() if isinstance(row, list) and len(row) in (5, 6)}
+
+
+def _save(root: Path, fingerprint: str, rows: dict[str, list]) -> None:
+    """Replace the cache in one step; give up quietly when the folder cannot be written."""
+    import tempfile
+
+    folder = root / FOLDER
+    temp = None
+    try:
+        make_folder(folder, root)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# client-exit-wizard's list cache: never commit it\n*\n", encoding="utf-8")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"format": FORMAT, "bank": fingerprint, "files": rows}, handle,
+                      ensure_ascii=False, separators=(",", ":"))
+        set_mode(Path(temp), root)
+        os.replace(temp, folder / FILE)
+        temp = None
+    except OSError:
+        pass  # the cache is an optimisation: list works without it
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
