@@ -455,6 +455,35 @@ def test_unknown_field(tmp_path):
     _assert_named(_load_error(folder), "relationship.toml", "distrust", "colour")
 
 
+def test_signal_without_an_action(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "payments.toml", 'action.en = "Enforce your payment terms', 'action_draft.en = "Enforce your payment terms')
+    _assert_named(_load_error(folder), "payments.toml", "late_payments", "action.en")
+
+
+def test_scale_labels_of_the_wrong_length(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "workload.toml", 'labels.en = ["not at all", "slightly", "noticeably", "heavily", "grossly"]',
+         'labels.en = ["not at all", "slightly", "noticeably", "heavily"]')
+    _assert_named(_load_error(folder), "workload.toml", "effort_vs_result", "labels.en")
+
+
+def test_unknown_field_in_a_section_of_the_main_file(tmp_path):
+    """A misspelt optional field (`wyh` for `why`) must not vanish silently: questions report
+    unknown fields, and so must the tables of bank.toml."""
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'why.en = "Your name is tied', 'wyh.en = "Your name is tied')
+    edit(folder / "bank.toml", 'why.pl = "Twoja firma', 'wyh.pl = "Twoja firma')
+    _assert_named(_load_error(folder), "bank.toml", "ethics", "wyh")
+
+
+def test_unknown_table_in_the_main_file(tmp_path):
+    """A misspelt `[[preventon]]` would silently drop every prevention tip after it."""
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", '[[prevention]]\nid = "vet_clients"', '[[preventon]]\nid = "vet_clients"')
+    _assert_named(_load_error(folder), "bank.toml", "preventon")
+
+
 def test_weight_on_a_non_signal_question(tmp_path):
     folder = copy_bank(tmp_path)
     edit(folder / "emotional.toml", 'id = "attachment"\nkind = "scale"\nrole = "bias"',

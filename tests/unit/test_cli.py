@@ -448,3 +448,17 @@ def test_core_modules_import_without_textual(tmp_path):
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "ok"
+
+
+@pytest.mark.parametrize("args", [["--version"], ["list", "--json"]], ids=["version", "list-json"])
+def test_fast_commands_stay_light(store, tmp_path, args):
+    """cli.py: heavy modules are imported only by the commands that need them, so `--version`
+    and `list` start fast: neither draws with rich nor touches Textual."""
+    save(store, "Acme", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111")
+    script = NO_TEXTUAL.replace('m == "textual" or m.startswith("textual.")',
+                                'm.split(".")[0] in ("textual", "rich")')
+    run = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                         encoding="utf-8", cwd=tmp_path, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "NO-TEXTUAL 0" in run.stderr
+    assert run.stdout.strip()
