@@ -1,0 +1,348 @@
+"""The list cache (wizard/index.py): fast, and never stale.
+
+Every test compares the cached listing with what reading every file in full gives
+(`RecordStore.scan`), after adding, changing, removing and breaking files behind its back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from wizard import index
+from wizard.reasoning import assess
+from wizard.records import DecisionRecord, Decision, to_toml
+from wizard.store import RecordStore
+
+TZ = timezone(timedelta(hours=1))
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def trust_fresh_files(monkeypatch):
+    """Files written by a test are seconds old at most; let the cache keep them (see test_racy)."""
+    monkeypatch.setattr(index, "RACY_NS", 0)
+
+
+def make(bank, client="Acme", minute=0, record_id=None, status="draft", answers=None, decided=None):
+    answers = {"late_payments": 3, "toxicity": 1} if answers is None else answers
+    created = datetime(2026, 3, 1, 9, 0, tzinfo=TZ) + timedelta(minutes=minute)
+    result = assess(bank, answers, "en", created.date())
+    return DecisionRecord(
+        id=record_id or f"{minute:08x}", client=client, created=created, language="en",
+        bank_version=bank.version, status=status, assessor="Ewa", review_date=result.review_date,
+        answers=answers, result=result,
+        decision=Decision(decided, reason="we know better", by="Ewa") if decided else None,
+    )
+
+
+def expected(store, bank) -> list[tuple]:
+    """The listing computed the slow way: every file read and validated in full."""
+    rows = []
+    for entry in store.scan(bank):
+        if entry.record is None:
+            rows.append((entry.path.name, None, tuple(str(p) for p in entry.problems)))
+        else:
+            rows.append((entry.path.name, index.summarize(entry.record), ()))
+    return rows
+
+
+def listed(store, bank) -> list[tuple]:
+    return [(e.path.name, e.summary, tuple(str(p) for p in e.problems)) for e in store.summaries(bank)]
+
+
+def count_reads(monkeypatch) -> list[Path]:
+    import wizard.records
+
+    reads: list[Path] = []
+    real = wizard.records.read_record
+
+    def counting(path, bank):
+        reads.append(Path(path))
+        return real(path, bank)
+
+    monkeypatch.setattr(wizard.records, "read_record", counting)
+    return reads
+
+
+def index_file(store) -> Path:
+    return store.root / index.FOLDER / index.FILE
+
+
+def test_summaries_equal_a_full_read_newest_first(store, bank):
+    for minute in (5, 1, 9):
+        store.save_new(make(bank, f"Client {minute}", minute))
+    store.save_new(make(bank, "Decided", 20, decided="end_now", status="accepted"))
+    rows = listed(store, bank)
+    assert rows == expected(store, bank)
+    assert [r[1].client for r in rows] == ["Decided", "Client 9", "Client 5", "Client 1"]
+    assert rows[0][1].level == "end_now" and rows[0][1].recommended != "end_now"
+
+
+def test_warm_listing_reads_no_file(store, bank, monkeypatch):
+    for minute in range(5):
+        store.save_new(make(bank, minute=minute))
+    first = listed(store, bank)
+    reads = count_reads(monkeypatch)
+    assert listed(store, bank) == first
+    assert reads == []
+
+
+def test_added_changed_and_removed_files_are_seen(store, bank, monkeypatch):
+    paths = [store.save_new(make(bank, f"C{m}", m))[0] for m in range(4)]
+    listed(store, bank)
+    reads = count_reads(monkeypatch)
+    added, _ = store.save_new(make(bank, "New", 30))
+    paths[0].unlink()
+    changed = paths[1]
+    record = make(bank, "C1", 1, status="accepted")  # same length as "proposed": same size
+    store.update(changed, make(bank, "C1", 1, status="proposed"))
+    listed(store, bank)
+    before = os.stat(changed)
+    time.sleep(0.05)
+    changed.write_text(to_toml(record), encoding="utf-8")  # in place: same inode, same size
+    os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same mtime
+    assert os.stat(changed).st_size == before.st_size
+    reads.clear()
+    rows = listed(store, bank)
+    assert {p.name for p in reads} == {changed.name}
+    assert rows == expected(store, bank)
+    assert {r[0] for r in rows} == {added.name, paths[1].name, paths[2].name, paths[3].name}
+    assert next(r[1] for r in rows if r[0] == changed.name).status == "accepted"
+
+
+def test_broken_files_are_always_reported_and_good_ones_still_listed(store, bank, monkeypatch):
+    store.save_new(make(bank, "Good", 1))
+    (store.root / "2026-01-01-bad-toml-0001.toml").write_text("client = \n", encoding="utf-8")
+    (store.root / "2026-01-01-bad-field-0002.toml").write_text(
+        to_toml(make(bank, "Bad", 2)).replace('status = "draft"', 'status = "maybe"'), encoding="utf-8")
+    (store.root / "2026-01-01-folder-0003.toml").mkdir()
+    first = listed(store, bank)
+    assert first == expected(store, bank)
+    assert [r[1].client for r in first if r[1]] == ["Good"]
+    assert len([r for r in first if r[1] is None]) == 3
+    assert any("status" in line for r in first for line in r[2])
+    reads = count_reads(monkeypatch)
+    assert listed(store, bank) == first  # still reported, from the cache
+    assert reads == []
+
+
+def test_a_file_that_read_record_rejects_is_broken_in_the_listing_too(store, bank):
+    text = to_toml(make(bank, "Odd", 1))
+    cases = {
+        "unknown-question": text.replace("[answers]\n", "[answers]\nno_such_question = 1\n"),
+        "bad-answer": text.replace("late_payments = 3", "late_payments = 9"),
+        "bad-reason": text.replace("share = ", "share = \"x\"\nignored = ", 1),
+        "naive-time": text.replace("+01:00", "", 1),
+        "unknown-field": "colour = \"red\"\n" + text,
+        "newer-schema": text.replace("schema = 1", "schema = 2"),
+    }
+    for name, content in cases.items():
+        (store.root / f"2026-01-01-{name}-00aa.toml").parent.mkdir(parents=True, exist_ok=True)
+        (store.root / f"2026-01-01-{name}-00aa.toml").write_text(content, encoding="utf-8")
+    rows = listed(store, bank)
+    assert rows == expected(store, bank)
+    assert all(r[1] is None for r in rows), rows
+
+
+def test_read_failures_are_not_cached(store, bank, monkeypatch):
+    path, _ = store.save_new(make(bank, "Flaky", 1))
+    real = Path.read_bytes
+
+    def failing(self):
+        if self == path:
+            raise OSError(5, "Input/output error")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    rows = listed(store, bank)
+    assert rows[0][1] is None and "cannot be read" in rows[0][2][0]
+    monkeypatch.setattr(Path, "read_bytes", real)
+    assert listed(store, bank)[0][1].client == "Flaky"
+
+
+def test_deleting_or_corrupting_the_index_loses_nothing(store, bank):
+    for minute in range(3):
+        store.save_new(make(bank, minute=minute))
+    (store.root / "2026-01-01-bad-0001.toml").write_text("[[[", encoding="utf-8")
+    truth = expected(store, bank)
+    assert listed(store, bank) == truth
+    shutil.rmtree(store.root / index.FOLDER)
+    assert listed(store, bank) == truth
+    good = json.loads(index_file(store).read_text(encoding="utf-8"))
+    name = next(iter(good["files"]))
+    corruptions = [
+        "", "{", "[]", "null", '{"format": 1}', "\x00\x01binary",
+        json.dumps({**good, "format": 99}),
+        json.dumps({**good, "files": []}),
+        json.dumps({**good, "files": {name: "x"}}),
+        json.dumps({**good, "files": {name: good["files"][name][:4] + [[1, 2, 3]]}}),
+        json.dumps({**good, "files": {name: good["files"][name][:4] + [[None] * 9]}}),
+        json.dumps({**good, "files": {name: good["files"][name][:4] + [None, [[1]]]}}),
+        json.dumps({**good, "files": {name: good["files"][name][:4] + [["a", "b", "c", "not a date", "d",
+                                                                        None, None, 1, None]]}}),
+        "[" * 100_000,
+    ]
+    for text in corruptions:
+        index_file(store).write_text(text, encoding="utf-8")
+        assert listed(store, bank) == truth, text[:80]
+
+
+def test_another_question_bank_rebuilds_the_cache(store, bank, tmp_path):
+    from tests.unit._support import copy_bank
+    from wizard import bank as bank_module
+
+    folder = copy_bank(tmp_path)
+    with (folder / "context.toml").open("a", encoding="utf-8") as handle:
+        handle.write(EXTRA_QUESTION)
+    custom = bank_module.load(folder)
+    assert index.bank_fingerprint(custom) != index.bank_fingerprint(bank)
+    answers = {"late_payments": 3, "extra_question": 2}
+    store.save_new(make(custom, "Acme", 1, answers=answers))
+    assert listed(store, custom)[0][1].client == "Acme"
+    rows = listed(store, bank)  # the shipped bank has no such question: the record is broken
+    assert rows[0][1] is None and any("extra_question" in line for line in rows[0][2])
+    assert rows == expected(store, bank)
+    assert listed(store, custom)[0][1].client == "Acme"
+
+
+EXTRA_QUESTION = """
+[[question]]
+id = "extra_question"
+kind = "scale"
+role = "context"
+text.en = "A question this team added"
+text.pl = "Pytanie dodane przez zespół"
+help.en = "Anything."
+help.pl = "Cokolwiek."
+"""
+
+
+def test_drafts_feedback_and_hidden_files_are_not_listed(store, bank):
+    store.save_new(make(bank, "Kept", 1))
+    store.save_draft(make(bank, "Draft", 2))
+    feedback = store.root / "feedback" / "00000001"
+    feedback.mkdir(parents=True)
+    (feedback / "x.toml").write_text("schema = 1\n", encoding="utf-8")
+    (store.root / ".tmp-half-written.toml").write_text("client = ", encoding="utf-8")
+    listed(store, bank)
+    assert [r[1].client for r in listed(store, bank)] == ["Kept"]
+    assert set(json.loads(index_file(store).read_text(encoding="utf-8"))["files"]) == {
+        p.name for p in store.paths()}
+
+
+def test_racy_files_are_not_cached(store, bank, monkeypatch):
+    monkeypatch.setattr(index, "RACY_NS", 2_000_000_000)
+    path, _ = store.save_new(make(bank, "Just written", 1))
+    listed(store, bank)
+    assert not index_file(store).exists() or path.name not in json.loads(index_file(store).read_text())["files"]
+    old = time.time_ns() - 10 * 10**9
+    os.utime(path, ns=(old, old))
+    real = time.time_ns
+    monkeypatch.setattr(index.time, "time_ns", lambda: real() + 5 * 10**9)  # ctime too is old now
+    listed(store, bank)
+    assert path.name in json.loads(index_file(store).read_text())["files"]
+
+
+def test_an_unwritable_index_is_ignored_and_leaves_nothing_behind(store, bank, monkeypatch):
+    for minute in range(3):
+        store.save_new(make(bank, minute=minute))
+    truth = expected(store, bank)
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(index.json, "dump", refuse)
+    assert listed(store, bank) == truth
+    assert not index_file(store).exists()
+    assert [p.name for p in (store.root / index.FOLDER).iterdir()] == [".gitignore"]
+    monkeypatch.setattr(index, "make_folder", refuse)
+    assert listed(store, bank) == truth
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions")
+def test_a_read_only_folder_still_lists(store, bank):
+    store.save_new(make(bank))
+    truth = expected(store, bank)
+    store.root.chmod(0o500)
+    try:
+        assert listed(store, bank) == truth
+    finally:
+        store.root.chmod(0o700)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_the_index_is_private_unless_the_folder_is_shared(store, bank, tmp_path):
+    store.save_new(make(bank))
+    listed(store, bank)
+    assert (store.root / index.FOLDER).stat().st_mode & 0o777 == 0o700
+    assert index_file(store).stat().st_mode & 0o777 == 0o600
+    shared = RecordStore(tmp_path / "shared")
+    shared.root.mkdir()
+    (shared.root / ".client-exit-shared").write_text("", encoding="utf-8")
+    old = os.umask(0o027)
+    try:
+        shared.save_new(make(bank))
+        listed(shared, bank)
+    finally:
+        os.umask(old)
+    assert (shared.root / index.FOLDER).stat().st_mode & 0o777 == 0o750
+    assert index_file(shared).stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_git_never_sees_the_index(store, bank):
+    store.root.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", str(store.root)], check=True)
+    store.save_new(make(bank))
+    listed(store, bank)
+    assert index_file(store).exists()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=store.root,
+                            capture_output=True, text=True, check=True).stdout
+    assert status.strip() and ".index" not in status
+
+
+def test_cli_list_is_the_same_cold_and_warm(store, bank):
+    for minute in range(4):
+        store.save_new(make(bank, f"Client {minute}", minute, decided="monitor" if minute == 2 else None))
+    (store.root / "2026-01-01-bad-0001.toml").write_text("nope", encoding="utf-8")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "wizard", "list", *args], capture_output=True,
+                              text=True, encoding="utf-8", cwd=ROOT, timeout=60)
+
+    time.sleep(2.1)  # older than the cache's racy window (this runs in other processes)
+    cold = [run("--json"), run()]
+    assert len(json.loads(index_file(store).read_text(encoding="utf-8"))["files"]) == 5
+    warm = [run("--json"), run()]
+    for a, b in zip(cold, warm):
+        assert (a.returncode, a.stdout, a.stderr) == (b.returncode, b.stdout, b.stderr)
+    assert cold[0].returncode == 1 and "bad-0001" in cold[0].stderr
+    lines = [json.loads(line) for line in cold[0].stdout.splitlines()]
+    assert [line["client"] for line in lines] == ["Client 3", "Client 2", "Client 1", "Client 0"]
+    assert lines[1]["level"] == "monitor"
+
+
+def test_list_on_an_empty_folder_imports_nothing_heavy(tmp_path):
+    code = (
+        "import sys, io, contextlib\n"
+        "from wizard.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    code = main(['list', '--records-dir', {str(tmp_path / 'none')!r}])\n"
+        "assert code == 0 and 'No records' in out.getvalue(), out.getvalue()\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run.returncode == 0, run.stderr
+    modules = set(run.stdout.split())
+    for heavy in ("rich", "textual", "tomllib", "wizard.bank", "wizard.records", "wizard.index",
+                  "dataclasses", "platformdirs"):
+        assert heavy not in modules, heavy
