@@ -419,10 +419,19 @@ def test_own_quality_not_without_rising_complaints(trend):
 
 @st.composite
 def worsened(draw):
+    """A random answer set, a signal question, and a strictly more severe answer to it."""
     answers = draw(answer_sets(BANK))
     question = draw(st.sampled_from(SIGNALS))
-    before = question.severity(answers.get(question.id))
-    value = draw(value_strategy(question))
+    was = answers.get(question.id)
+    before = question.severity(was)
+    if question.kind in ("percent", "number"):
+        low = 0 if was is None else was
+        high = 100 if question.kind == "percent" else max(400, low)
+        value = draw(st.one_of(st.integers(int(-(-low // 1)), int(high)), st.floats(low, high)))
+    else:
+        worse = [v for v in question.choices() if question.severity(v) > before or was is None]
+        assume(worse)
+        value = draw(st.sampled_from(worse))
     assume(question.severity(value) >= before)
     return answers, question.id, value
 
