@@ -1,0 +1,133 @@
+"""`client-exit forget CLIENT`: delete everything kept about one client, after a confirmation.
+
+Records hold personal data about clients and staff. Forgetting a client deletes their records,
+their drafts and the teammates' feedback on those records (`feedback/<record id>/`), then
+rebuilds the list cache so the name leaves it too. The client is matched by the exact name,
+case-insensitively. Files that cannot be read are never deleted blindly: they are named, so the
+user can look at them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+
+from wizard import cli
+from wizard.i18n import t
+
+YES = ("y", "yes", "t", "tak")
+
+
+def forget(args) -> int:
+    bank, lang, store = cli._bank(args), cli._lang(args), cli._store(args)
+    client = args.client
+    records, drafts, feedback, unreadable = _find(store, bank, client)
+    targets = records + drafts + feedback
+    if not targets:
+        print(t("privacy.none", lang, client=client, path=store.root))
+        similar = _similar(store, bank, client)
+        if similar:
+            print(t("privacy.similar", lang, names=", ".join(similar)))
+        _report_unreadable(unreadable, client, lang)
+        return 1
+    print(t("privacy.plan", lang, client=client))
+    for kind, paths in (("record", records), ("draft", drafts), ("feedback", feedback)):
+        for path in paths:
+            print(f"  {t('privacy.kind.' + kind, lang):<9} {path}")
+    _report_unreadable(unreadable, client, lang)
+    if not args.yes and not _confirmed(lang, len(targets)):
+        return 1
+    deleted, failed = 0, False
+    for path in targets:
+        try:
+            _delete(path)
+        except FileNotFoundError:
+            continue  # gone already (another process): nothing left to forget
+        except OSError as error:
+            failed = True
+            print(f"{cli.PROG}: {t('privacy.failed', lang, path=path, reason=error.strerror or error)}",
+                  file=sys.stderr)
+            continue
+        deleted += 1
+        print(t("privacy.deleted", lang, path=path))
+    store.summaries(bank)  # rewrites the list cache without the deleted records
+    print(t("privacy.done", lang, client=client, count=deleted))
+    if _in_git(store.root):
+        print(t("privacy.git", lang))
+    return 1 if failed else 0
+
+
+def _delete(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def same_client(a: str, b: str) -> bool:
+    """The exact name, ignoring case (and how the text is Unicode-encoded)."""
+    return _key(a) == _key(b)
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _find(store, bank, client: str):
+    """The record files, draft files and feedback folders of `client`, and the unreadable files."""
+    from wizard.feedback import folder as feedback_folder
+
+    listed = store.summaries(bank)
+    records = [e.path for e in listed if e.summary is not None and same_client(e.summary.client, client)]
+    ids = [e.summary.id for e in listed if e.summary is not None and same_client(e.summary.client, client)]
+    unreadable = [e.path for e in listed if e.summary is None]
+    drafts = []
+    for entry in store.scan_drafts(bank):
+        if entry.record is None:
+            unreadable.append(entry.path)
+        elif same_client(entry.record.client, client):
+            drafts.append(entry.path)
+            ids.append(entry.record.id)
+    feedback = []
+    for record_id in dict.fromkeys(ids):
+        try:
+            folder = feedback_folder(store.root, record_id)
+        except ValueError:
+            continue
+        if folder.is_dir() and not folder.is_symlink():
+            feedback.append(folder)
+    return records, drafts, feedback, unreadable
+
+
+def _similar(store, bank, client: str) -> list[str]:
+    wanted = _key(client).strip()
+    names = {e.summary.client for e in store.summaries(bank) if e.summary is not None}
+    return sorted(n for n in names if wanted and (wanted in _key(n) or _key(n) in wanted))[:5]
+
+
+def _report_unreadable(paths: list[Path], client: str, lang: str) -> None:
+    if paths:
+        print(t("privacy.unreadable", lang, client=client), file=sys.stderr)
+        for path in paths:
+            print(f"  {path}", file=sys.stderr)
+
+
+def _confirmed(lang: str, count: int) -> bool:
+    if not sys.stdin.isatty():
+        print(f"{cli.PROG}: {t('privacy.no_terminal', lang)}", file=sys.stderr)
+        return False
+    try:
+        answer = input(t("privacy.confirm", lang, count=count))
+    except EOFError:
+        answer = ""
+    if answer.strip().casefold() in YES:
+        return True
+    print(t("privacy.cancelled", lang))
+    return False
+
+
+def _in_git(folder: Path) -> bool:
+    folder = folder.resolve()
+    return any((parent / ".git").exists() for parent in (folder, *folder.parents))
