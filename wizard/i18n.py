@@ -148,6 +148,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.demo.not_empty": ("is not empty: give a new or empty folder for the demo",
                               "nie jest pusty: podaj nowy lub pusty folder na demo"),
     # --- privacy, faults (issue 5) ---------------------------------------------------------
+    "privacy.none": ("No records or drafts of “{client}” in {path}.",
+                     "Brak zapisów i szkiców klienta „{client}” w {path}."),
+    "privacy.similar": ("Clients with a similar name: {names}", "Klienci o podobnej nazwie: {names}"),
+    "privacy.plan": ("These files about “{client}” will be deleted:",
+                     "Te pliki dotyczące klienta „{client}” zostaną usunięte:"),
+    "privacy.kind.record": ("record", "zapis"),
+    "privacy.kind.draft": ("draft", "szkic"),
+    "privacy.kind.feedback": ("feedback", "opinie"),
+    "privacy.unreadable": ("These files could not be read, so they were not checked for “{client}”; "
+                           "look at them yourself:",
+                           "Tych plików nie da się odczytać, więc nie sprawdzono, czy dotyczą klienta "
+                           "„{client}”; przejrzyj je samodzielnie:"),
+    "privacy.confirm": ("Delete these files ({count})? This cannot be undone. [y/N] ",
+                        "Usunąć te pliki ({count})? Tego nie da się cofnąć. [t/N] "),
+    "privacy.no_terminal": ("refusing to delete without a confirmation, and there is no terminal to ask on: "
+                            "run it in a terminal, or add --yes",
+                            "odmowa: usuwanie wymaga potwierdzenia, a nie ma terminala, w którym można zapytać; "
+                            "uruchom polecenie w terminalu albo dodaj --yes"),
+    "privacy.cancelled": ("Nothing was deleted.", "Niczego nie usunięto."),
+    "privacy.deleted": ("deleted: {path}", "usunięto: {path}"),
+    "privacy.failed": ("could not delete {path} ({reason})", "nie udało się usunąć {path} ({reason})"),
+    "privacy.done": ("Deleted the files about “{client}” ({count}).",
+                     "Usunięto pliki dotyczące klienta „{client}” ({count})."),
+    "privacy.git": ("This folder is in a git repository: commit the deletion to share it; the files stay "
+                    "in the repository's history until it is rewritten.",
+                    "Ten folder jest w repozytorium git: zatwierdź (commit) usunięcie, aby trafiło do "
+                    "zespołu; pliki pozostaną w historii repozytorium, dopóki jej nie przepiszesz."),
 }
 
 
