@@ -20,6 +20,7 @@ from pathlib import Path
 
 from wizard.problems import FieldReader, InvalidFile, Problem, display_path, read_toml, show
 from wizard.records import now, slug, write_atomic
+from wizard.store import make_folder, set_mode
 
 SCHEMA = 1
 STANCES = ("agree", "disagree", "abstain")
@@ -82,15 +83,17 @@ def make(record_id: str, by: str, stance: str, comment: str = "", created: datet
 def add(root: Path, feedback: Feedback) -> Path:
     """Write one feedback file. Never replaces another file, not even one written the same second."""
     target = folder(root, feedback.record)
-    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for step in (Path(root), target.parent, target):  # one by one: mkdir gives parents default modes
+        make_folder(step, root)
     stamp = feedback.created.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     for _ in range(20):
         path = target / f"{stamp}-{slug(feedback.by, 24)}-{secrets.token_hex(3)}.toml"
         try:
             write_atomic(path, to_toml(feedback), overwrite=False)
-            return path
         except FileExistsError:
             continue
+        set_mode(path, root)  # private, unless the records folder is marked shared
+        return path
     raise FileExistsError(f"could not find a free file name in {target}")
 
 

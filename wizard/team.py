@@ -25,8 +25,8 @@ from statistics import median_high
 
 from wizard.bank import LEVELS, SCALE_MAX, Answer, Bank, Question
 from wizard.feedback import Feedback
-from wizard.problems import Problem
-from wizard.records import Decision, DecisionRecord
+from wizard.problems import InvalidFile, Problem
+from wizard.records import Decision, DecisionRecord, read_record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -67,13 +67,27 @@ class Gathered:
 
 
 def gather(store: RecordStore, bank: Bank, client: str | None = None) -> Gathered:
-    """Read the records (all, or one client's) and their feedback; broken files become problems."""
+    """Read the records (all, or one client's) and their feedback; broken files become problems.
+
+    For one client, the store's list cache picks the client's files, so only those are read in
+    full: a folder of 10,000 records costs one cached listing plus a few files.
+    """
     from wizard import feedback as feedback_files
 
-    entries = store.scan(bank)
-    problems = [p for e in entries for p in e.problems]
-    records = [e.record for e in entries if e.record is not None
-               and (client is None or same_client(e.record.client, client))]
+    if client is None:
+        entries = store.scan(bank)
+        problems = [p for e in entries for p in e.problems]
+        records = [e.record for e in entries if e.record is not None]
+    else:
+        listed = store.summaries(bank)
+        problems = [p for item in listed for p in item.problems]
+        records = []
+        for item in listed:
+            if item.summary is not None and same_client(item.summary.client, client):
+                try:
+                    records.append(read_record(item.path, bank))
+                except InvalidFile as error:  # changed since it was listed
+                    problems += error.problems
     found = {r.id: feedback_files.load(store.root, r.id) for r in records}
     problems += feedback_files.broken(found)
     return Gathered(records, {rid: feedback_files.good(items) for rid, items in found.items() if items}, problems)

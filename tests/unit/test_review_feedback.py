@@ -108,3 +108,24 @@ def test_load_all_ignores_strangers_and_the_store_ignores_feedback(tmp_path, ban
     assert list(feedback.load_all(store.root)) == [record.id]
     assert [e.path for e in store.scan(bank)] == [path]  # feedback files are never taken for records
     assert feedback.load(store.root, "ffffffff") == []
+
+
+def test_feedback_is_private_unless_the_folder_is_shared(tmp_path):
+    import os
+    import stat
+
+    from wizard.store import SHARED_MARKER
+
+    private = feedback.add(tmp_path / "mine", feedback.make(RID, "Anna", "agree", "", T0))
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    for folder in (private.parent, private.parent.parent, tmp_path / "mine"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / SHARED_MARKER).write_text("")
+    old = os.umask(0o002)
+    try:
+        shared = feedback.add(team, feedback.make(RID, "Anna", "agree", "", T0))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o664
