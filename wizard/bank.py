@@ -191,10 +191,19 @@ class Question:
             return bank.bool_labels[0 if value else 1](lang)
         if self.kind == "choice":
             return self.labels[self.options.index(value)](lang)
-        number = f"{value:g}" if isinstance(value, float) else str(value)
+        number = format_number(value)
         if self.kind == "percent":
             return f"{number}%"
         return f"{number} {self.unit(lang)}" if self.unit else number
+
+
+def format_number(value: int | float) -> str:
+    """A number as a person writes it: 30, 2.5, 1000000 (never 1e+06)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _interpolate(points: tuple[tuple[float, float], ...], x: float) -> float:
@@ -433,7 +442,17 @@ class _Reader(FieldReader):
 
     # -- the bank -----------------------------------------------------------------------------
 
+    def known(self, table: object, allowed: set[str], where: str) -> None:
+        """A misspelt field would silently drop data: name it instead."""
+        if isinstance(table, dict):
+            for key in sorted(set(table) - allowed):
+                self.problem(join(where, key), f"unknown field (allowed: {', '.join(sorted(allowed))})")
+
     def bank(self, data: dict, folder: Path) -> Bank | None:
+        self.known(data, {"version", "scale", "bool", "scoring", "level", "principle", "section",
+                          "dealbreaker", "consistency", "exit_step", "prevention", "consequence"}, "")
+        self.known(data.get("scale"), {"labels"}, "scale")
+        self.known(data.get("bool"), {"labels"}, "bool")
         version = self.get(data, "version", str, "")
         scale = self.texts(data.get("scale", {}), "labels", "scale", SCALE_MAX + 1) if self._table(data, "scale") else ()
         bools = self.texts(data.get("bool", {}), "labels", "bool", 2) if self._table(data, "bool") else ()
@@ -480,6 +499,7 @@ class _Reader(FieldReader):
         if not self._table(data, "scoring"):
             return None
         table = data["scoring"]
+        self.known(table, set(Scoring.__dataclass_fields__), "scoring")
         values = {
             "breadth_share": self.number(table, "breadth_share", "scoring", 0, 1),
             "peak_count": self.number(table, "peak_count", "scoring", 1, 50),
@@ -501,6 +521,7 @@ class _Reader(FieldReader):
     def levels(self, data: dict) -> tuple[Level, ...]:
         levels = []
         for where, item in self.entries(data, "level"):
+            self.known(item, {"id", "min_score", "review_days", "label", "summary"}, where)
             level_id = self.get(item, "id", str, where)
             if level_id is not None and level_id not in LEVELS:
                 self.problem(join(where, "id"), f"must be one of {', '.join(LEVELS)}")
@@ -521,6 +542,7 @@ class _Reader(FieldReader):
     def principles(self, data: dict) -> dict[str, Principle]:
         result = {}
         for where, item in self.entries(data, "principle"):
+            self.known(item, {"id", "name", "text"}, where)
             pid = self.get(item, "id", str, where)
             name = self.text(item, "name", where)
             text = self.text(item, "text", where)
@@ -537,11 +559,12 @@ class _Reader(FieldReader):
         sections = []
         seen: dict[str, str] = {}
         for where, item in self.entries(data, "section"):
+            self.known(item, {"id", "file", "weight", "title", "why", "question"}, where)
             sid = self.get(item, "id", str, where)
             title = self.text(item, "title", where)
             why = self.text(item, "why", where, required=False)
             weight = self.number(item, "weight", where, 0)
-            file = self.get(item, "file", str, where, required="questions" not in item)
+            file = self.get(item, "file", str, where, required="question" not in item)
             if sid is None or title is None or weight is None:
                 continue
             if file is not None:
@@ -569,6 +592,8 @@ class _Reader(FieldReader):
 
     def questions(self, data: dict, section: str, file: str, seen: dict[str, str]) -> list[Question]:
         reader = _Reader(file)
+        if file != self.file:
+            reader.known(data, {"question"}, "")
         result = []
         for where, item in reader.entries(data, "question"):
             question = reader.question(item, where, section)
@@ -696,6 +721,7 @@ class _Reader(FieldReader):
         rules = []
         seen = set()
         for where, item in self.entries(data, key):
+            self.known(item, {"id", "when", "text", "stage"} if staged else {"id", "when", "text"}, where)
             rid = self.get(item, "id", str, where)
             text = self.text(item, "text", where)
             when = self.conditions(item, where, questions)
@@ -716,6 +742,7 @@ class _Reader(FieldReader):
     def items(self, data: dict, key: str, sides: tuple[str, ...] = ()) -> tuple[Item, ...]:
         items = []
         for where, item in self.entries(data, key):
+            self.known(item, {"id", "text", "side"} if sides else {"id", "text"}, where)
             iid = self.get(item, "id", str, where)
             text = self.text(item, "text", where)
             side = ""

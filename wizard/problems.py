@@ -47,7 +47,7 @@ def read_toml(path: Path) -> dict:
     except OSError as error:
         raise InvalidFile([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark (as Notepad writes) is not an error
     except UnicodeDecodeError as error:
         raise InvalidFile(
             [Problem(name, "", f"is not UTF-8 text (bad byte at offset {error.start})")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from wizard.bank import LEVELS, Answer, Bank, Question, all_hold
+from wizard.bank import LEVELS, Answer, Bank, Question, all_hold, format_number
 
 # The remediation questions named by the `fix_first` and `remediation_outcome` principles.
 REMEDIES = ("problem_discussed", "terms_revised", "payment_terms_enforced")
@@ -80,7 +80,7 @@ class _Core:
     contributions: dict[str, float]
     principles: tuple[str, ...]
     dealbreakers: tuple[str, ...]
-    untried: tuple[str, ...] = field(default=())
+    untried: tuple[str, ...] = field(default=())  # remedies to try first, at revise_terms or above
 
 
 def assess(bank: Bank, answers: dict[str, Answer], lang: str, today: date) -> Assessment:
@@ -167,12 +167,16 @@ def _evaluate(bank: Bank, answers: dict[str, Answer]) -> _Core:
         if tried and improvement in ("none", "clear") and level >= 1:
             level = min(len(LEVELS) - 1, level + 1) if improvement == "none" else level - 1
             principles.append("remediation_outcome")
-        # fix_first: serious problems, but no remedy tried at all → fix the rules first.
+        # fix_first: serious problems, but no remedy known to have been tried → fix the rules
+        # first. A skipped remedy counts as not tried, so skipping never makes the result harsher.
         revise = LEVELS.index("revise_terms")
-        if not tried and level > revise and any(answers.get(r) is False for r in REMEDIES):
-            level = revise
-            untried = tuple(r for r in REMEDIES if answers.get(r) is False)
-            principles.append("fix_first")
+        if not tried and level >= revise:
+            # Known to be untried first, then the ones not answered.
+            untried = tuple(sorted((r for r in REMEDIES if answers.get(r) is not True),
+                                   key=lambda r: answers.get(r) is not False))
+            if level > revise:
+                level = revise
+                principles.append("fix_first")
     if _dependency(bank, answers):
         principles.append("dependency")
     if _attached(bank, answers) and score >= scoring.attachment_score:
@@ -236,7 +240,7 @@ def _warnings(bank: Bank, answers: dict[str, Answer], core: _Core, lang: str) ->
 
 def _actions(bank: Bank, answers: dict[str, Answer], core: _Core, lang: str) -> tuple[Step, ...]:
     steps = []
-    for qid in core.untried:  # fix_first: the untried remedies come first
+    for qid in core.untried:  # fix first: the untried remedies come first
         question = bank.question(qid)
         if question and question.action:
             steps.append(Step(qid, question.action(lang)))
@@ -260,7 +264,7 @@ def _exit_plan(bank: Bank, answers: dict[str, Answer], lang: str, staged: bool) 
             continue
         text = rule.text(lang)
         if notice is not None:
-            text = text.replace("{notice_period_days}", f"{notice:g}" if isinstance(notice, float) else str(notice))
+            text = text.replace("{notice_period_days}", format_number(notice))
         steps.append(Step(rule.id, text, rule.stage))
     return tuple(steps)
 

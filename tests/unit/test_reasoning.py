@@ -59,10 +59,20 @@ ALL_TRIED = dict(problem_discussed=True, terms_revised=True, payment_terms_enfor
 
 
 def test_heavy_scenario_scores_in_the_prepare_exit_band():
-    """Precondition of several tests below: HEAVY alone scores at the prepare_exit threshold."""
-    result = run(HEAVY)
+    """Precondition of several tests below: HEAVY scores at the prepare_exit threshold, and
+    with every remedy tried (no outcome given) that is the level."""
+    result = run({**HEAVY, **ALL_TRIED})
     assert level_for_score(BANK, result.score) == "prepare_exit"
     assert result.level == "prepare_exit"
+
+
+def test_skipped_remedies_count_as_not_tried():
+    """Skipping lowers confidence, never the risk: with the remedy questions skipped nothing is
+    known to have been tried, so fix_first holds (revise_terms), exactly as when the user
+    answers 'no' to all three. Skipping them never gives a harsher result than answering."""
+    skipped = run(HEAVY)
+    assert skipped.level == "revise_terms" and "fix_first" in skipped.principles
+    assert run({**HEAVY, **NOTHING_TRIED}).level == skipped.level
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,14 +240,15 @@ def test_fix_first_serious_problems_nothing_tried():
 
 
 def test_fix_first_lists_only_the_untried_remedies_first():
-    """004: a client pays later and later 'because you let them'. With payment terms never
-    enforced (and nothing else tried) that remedy leads the actions; the remedies the user
-    did not answer are not claimed as untried."""
-    answers = {**HEAVY, "payment_terms_enforced": False}
-    result = run(answers)
+    """004: a client pays later and later 'because you let them'. With payment terms known
+    to be never enforced, that remedy leads the actions; remedies not answered follow it
+    (nothing says they were tried); a remedy answered 'yes' is not listed."""
+    result = run({**HEAVY, "payment_terms_enforced": False})
     assert result.level == "revise_terms" and "fix_first" in result.principles
-    assert result.actions[0].id == "payment_terms_enforced"
-    assert "problem_discussed" not in [a.id for a in result.actions]
+    ids = [a.id for a in result.actions]
+    assert ids[:3] == ["payment_terms_enforced", "problem_discussed", "terms_revised"]
+    tried = run({**HEAVY, "payment_terms_enforced": False, "problem_discussed": True})
+    assert "problem_discussed" not in [a.id for a in tried.actions]
 
 
 def test_fix_first_not_when_something_was_tried():
