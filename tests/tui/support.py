@@ -33,7 +33,9 @@ def ids():
 
 
 def make_app(bank: Bank, store: RecordStore, lang: str = "en", **options) -> ClientExitApp:
-    return build_app(bank, store, lang, clock=clock, make_id=ids(), **options)
+    app = build_app(bank, store, lang, clock=clock, make_id=ids(), **options)
+    app.animation_level = "none"  # scrolling jumps: same pictures, no waiting for animations
+    return app
 
 
 def example(name: str, bank: Bank) -> AnswerSheet:
@@ -123,16 +125,22 @@ def all_text(app: App) -> str:
     return "\n".join([visible_text(app), *(widget_text(screen) for screen in app.screen_stack)])
 
 
-def english_left(text: str, catalogue: dict[str, tuple[str, str]], allowed: set[str] = frozenset()) -> list[str]:
-    """English fragments of the catalogue (where en differs from pl) found in `text`."""
-    found = []
+def english_fragments(catalogue: dict[str, tuple[str, str]], allowed=frozenset()) -> list[tuple[str, str]]:
+    """(key, fragment): the English texts (where en differs from pl) split at their {values}."""
+    fragments = []
     for key, (en, pl) in catalogue.items():
         if en == pl or key in allowed:
             continue
         for fragment in re.split(r"\{[^}]*\}", en):
             fragment = fragment.strip(" .,:;()·—-\n“”\"")
-            if len(re.findall(r"[A-Za-z]", fragment)) < 3:
-                continue
-            if re.search(rf"(?<![\w]){re.escape(fragment)}(?![\w])", text):
-                found.append(f"{key}: {fragment!r}")
-    return found
+            if len(re.findall(r"[A-Za-z]", fragment)) >= 3:
+                fragments.append((key, fragment))
+    return fragments
+
+
+def english_left(text: str, fragments: list[tuple[str, str]]) -> list[str]:
+    """The English fragments found in `text`, as whole words."""
+    return [
+        f"{key}: {fragment!r}" for key, fragment in fragments
+        if fragment in text and re.search(rf"(?<!\w){re.escape(fragment)}(?!\w)", text)
+    ]

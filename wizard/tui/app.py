@@ -35,6 +35,7 @@ LANGUAGE_NAMES = {"en": "English", "pl": "polski"}
 
 
 class ClientExitApp(App[int]):
+    TITLE = "Client exit wizard"
     CSS_PATH = ["styles/base.tcss", "styles/questionnaire.tcss", "styles/result.tcss"]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [

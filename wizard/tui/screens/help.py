@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -44,8 +44,9 @@ class HelpScreen(WizardModal[None]):
                 for group, keys in KEYS.items():
                     yield Static(Content(self.t(group)), classes="heading")
                     for key, text in keys:
-                        yield Static(Content.assemble((f"{key:>9}", "bold $accent"), "   ", self.t(text)),
-                                     classes="key-line")
+                        with Horizontal(classes="key-line"):
+                            yield Static(Content(key), classes="key")
+                            yield Static(Content(self.t(text)), classes="key-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:

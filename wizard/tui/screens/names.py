@@ -56,6 +56,9 @@ class NamesScreen(WizardScreen[tuple[str, str] | None]):
 
     @on(Input.Submitted, "#client")
     def _client_done(self) -> None:
+        if not self.query_one("#client", Input).value.strip():
+            self.query_one("#names-error", Static).update(Content(self.t("tui.names.missing")))
+            return
         self.query_one("#assessor", Input).focus()
 
     @on(Input.Submitted, "#assessor")

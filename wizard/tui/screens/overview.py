@@ -16,6 +16,7 @@ from wizard.tui.draft import ANSWERED, OPEN, SKIPPED, Draft
 from wizard.tui.screens.base import WizardModal
 from wizard.tui.widgets.footer import KeyFooter
 
+ANSWER_WIDTH = 16
 MARKS = {ANSWERED: ("✓", "bold $success"), SKIPPED: ("?", "bold $warning"), OPEN: ("○", "$text-muted")}
 
 
@@ -54,16 +55,19 @@ class OverviewScreen(WizardModal[tuple[str, int | None] | None]):
         yield KeyFooter()
 
     def _line(self, number: int, question) -> Content:
+        """▶ ✓ 12. answer         question text: the answer first, so it is never cut off."""
         status = self.draft.status(question.id)
         mark, style = MARKS[status]
         if status == ANSWERED:
             answer = question.label(self.draft.record.answers[question.id], self.lang, self.draft.bank)
         else:
             answer = self.t(f"tui.overview.{status}")
+        answer = answer if len(answer) <= ANSWER_WIDTH else answer[: ANSWER_WIDTH - 1] + "…"
         pointer = "▶" if number == self.current else " "
         return Content.assemble(
             (pointer, "bold $accent"), (f" {mark} ", style), (f"{number + 1:>2}. ", "$text-muted"),
-            question.text(self.lang), (f"  — {answer}", "$text-muted" if status != SKIPPED else "$warning"),
+            (answer.ljust(ANSWER_WIDTH + 1), style if status != ANSWERED else "$text"),
+            question.text(self.lang),
         )
 
     def on_mount(self) -> None:

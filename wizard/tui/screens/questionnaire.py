@@ -116,7 +116,7 @@ class QuestionnaireScreen(WizardScreen[None]):
                 yield Static(id="unit")
             yield Static(id="number-error", classes="error")
             yield Static(id="hint")
-        yield KeyFooter()
+        yield KeyFooter(show_command_palette=False)  # room for the keys; ctrl+p still works
 
     def on_mount(self) -> None:
         self.show(self.index)

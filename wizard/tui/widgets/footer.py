@@ -17,8 +17,8 @@ def describe(description: str, lang: str) -> str:
 
 
 class KeyFooter(Footer):
-    def __init__(self) -> None:
-        super().__init__(compact=True)
+    def __init__(self, *, show_command_palette: bool = True) -> None:
+        super().__init__(compact=True, show_command_palette=show_command_palette)
 
     def compose(self) -> ComposeResult:
         lang = getattr(self.app, "lang", "en")

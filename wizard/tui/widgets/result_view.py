@@ -160,15 +160,10 @@ class ResultView(VerticalScroll):
                 (level_label(self.bank, level, self.lang).upper(), f"bold {_LEVEL_COLOURS[level]}"),
             ), classes="headline-level")
             yield Static(Content(self.bank.level(level).summary(self.lang)), classes="headline-summary")
-        parts = []
-        for other in LEVELS:
-            label = level_label(self.bank, other, self.lang).replace(" ", "\u00a0")  # wrap between levels only
-            if other == level:
-                parts.append((f" {label} ", f"bold reverse {_LEVEL_COLOURS[level]}"))
-            else:
-                parts.append((label, "$text-muted"))
-            parts.append(("  ·  ", "$text-muted"))
-        yield Static(Content.assemble(*parts[:-1]), id="ladder")
+        with Horizontal(id="ladder"):  # where this level sits among the five
+            for other in LEVELS:
+                current = f" -current -{other}" if other == level else ""
+                yield Static(Content(level_label(self.bank, other, self.lang)), classes=f"rung{current}")
 
     def _decision(self, record: DecisionRecord, result: Assessment) -> ComposeResult:
         decision = record.decision

@@ -1,0 +1,166 @@
+"""Every screen in Polish, with no English left: the catalogues and the bank are checked for
+each English text (where it differs from the Polish one), on screen and in every widget."""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import fields
+
+from textual.command import CommandPalette
+
+from tests.tui.support import all_text, english_fragments, english_left, make_app, saved_draft, saved_record
+from wizard.bank import Bank, Text
+from wizard.i18n import MESSAGES
+from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.tui.screens.decide import DecisionScreen
+from wizard.tui.screens.help import HelpScreen
+from wizard.tui.screens.names import NamesScreen
+from wizard.tui.screens.note import NoteScreen
+from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.screens.questionnaire import QuestionnaireScreen
+from wizard.tui.screens.records import RecordsScreen
+from wizard.tui.screens.result import ResultScreen
+
+# English that Textual itself would show if the app did not replace it.
+TEXTUAL_ENGLISH = {
+    "textual.search": ("Search for commands", ""),
+    "textual.themes": ("Search for themes", ""),
+    "textual.palette": ("palette", ""),
+    "textual.quit": ("Quit the application", ""),
+    "textual.theme": ("Change the current theme", ""),
+    "textual.keys": ("Show help for the focused widget", ""),
+    "textual.screenshot": ("Save an SVG", ""),
+    "textual.ctrl_c": ("Do you want to quit", ""),
+}
+# An English value that is a correct Polish text too: the name of the other language.
+ALLOWED = {"tui.key.language"}
+
+
+def bank_texts(bank: Bank) -> dict[str, tuple[str, str]]:
+    """Every text of the question bank, by a readable name."""
+    found: dict[str, tuple[str, str]] = {}
+
+    def collect(name: str, value) -> None:
+        if isinstance(value, Text):
+            found[name] = (value.en, value.pl)
+        elif isinstance(value, (tuple, list)):
+            for index, item in enumerate(value):
+                collect(f"{name}[{index}]", item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                collect(f"{name}.{key}", item)
+        elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Bank):
+            for field in fields(value):
+                collect(f"{name}.{field.name}", getattr(value, field.name))
+
+    for field in fields(bank):
+        if field.name not in ("questions", "_by_id"):
+            collect(field.name, getattr(bank, field.name))
+    return found
+
+
+class Walk:
+    def __init__(self, app, pilot, catalogue):
+        self.app, self.pilot = app, pilot
+        self.fragments = english_fragments(catalogue, ALLOWED)
+        self.seen: list[str] = []
+        self.problems: list[str] = []
+
+    async def look(self, where: str, expected=None) -> None:
+        await self.pilot.pause()
+        if expected is not None:
+            assert isinstance(self.app.screen, expected), (where, self.app.screen)
+        self.seen.append(where)
+        for problem in english_left(all_text(self.app), self.fragments):
+            self.problems.append(f"{where}: {problem}")
+
+    async def press(self, *keys: str) -> None:
+        await self.pilot.press(*keys)
+        await self.pilot.pause()
+
+
+async def test_every_screen_in_polish_has_no_english_left(bank, store, monkeypatch):
+    catalogue = {**MESSAGES, **bank_texts(bank), **TEXTUAL_ENGLISH}
+    saved_record(bank, store, "fading", "0000cafe")  # made in English, read in Polish
+    saved_draft(bank, store, {"late_payments": 2}, record_id="0000beef")
+    app = make_app(bank, store, "pl")
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        walk = Walk(app, pilot, catalogue)
+        await walk.look("home")
+        await walk.press("f1")
+        await walk.look("help", HelpScreen)
+        await walk.press("escape", "ctrl+p")
+        await pilot.pause(0.3)
+        await walk.look("palette", CommandPalette)
+        await walk.press("escape")
+        app.action_change_theme()
+        await pilot.pause(0.3)
+        await walk.look("themes", CommandPalette)
+        await walk.press("escape", "ctrl+c")
+        await walk.look("ctrl+c")
+
+        await walk.press("v")
+        await walk.look("records", RecordsScreen)
+        await walk.press("enter")
+        await walk.look("record read in Polish", ResultScreen)
+        for key in ("a", "p"):
+            await walk.press(key)
+            await walk.look(f"result: confirm {key}", ConfirmScreen)
+            await walk.press("escape")
+        await walk.press("o", "down", "enter", "enter")
+        await walk.look("decision, reason missing", DecisionScreen)
+        await walk.press(*"Zaległe faktury", "enter")
+        await walk.look("decision recorded", ResultScreen)
+        await walk.press("p", "enter", "e")
+        await walk.look("proposed and exported", ResultScreen)
+        await walk.press("end")
+        await walk.look("result, the end", ResultScreen)
+
+        await walk.press("escape", "n")
+        await walk.look("names", NamesScreen)
+        await walk.press("enter")
+        await walk.look("names missing", NamesScreen)
+        await walk.press(*"Kowalski Meble", "enter", *"Anna", "enter")
+        await walk.look("question: scale", QuestionnaireScreen)
+        await walk.press("3")
+        await walk.look("question: choice")
+        await walk.press("2")
+        await walk.look("question: yes/no with why")
+        await walk.press("a")
+        await walk.look("note", NoteScreen)
+        await walk.press(*"Przypomnienia w maju", "enter")
+        await walk.look("question with note")
+        await walk.press("t", "s", "b")
+        await walk.look("question skipped")
+        await walk.press("o")
+        await walk.look("overview", OverviewScreen)
+        await walk.press("escape")
+        screen = app.screen
+        screen.show([q.id for q in bank.questions].index("revenue_share"))
+        await walk.press("1", "2", "0", "enter")
+        await walk.look("number refused")
+        screen.show([q.id for q in bank.questions].index("relationship_years"))
+        await walk.look("number with a unit")
+
+        def full(record):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        real_save = store.save_draft
+        monkeypatch.setattr(store, "save_draft", full)
+        await walk.press("7", "enter")
+        await walk.look("draft not saved")
+        monkeypatch.setattr(store, "save_draft", real_save)
+        await walk.press("ctrl+s")
+        await walk.press("f")
+        await walk.look("finish with open questions", ConfirmScreen)
+        monkeypatch.setattr(store, "save_new", lambda record: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only")))
+        await walk.press("tab", "enter")
+        await walk.look("record not saved", ConfirmScreen)
+        monkeypatch.undo()
+        await walk.press("enter")
+        await walk.look("fresh result", ResultScreen)
+        await walk.press("end")
+        await walk.look("fresh result, the end", ResultScreen)
+
+    assert len(walk.seen) >= 25
+    assert not walk.problems, "\n".join(walk.problems)

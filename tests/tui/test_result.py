@@ -1,0 +1,149 @@
+"""The result screen: what it shows, and recording the decision, proposing it, exporting it."""
+
+from __future__ import annotations
+
+import errno
+
+from tests.tui.support import NOW, make_app, saved_draft, saved_record, visible_text, widget_text
+from wizard.records import read_record
+from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.tui.screens.decide import DecisionScreen
+from wizard.tui.screens.records import RecordsScreen
+from wizard.tui.screens.result import ResultScreen
+from wizard.tui.widgets.result_view import ResultView
+
+
+async def open_first_record(app, pilot):
+    """Home → saved decisions → the first (newest) record."""
+    await pilot.pause()
+    await pilot.press("v")
+    await pilot.pause()
+    assert isinstance(app.screen, RecordsScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ResultScreen)
+
+
+async def test_the_result_explains_itself(bank, store):
+    path = saved_record(bank, store, "fading", "0000f00d")
+    record = read_record(path, bank)
+    result = record.result
+    app = make_app(bank, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_record(app, pilot)
+        text = widget_text(app.screen)
+        assert "Recommendation:  PREPARE TO EXIT" in text
+        assert bank.level("prepare_exit").summary("en") in text
+        assert f"~/records/{path.name}" in text
+        view = app.screen.query_one(ResultView)
+        assert view.query_one("#risk-score").value == result.score
+        assert len(view.query(".section-bar")) == len(result.sections)
+        for principle in result.principles:
+            assert bank.principles[principle].name("en") in text
+        for reason in result.reasons:
+            assert bank.question(reason.question).text("en") in text
+        assert "If “" in text or "No single change" in text
+        for warning in result.warnings:
+            assert warning.text in text
+        for action in result.actions:
+            assert action.text in text
+        assert f"Review by {result.review_date.isoformat()}." in text
+        assert result.exit_plan and all(step.text in text for step in result.exit_plan)
+
+
+async def test_accept_the_recommendation(bank, store):
+    path = saved_record(bank, store, "late-payer", "0000f00d")
+    app = make_app(bank, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_record(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Record the decision “Revise the terms”, as recommended?" in visible_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        decision = read_record(path, bank).decision
+        assert (decision.level, decision.reason, decision.by, decision.at) == ("revise_terms", "", "Anna", NOW)
+        assert "Decision taken: Revise the terms, decided by Anna on 2026-11-23" in widget_text(app.screen)
+
+
+async def test_another_level_needs_a_reason(bank, store):
+    path = saved_record(bank, store, "late-payer", "0000f00d")
+    app = make_app(bank, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_record(app, pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionScreen)
+        await pilot.press("down", "enter")  # prepare_exit: the reason field gets the focus
+        assert app.screen.focused.id == "reason"
+        await pilot.press("enter")
+        assert "A different level needs a reason." in visible_text(app)
+        assert read_record(path, bank).decision is None
+        await pilot.press(*"They owe us too much", "enter")
+        await pilot.pause()
+        decision = read_record(path, bank).decision
+        assert (decision.level, decision.reason, decision.by) == ("prepare_exit", "They owe us too much", "Anna")
+        text = widget_text(app.screen)
+        assert "Decision taken: Prepare to exit" in text and "Reason: They owe us too much" in text
+
+
+async def test_propose_for_the_team_and_export_markdown(bank, store):
+    path = saved_record(bank, store, "late-payer", "0000f00d")
+    app = make_app(bank, store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_first_record(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert read_record(path, bank).status == "proposed"
+        assert "proposed" in visible_text(app)
+        assert app.screen.check_action("propose", ()) is None  # shown dimmed from now on
+        await pilot.press("e")
+        await pilot.pause()
+        markdown = path.with_suffix(".md")
+        assert markdown.read_text(encoding="utf-8").startswith("# Client assessment: Kowalski Meble")
+        assert f"~/records/{markdown.name}" in widget_text(app.screen)
+        assert "Markdown written" in visible_text(app)
+
+
+async def test_a_failed_update_changes_nothing_and_says_why(bank, store, monkeypatch):
+    path = saved_record(bank, store, "late-payer", "0000f00d")
+
+    def read_only(path, record):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(store, "update", read_only)
+    app = make_app(bank, store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_first_record(app, pilot)
+        await pilot.press("p", "enter")
+        await pilot.pause()
+        assert "Read-only file system" in visible_text(app)
+        assert app.screen.record.status == "draft"
+        assert read_record(path, bank).status == "draft"
+
+
+async def test_a_record_made_in_english_reads_in_polish(bank, store):
+    saved_record(bank, store, "fading", "0000f00d")
+    app = make_app(bank, store, lang="pl")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_record(app, pilot)
+        text = widget_text(app.screen)
+        record = app.screen.record
+        assert record.language == "en"
+        for action in record.result.actions:
+            assert bank.question(action.id).action("pl") in text
+            assert action.text not in text
+        assert "PRZYGOTUJ ROZSTANIE" in text
+
+
+async def test_names_in_the_list_keep_brackets(bank, store):
+    """Client names are data, never markup."""
+    draft = saved_draft(bank, store, {"late_payments": 4}, client="[b]Acme[/b] Ltd", record_id="0000abcd")
+    draft.finish("en", NOW)
+    app = make_app(bank, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_record(app, pilot)
+        assert "[b]Acme[/b] Ltd" in visible_text(app)
