@@ -54,12 +54,46 @@ def read_toml(path: Path) -> dict:
         ) from None
     if "\x00" in text:
         raise InvalidFile([Problem(name, "", "is not text (contains NUL bytes)")])
+    if text.count(".") > MAX_KEY_PARTS and _longest_dotted_key(text) > MAX_KEY_PARTS:
+        # tomllib needs memory growing with the square of a dotted key's length (GBs at 100,000)
+        raise InvalidFile([Problem(name, "", f"has a dotted key of more than {MAX_KEY_PARTS} parts, "
+                                             "too long to be read safely")])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InvalidFile([Problem(name, "", f"is not valid TOML: {error}")]) from None
     except RecursionError:
         raise InvalidFile([Problem(name, "", "is nested too deeply to be read")]) from None
+
+
+MAX_KEY_PARTS = 1000
+_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_- \t")
+
+
+def _longest_dotted_key(text: str) -> int:
+    """The most dots in one run of key parts (`a.b."c"`), outside strings; only lines with many
+    dots are looked at, so ordinary files cost one count."""
+    longest = 0
+    for line in text.splitlines():
+        if line.count(".") <= MAX_KEY_PARTS:
+            continue
+        run, quote, escaped = 0, "", False
+        for char in line:
+            if quote:
+                if escaped:
+                    escaped = False
+                elif char == "\\" and quote == '"':
+                    escaped = True
+                elif char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char == ".":
+                run += 1
+                longest = max(longest, run)
+            elif char not in _KEY_CHARS:
+                run = 0
+    return longest
 
 
 def join(*parts: str) -> str:
