@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import random
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,12 +66,17 @@ def templates(seed: int = 5) -> list[DecisionRecord]:
     return made
 
 
+@cache
+def rendered(seed: int) -> tuple[str, ...]:
+    return tuple(to_toml(record) for record in templates(seed))
+
+
 def fill(folder: Path, count: int, seed: int = 5, start: int = 0) -> list[Path]:
     """Write `count` records into `folder` (created if needed); returns their paths."""
     import tomli_w
 
     folder.mkdir(parents=True, exist_ok=True)
-    texts = [to_toml(record) for record in templates(seed)]
+    texts = rendered(seed)
     template_created = "created = " + tomli_w.dumps({"c": TEMPLATE_TIME})[4:-1]
     assert all(template_created in text for text in texts)
     rng = random.Random(seed + start)

@@ -1,0 +1,34 @@
+"""Open the review screen on a records folder, scroll it to the end and back, headless.
+
+Prints the seconds from building the app to the end of scrolling, and the peak memory (KiB).
+Run by run.py twice per folder: once to warm the list cache and the disk cache, then measured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import resource
+import sys
+import time
+from pathlib import Path
+
+from wizard import bank as bank_module
+from wizard.store import RecordStore
+from wizard.tui.app import build_app
+
+
+async def review(folder: Path) -> float:
+    bank = bank_module.load_default()
+    start = time.perf_counter()
+    app = build_app(bank, RecordStore(folder), "en", command="review")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in ("pagedown",) * 5 + ("end", "home", "down", "down"):
+            await pilot.press(key)
+        await pilot.pause()
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    seconds = asyncio.run(review(Path(sys.argv[1])))
+    print(f"{seconds:.4f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
