@@ -243,6 +243,14 @@ async def test_a_full_disk_keeps_the_answers_and_allows_a_retry(bank, store, mon
         assert "not saved: No space left on device" in visible_text(app)
         assert "The draft could not be saved" in visible_text(app)
         assert on_disk(store, bank).answers == {}
+        for key in ("escape", "ctrl+q"):  # leaving now would lose answers: asked first, "no" by default
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            assert "not saved (No space left on device). Leave anyway?" in visible_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is screen and app.is_running
         monkeypatch.setattr(store, "save_draft", real_save)
         await pilot.press("ctrl+s")
         await pilot.pause()

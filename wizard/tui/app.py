@@ -159,6 +159,22 @@ class ClientExitApp(App[int]):
         self.theme = LIGHT if self.current_theme.dark else DARK
         self.notify(self.t("tui.app.theme_now", theme=self.theme), timeout=2)
 
+    def action_quit(self) -> None:  # type: ignore[override]
+        """Quit; but first ask when a draft has answers that could not be saved."""
+        unsaved = [s for s in self.screen_stack if isinstance(s, QuestionnaireScreen) and not s.draft.saved
+                   and not s.draft.save()]
+        if not unsaved:
+            self.exit()
+            return
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        error = unsaved[0].draft.error
+        self.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
+                                       reason=(error.strerror or str(error)) if error else "?"), leave)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -199,7 +215,7 @@ class ClientExitApp(App[int]):
             yield SystemCommand(self.t("tui.cmd.home"), self.t("tui.cmd.home.help"), self.go_home)
         yield SystemCommand(self.t("tui.cmd.screenshot"), self.t("tui.cmd.screenshot.help"),
                             self.action_screenshot_here)
-        yield SystemCommand(self.t("tui.cmd.quit"), self.t("tui.cmd.quit.help"), self.exit)
+        yield SystemCommand(self.t("tui.cmd.quit"), self.t("tui.cmd.quit.help"), self.action_quit)
 
     def _resume_newest(self) -> None:
         try:

@@ -163,6 +163,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nie udało się zapisać oceny: {reason}. Nic nie przepadło: odpowiedzi są w programie i w szkicu. "
         "Spróbować ponownie?",
     ),
+    "tui.q.leave_unsaved": (
+        "The latest answers are not saved ({reason}). Leave anyway? What was not saved will be lost.",
+        "Ostatnie odpowiedzi nie są zapisane ({reason}). Wyjść mimo to? To, czego nie zapisano, przepadnie.",
+    ),
     "tui.q.retry": ("Try again", "Spróbuj ponownie"),
     "tui.q.later": ("Later", "Później"),
     # --- note --------------------------------------------------------------------------------
@@ -290,6 +294,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.help.k.overview": ("overview of all questions, jump to any", "przegląd wszystkich pytań, skok do dowolnego"),
     "tui.help.k.finish": ("finish and see the result", "zakończenie i wynik"),
     "tui.help.k.home": ("back to the home screen", "powrót do ekranu startowego"),
+    "tui.help.k.scroll": ("scroll a long question and its help", "przewijanie długiego pytania i pomocy"),
     "tui.help.k.accept": ("accept the recommendation as the decision", "przyjęcie rekomendacji jako decyzji"),
     "tui.help.k.other": ("decide on another level, with a reason", "decyzja o innym poziomie, z powodem"),
     "tui.help.k.propose": ("mark as proposed for the team", "oznaczenie jako propozycji dla zespołu"),

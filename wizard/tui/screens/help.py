@@ -20,7 +20,7 @@ KEYS = {
         ("0–4  1–9", "tui.help.k.pick"), ("y/t  n", "tui.help.k.yesno"), ("Enter", "tui.help.k.enter"),
         ("s", "tui.help.k.skip"), ("b  ←", "tui.help.k.back"), ("→", "tui.help.k.forward"),
         ("a", "tui.help.k.note"), ("o", "tui.help.k.overview"), ("f", "tui.help.k.finish"),
-        ("Esc", "tui.help.k.home"),
+        ("shift+↑↓", "tui.help.k.scroll"), ("Esc", "tui.help.k.home"),
     ],
     "tui.help.result": [
         ("a", "tui.help.k.accept"), ("o", "tui.help.k.other"), ("p", "tui.help.k.propose"),

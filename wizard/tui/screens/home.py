@@ -85,7 +85,7 @@ class HomeScreen(WizardScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         action = {"new": self.action_new, "resume": self.action_resume, "review": self.action_review,
-                  "quit": self.app.exit}.get(event.option.id or "")
+                  "quit": self.app.action_quit}.get(event.option.id or "")
         if action:
             action()
 

@@ -77,6 +77,8 @@ class QuestionnaireScreen(WizardScreen[None]):
         Binding("f", "finish", "tui.key.finish", priority=True),
         Binding("ctrl+s", "save", "tui.key.save", priority=True),
         Binding("escape", "home", "tui.key.home", show=False),
+        Binding("shift+down,ctrl+down", "scroll_text(1)", show=False, priority=True),
+        Binding("shift+up,ctrl+up", "scroll_text(-1)", show=False, priority=True),
         Binding("y,t", "yes_no(True)", "tui.key.yes", show=False, priority=True),
         Binding("n", "yes_no(False)", "tui.key.no", show=False, priority=True),
         *[Binding(str(digit), f"pick('{digit}')", show=False) for digit in range(10)],
@@ -350,12 +352,23 @@ class QuestionnaireScreen(WizardScreen[None]):
         self._show_save_state(announce=True)
         self.refresh_bindings()
 
+    def action_scroll_text(self, lines: int) -> None:
+        """Scroll the question and its help when they do not fit (a small terminal)."""
+        body = self.query_one("#body", VerticalScroll)
+        body.scroll_to(y=body.scroll_y + lines * 3, animate=False)
+
     def action_home(self) -> None:
-        if self.draft.saved:
+        if self.draft.saved or self.draft.save():
             self.app.go_home()
             self.app.notify(self.t("tui.q.left"), timeout=4)
             return
-        self.action_save()
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.app.go_home()
+
+        self.app.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
+                                           reason=_reason(self.draft.error)), leave)
 
 
 def _reason(error: OSError | None) -> str:

@@ -160,10 +160,15 @@ class ResultView(VerticalScroll):
                 (level_label(self.bank, level, self.lang).upper(), f"bold {_LEVEL_COLOURS[level]}"),
             ), classes="headline-level")
             yield Static(Content(self.bank.level(level).summary(self.lang)), classes="headline-summary")
-        with Horizontal(id="ladder"):  # where this level sits among the five
+        decided = record.decision.level if record.decision else None
+        with Horizontal(id="ladder"):  # where this level sits among the five, and what was decided
             for other in LEVELS:
-                current = f" -current -{other}" if other == level else ""
-                yield Static(Content(level_label(self.bank, other, self.lang)), classes=f"rung{current}")
+                classes = "rung" + (f" -current -{other}" if other == level else "")
+                label = level_label(self.bank, other, self.lang)
+                if other == decided:
+                    classes += " -decided"
+                    label = f"✓ {label}"
+                yield Static(Content(label), classes=classes)
 
     def _decision(self, record: DecisionRecord, result: Assessment) -> ComposeResult:
         decision = record.decision
