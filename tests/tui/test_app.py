@@ -201,3 +201,18 @@ async def test_sigkill_loses_nothing_already_answered(bank, store, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.question.id == "renegotiation"
+
+
+async def test_an_unreadable_records_folder_is_named_not_a_crash(bank, store, monkeypatch):
+    def denied(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store, "scan", denied)
+    monkeypatch.setattr(store, "scan_drafts", denied)
+    app = make_app(bank, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "cannot be read: Permission denied" in visible_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert "cannot be read: Permission denied" in visible_text(app)

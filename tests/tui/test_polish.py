@@ -84,7 +84,7 @@ async def test_every_screen_in_polish_has_no_english_left(bank, store, monkeypat
     saved_record(bank, store, "fading", "0000cafe")  # made in English, read in Polish
     saved_draft(bank, store, {"late_payments": 2}, record_id="0000beef")
     app = make_app(bank, store, "pl")
-    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         walk = Walk(app, pilot, catalogue)
         await walk.look("home")
         await walk.press("f1")

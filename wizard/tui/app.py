@@ -21,6 +21,7 @@ from wizard.records import DecisionRecord, new_id, now, read_record
 from wizard.store import RecordStore
 from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
 from wizard.tui.draft import Draft, DraftNotFound, find_draft
+from wizard.tui.screens.base import read_folder
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.home import HomeScreen
@@ -208,7 +209,7 @@ class ClientExitApp(App[int]):
         if isinstance(screen, ResultScreen):
             yield SystemCommand(self.t("tui.cmd.export"), self.t("tui.cmd.export.help"), screen.action_export)
         yield SystemCommand(self.t("tui.cmd.new"), self.t("tui.cmd.new.help"), self.new_assessment)
-        if any(e.record is not None for e in self.store.scan_drafts(self.bank)):
+        if any(e.record is not None for e in read_folder(self.store.scan_drafts, self.bank)[0]):
             yield SystemCommand(self.t("tui.cmd.resume"), self.t("tui.cmd.resume.help"), self._resume_newest)
         yield SystemCommand(self.t("tui.cmd.records"), self.t("tui.cmd.records.help"), self.show_records)
         if not isinstance(screen, HomeScreen):

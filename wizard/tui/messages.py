@@ -93,6 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.home.progress": ("{done} of {total}", "{done} z {total}"),
     "tui.home.pick_draft": ("Pick a draft and press Enter.", "Wybierz szkic i naciśnij Enter."),
     "tui.home.nothing_to_resume": ("There is no draft to resume.", "Nie ma szkicu do wznowienia."),
+    "tui.home.folder_error": ("The records folder {path} cannot be read: {reason}",
+                              "Nie można odczytać folderu zapisów {path}: {reason}"),
     "tui.home.unreadable": ("{count} file(s) could not be read: {names}", "Nie udało się odczytać plików ({count}): {names}"),
     # --- names -------------------------------------------------------------------------------
     "tui.names.title": ("New assessment", "Nowa ocena"),

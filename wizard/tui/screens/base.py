@@ -31,5 +31,13 @@ class WizardScreen(Translated, Screen[ResultType]):
     pass
 
 
+def read_folder(scan, *args) -> tuple[list, OSError | None]:
+    """The entries of a store scan, or none and the error when the folder cannot be read."""
+    try:
+        return scan(*args), None
+    except OSError as error:
+        return [], error
+
+
 class WizardModal(Translated, ModalScreen[ResultType]):
     pass

@@ -13,8 +13,9 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui.draft import progress
-from wizard.tui.screens.base import WizardScreen
+from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.footer import KeyFooter
+from wizard.tui.widgets.result_view import short_path
 
 
 class HomeScreen(WizardScreen[None]):
@@ -31,10 +32,12 @@ class HomeScreen(WizardScreen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.app
-        entries = app.store.scan_drafts(app.bank)
+        entries, error = read_folder(app.store.scan_drafts, app.bank)
+        records, records_error = read_folder(app.store.scan, app.bank)
+        error = error or records_error
         drafts = [e for e in entries if e.record is not None]
         self.drafts = [e.path for e in drafts]
-        record_count = sum(1 for e in app.store.scan(app.bank) if e.record is not None)
+        record_count = sum(1 for e in records if e.record is not None)
         with VerticalScroll(id="home-body"):
             with Vertical(id="home"):
                 yield Static(Content(self.t("tui.app.title")), classes="title")
@@ -62,6 +65,9 @@ class HomeScreen(WizardScreen[None]):
                     yield table
                 else:
                     yield Static(Content(self.t("tui.home.no_drafts")), classes="muted", id="no-drafts")
+                if error is not None:
+                    yield Static(Content(self.t("tui.home.folder_error", path=short_path(app.store.root),
+                                                reason=error.strerror or str(error))), classes="error")
                 broken = [e.path.name for e in entries if e.record is None]
                 if broken:
                     yield Static(Content(self.t("tui.home.unreadable", count=len(broken), names=", ".join(broken[:3]))),

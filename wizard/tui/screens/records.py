@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from wizard.report import level_label
-from wizard.tui.screens.base import WizardScreen
+from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.footer import KeyFooter
+from wizard.tui.widgets.result_view import short_path
 
 
 class RecordsScreen(WizardScreen[None]):
@@ -28,7 +29,7 @@ class RecordsScreen(WizardScreen[None]):
 
     def compose(self) -> ComposeResult:
         bank, lang = self.app.bank, self.lang
-        entries = self.app.store.scan(bank)
+        entries, error = read_folder(self.app.store.scan, bank)
         readable = [e for e in entries if e.record is not None]
         with Vertical(id="records-body"):
             yield Static(Content(self.t("tui.records.title")), classes="title")
@@ -53,6 +54,9 @@ class RecordsScreen(WizardScreen[None]):
                     table.add_row(f"{record.created:%Y-%m-%d}", Text(record.client), Text(record.assessor),
                                   level, score, self.t(f"status.{record.status}"), key=key)
                 yield table
+            if error is not None:
+                yield Static(Content(self.t("tui.home.folder_error", path=short_path(self.app.store.root),
+                                            reason=error.strerror or str(error))), classes="error")
             broken = [e.path.name for e in entries if e.record is None]
             if broken:
                 yield Static(Content(self.t("tui.home.unreadable", count=len(broken), names=", ".join(broken[:3]))),
@@ -67,8 +71,12 @@ class RecordsScreen(WizardScreen[None]):
         await self.apply_language()  # a record may have changed while it was open
 
     async def apply_language(self) -> None:
+        rows = [table.cursor_row for table in self.query("#records").results(DataTable)]
         await super().apply_language()
         self.on_mount()
+        for table in self.query("#records").results(DataTable):
+            if rows and rows[0] < table.row_count:
+                table.move_cursor(row=rows[0])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

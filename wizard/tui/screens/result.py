@@ -17,7 +17,7 @@ from wizard.tui.screens.base import WizardScreen
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.decide import DecisionScreen
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.result_view import ResultView, short_path
+from wizard.tui.widgets.result_view import ResultView, localized, short_path
 
 
 class ResultScreen(WizardScreen[None]):
@@ -127,8 +127,10 @@ class ResultScreen(WizardScreen[None]):
 
     def action_export(self) -> None:
         target = self.path.with_suffix(".md")
+        # The advice is stored in the record's language; export it in the language on screen.
+        shown = replace(self.record, result=localized(self.record, self.app.bank, self.lang))
         try:
-            write_atomic(target, markdown(self.record, self.app.bank, self.lang), overwrite=True)
+            write_atomic(target, markdown(shown, self.app.bank, self.lang), overwrite=True)
         except OSError as error:
             self.notify(self.t("tui.result.write_failed", path=short_path(target),
                                reason=error.strerror or str(error)), severity="error", timeout=10)
