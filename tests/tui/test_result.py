@@ -152,3 +152,25 @@ async def test_names_in_the_list_keep_brackets(bank, store):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_first_record(app, pilot)
         assert "[b]Acme[/b] Ltd" in visible_text(app)
+
+
+async def test_the_view_of_a_record_without_a_result(bank):
+    """A record with no result (an unfinished draft read as a record) says so."""
+    from textual.app import App
+
+    from wizard.records import DecisionRecord
+    from wizard.tui.widgets.result_view import ResultView
+
+    record = DecisionRecord(id="0000abcd", client="K", created=NOW, language="en", bank_version="1.0.0")
+
+    class Host(App):
+        def compose(self):
+            yield ResultView(record, bank, "en", id="view")
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "This record has no result yet" in visible_text(app)
+        app.query_one(ResultView).lang = "pl"
+        await pilot.pause()
+        assert "Ten zapis nie ma jeszcze wyniku" in visible_text(app)

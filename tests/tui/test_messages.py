@@ -1,0 +1,34 @@
+"""The wizard's texts: both languages, the same {values}, and every key used exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from string import Formatter
+
+from wizard.i18n import MESSAGES as ALL
+from wizard.tui.messages import MESSAGES
+
+TUI = Path(__file__).resolve().parents[2] / "wizard" / "tui"
+
+
+def names(text: str) -> set[str]:
+    return {field for _, field, _, _ in Formatter().parse(text) if field}
+
+
+def test_every_text_has_both_languages_with_the_same_values():
+    for key, (en, pl) in MESSAGES.items():
+        assert key.startswith("tui."), key
+        assert en.strip() and pl.strip(), key
+        assert names(en) == names(pl), key
+        assert ALL[key] == (en, pl)  # registered in the program's catalogue
+
+
+def test_every_key_the_screens_use_exists():
+    used = set()
+    for path in TUI.rglob("*.py"):
+        used |= set(re.findall(r'"(tui\.[a-z_.]+)"', path.read_text(encoding="utf-8")))
+    # Keys built at run time: "tui.q.hint." + kind, "tui.overview." + status.
+    used = {key for key in used if not key.endswith(".")}
+    missing = sorted(key for key in used if key not in MESSAGES)
+    assert not missing, missing
