@@ -8,11 +8,12 @@ import subprocess
 import sys
 import textwrap
 from argparse import Namespace
+from datetime import timedelta
 
 import pytest
 from textual.command import CommandPalette
 
-from tests.tui.support import ROOT, example, make_app, saved_draft, saved_record, visible_text
+from tests.tui.support import NOW, ROOT, make_app, saved_draft, saved_record, visible_text
 from wizard.records import read_record
 from wizard.tui.app import run
 from wizard.tui.draft import DraftNotFound, find_draft
@@ -127,8 +128,8 @@ def test_find_draft_by_id_prefix_path_or_newest(bank, store):
     with pytest.raises(DraftNotFound) as error:
         find_draft(store, None, bank)
     assert error.value.reason == "no_drafts"
-    older = saved_draft(bank, store, {}, record_id="0000aaaa", created=example_time(-1))
-    newer = saved_draft(bank, store, {}, record_id="0000bbbb", created=example_time(0))
+    older = saved_draft(bank, store, {}, record_id="0000aaaa", created=NOW - timedelta(days=1))
+    newer = saved_draft(bank, store, {}, record_id="0000bbbb", created=NOW)
     assert find_draft(store, None, bank) == store.draft_path(newer.record.id)
     assert find_draft(store, "0000a", bank) == store.draft_path(older.record.id)
     assert find_draft(store, str(store.draft_path("0000bbbb")), bank) == store.draft_path("0000bbbb")
@@ -136,14 +137,6 @@ def test_find_draft_by_id_prefix_path_or_newest(bank, store):
         with pytest.raises(DraftNotFound) as error:
             find_draft(store, ref, bank)
         assert error.value.reason == reason
-
-
-def example_time(days: int):
-    from datetime import timedelta
-
-    from tests.tui.support import NOW
-
-    return NOW + timedelta(days=days)
 
 
 def test_resume_without_a_draft_fails_clearly(bank, store, capsys):

@@ -6,10 +6,12 @@ home shown as ~), so the pictures do not change from day to day.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from textual.widgets import Input
 
-from tests.tui.support import example, make_app, saved_draft, saved_record
+from tests.tui.support import NOW, example, make_app, saved_draft, saved_record
 
 SIZE = (80, 24)
 
@@ -21,16 +23,8 @@ def filled(bank, store):
     saved_record(bank, store, "fading", "0000cafe", days_ago=1)
     saved_draft(bank, store, {"late_payments": 2, "late_payments_trend": "stable"}, record_id="0000beef")
     saved_draft(bank, store, {}, client="Acme Ltd", assessor="Anna", record_id="0000abcd",
-                created=example_time(hours=-3))
+                created=NOW - timedelta(hours=3))
     return store
-
-
-def example_time(hours: int):
-    from datetime import timedelta
-
-    from tests.tui.support import NOW
-
-    return NOW + timedelta(hours=hours)
 
 
 def still_cursor(pilot) -> None:

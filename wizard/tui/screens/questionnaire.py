@@ -132,48 +132,63 @@ class QuestionnaireScreen(WizardScreen[None]):
     # -- one step -----------------------------------------------------------------------------
 
     def show(self, index: int, *, keep_typed: bool = False) -> None:
-        draft, bank, lang = self.draft, self.draft.bank, self.lang
+        """Put question `index` on screen, with its current answer and note."""
         self.index = index
-        question = self.question
-        section = bank.section(question.section)
-        first_in_section = section.questions[0].id == question.id
-        record = draft.record
+        self._show_place()
+        self._show_text()
+        self._show_current()
+        self._show_answer_field(keep_typed)
+        self.query_one("#hint", Static).update(Content(self._hint(self.question)))
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
 
-        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=record.client, assessor=record.assessor)))
+    def _show_place(self) -> None:
+        """Who, how far, and where: the top bar and the progress row."""
+        draft, record = self.draft, self.draft.record
+        section = draft.bank.section(self.question.section)
+        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=record.client,
+                                                             assessor=record.assessor)))
         self.query_one("#progress", ProgressBar).update(progress=draft.done_count())
         self.query_one("#position", Static).update(Content(self.t(
-            "tui.q.position", number=index + 1, total=len(draft.questions), section=section.title(lang))))
+            "tui.q.position", number=self.index + 1, total=len(draft.questions), section=section.title(self.lang))))
+
+    def _show_text(self) -> None:
+        """The section (and why it matters, on its first question), the question, help, why."""
+        question, lang = self.question, self.lang
+        section = self.draft.bank.section(question.section)
+        section_why = section.why(lang) if section.why and section.questions[0].id == question.id else ""
         self.query_one("#section-title", Static).update(Content(section.title(lang)))
-        section_why = self.query_one("#section-why", Static)
-        section_why.update(Content(section.why(lang) if section.why and first_in_section else ""))
-        section_why.display = bool(section.why and first_in_section)
+        self.query_one("#section-why", Static).update(Content(section_why))
+        self.query_one("#section-why").display = bool(section_why)
         self.query_one("#question", Static).update(Content(question.text(lang)))
         self.query_one("#help", Static).update(Content(question.help(lang)))
-        why = self.query_one("#why", Static)
-        why.update(Content(self.t("tui.q.why", why=question.why(lang)) if question.why else ""))
-        why.display = question.why is not None
-        self._show_current()
+        why = self.t("tui.q.why", why=question.why(lang)) if question.why else ""
+        self.query_one("#why", Static).update(Content(why))
+        self.query_one("#why").display = bool(why)
 
+    def _show_answer_field(self, keep_typed: bool) -> None:
+        """The options to pick from, or the number field; it takes the focus."""
+        question, lang = self.question, self.lang
+        current = self.draft.record.answers.get(question.id)
         is_number = question.kind in NUMBER_KINDS
         options = self.query_one("#options", AnswerOptions)
-        number = self.query_one("#number", Input)
         options.display = not is_number
         self.query_one("#number-row").display = is_number
         self.query_one("#number-error", Static).update("")
-        if is_number:
-            typed = number.value if keep_typed else None
-            current = record.answers.get(question.id)
-            number.validators = [NumberAnswer(question.kind == "percent", self)]
-            number.placeholder = self.t("tui.q.number_placeholder")
-            number.value = typed if typed is not None else ("" if current is None else f"{current:g}" if isinstance(current, float) else str(current))
-            unit = self.t("tui.q.percent_unit") if question.kind == "percent" else (question.unit(lang) if question.unit else "")
-            self.query_one("#unit", Static).update(Content(unit))
-            number.focus()
-        else:
-            options.show(question, bank, lang, record.answers.get(question.id))
+        if not is_number:
+            options.show(question, self.draft.bank, lang, current)
             options.focus()
-        self.query_one("#hint", Static).update(Content(self._hint(question)))
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+            return
+        number = self.query_one("#number", Input)
+        number.validators = [NumberAnswer(question.kind == "percent", self)]
+        number.placeholder = self.t("tui.q.number_placeholder")
+        if not keep_typed:
+            number.value = "" if current is None else str(current)
+        if question.kind == "percent":
+            unit = self.t("tui.q.percent_unit")
+        else:
+            unit = question.unit(lang) if question.unit else ""
+        self.query_one("#unit", Static).update(Content(unit))
+        number.focus()
 
     def _hint(self, question: Question) -> str:
         if question.kind == "choice":
