@@ -9,8 +9,9 @@ summary or the problems that make it broken. It is never trusted blindly:
   those whose identity changed; names that are gone are dropped;
 - a file changed less than two seconds before the scan is not cached: a second change within
   the file system's timestamp resolution could otherwise keep size and times unchanged;
-- a file is validated exactly as `read_record` does, so the cache never accepts what `show`
-  would refuse; problems that depend on reading (permissions, I/O) are never cached;
+- a file is accepted only if `read_record` would accept it, so the list never shows what `show`
+  would refuse (see `plainly_valid`); problems that depend on reading (permissions, I/O) are
+  never cached;
 - the question bank decides which answers are valid, so the cache holds a fingerprint of the
   bank (and of this program's version) and is rebuilt when it differs.
 
@@ -23,12 +24,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from wizard.problems import InvalidFile, Problem, display_path
+from wizard.bank import LEVELS
+from wizard.problems import InvalidFile, Problem, display_path, read_toml
+from wizard.records import LANGUAGES, RECORD_KEYS, SCHEMA, STATUSES, parse_record
 from wizard.store import make_folder, set_mode
 
 TYPE_CHECKING = False
@@ -83,8 +87,6 @@ def summarize(record: DecisionRecord) -> Summary:
 
 def list_records(root: Path, files: list[os.DirEntry], bank: Bank) -> list[Listed]:
     """A summary of each of `files` (the record files in `root`), newest first, broken last."""
-    from wizard.records import read_record
-
     started = time.time_ns()
     fingerprint = bank_fingerprint(bank)
     old = _load(root, fingerprint)
@@ -97,7 +99,7 @@ def list_records(root: Path, files: list[os.DirEntry], bank: Bank) -> list[Liste
         entry = _from_row(path, row) if row is not None and row[:4] == key else None
         if entry is None:
             try:
-                entry = Listed(path, summarize(read_record(path, bank)))
+                entry = Listed(path, read_summary(path, bank))
             except InvalidFile as error:
                 entry = Listed(path, None, tuple(error.problems))
             if key is None or _racy(key, started) or _read_failure(entry):
@@ -111,6 +113,108 @@ def list_records(root: Path, files: list[os.DirEntry], bank: Bank) -> list[Liste
         _save(root, fingerprint, new)
     listed.sort(key=_newest_first)
     return listed
+
+
+def read_summary(path: Path, bank: Bank) -> Summary:
+    """The summary of one record file. Raises InvalidFile exactly when `read_record` would."""
+    data = read_toml(path)
+    if plainly_valid(data, bank):
+        result, decision = data.get("result"), data.get("decision")
+        return Summary(
+            id=data["id"], client=data["client"], assessor=data.get("assessor", ""), created=data["created"],
+            status=data["status"], recommended=result["level"] if result else None,
+            decided=decision["level"] if decision else None, score=result["score"] if result else None,
+            review_date=data.get("review_date"),
+        )
+    return summarize(parse_record(data, display_path(path), bank))
+
+
+# ---------------------------------------------------------------------------------------------
+# A cheaper check for the common case
+#
+# Reading a record validates every field and builds the whole Assessment: a sixth of the cost
+# of a cold `list`, on top of parsing the TOML. `plainly_valid` checks the same rules without
+# building anything, and more strictly: it is True only for data that `parse_record` accepts
+# (tests/unit/test_index.py checks this on fuzzed records, and notices when the rules of
+# parse_record change). Anything else goes to `parse_record`, for the verdict and the problems.
+
+_RECORD_KEYS = frozenset(RECORD_KEYS)
+_ID = re.compile(r"[0-9a-f]{4,32}")
+_TEXT_LISTS = ("decision_makers", "consulted", "informed", "supersedes", "superseded_by", "skipped")
+_STEP_SHAPES = {
+    "reasons": {"question": (str,), "share": (int, float)},
+    "warnings": {"id": (str,), "kind": (str,), "text": (str,)},
+    "actions": {"id": (str,), "text": (str,)},
+    "exit_plan": {"id": (str,), "stage": (str,), "text": (str,)},
+    "prevention": {"id": (str,), "text": (str,)},
+    "consequences": {"id": (str,), "side": (str,), "text": (str,)},
+}
+
+
+def plainly_valid(data: dict, bank: Bank) -> bool:
+    """True only if `parse_record` accepts `data` (False says nothing: ask parse_record)."""
+    get = data.get
+    client, record_id, created = get("client"), get("id"), get("created")
+    if not (data.keys() <= _RECORD_KEYS and type(get("schema")) is int and get("schema") == SCHEMA
+            and type(client) is str and client.strip() and type(record_id) is str and _ID.fullmatch(record_id)
+            and type(created) is datetime and created.tzinfo is not None
+            and get("language") in LANGUAGES and get("status") in STATUSES and type(get("bank_version")) is str
+            and type(get("assessor", "")) is str and type(get("outcome", "")) is str
+            and type(get("review_date", date.min)) is date
+            and all(_texts(get(key, [])) for key in _TEXT_LISTS)):
+        return False
+    answers, notes, question = get("answers", {}), get("notes", {}), bank.question
+    if type(answers) is not dict or type(notes) is not dict:
+        return False
+    for key, value in answers.items():
+        asked = question(key)
+        if asked is None or asked.check(value) is not None:
+            return False
+    if not all(type(value) is str and question(key) is not None for key, value in notes.items()):
+        return False
+    if not all(question(key) is not None and key not in answers for key in get("skipped", [])):
+        return False
+    decision = get("decision")
+    if decision is not None and not (
+            type(decision) is dict and decision.keys() <= {"level", "reason", "by", "at"}
+            and type(decision.get("level")) is str and decision["level"] in LEVELS
+            and type(decision.get("reason", "")) is str and type(decision.get("by", "")) is str
+            and type(decision.get("at", created)) is datetime):
+        return False
+    result = get("result")
+    return result is None or (type(result) is dict and _plain_result(result))
+
+
+def _plain_result(result: dict) -> bool:
+    get = result.get
+    sections, confidence = get("sections"), get("confidence")
+    if not (type(get("level")) is str and get("level") in LEVELS and _whole(get("score"), 0, 100)
+            and type(confidence) in (int, float) and 0 <= confidence <= 1
+            and type(get("review_date")) is date and type(sections) is dict
+            and all(_whole(value, 0, 100) for value in sections.values())
+            and type(get("staged_exit", False)) is bool and _texts(get("principles", []))):
+        return False
+    for key, shape in _STEP_SHAPES.items():
+        items = get(key, [])
+        if type(items) is not list or not all(
+                type(item) is dict and item.keys() == shape.keys()
+                and all(type(item[name]) in kinds for name, kinds in shape.items()) for item in items):
+            return False
+    for key in ("milder", "harsher"):
+        change = get(key)
+        if change is not None and not (type(change) is dict and type(change.get("question")) is str
+                                       and type(change.get("level")) is str and change["level"] in LEVELS
+                                       and "to" in change):
+            return False
+    return True
+
+
+def _texts(value: object) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _whole(value: object, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
 
 
 def bank_fingerprint(bank: Bank) -> str:

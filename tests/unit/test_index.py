@@ -60,16 +60,14 @@ def listed(store, bank) -> list[tuple]:
 
 
 def count_reads(monkeypatch) -> list[Path]:
-    import wizard.records
-
     reads: list[Path] = []
-    real = wizard.records.read_record
+    real = index.read_summary
 
     def counting(path, bank):
         reads.append(Path(path))
         return real(path, bank)
 
-    monkeypatch.setattr(wizard.records, "read_record", counting)
+    monkeypatch.setattr(index, "read_summary", counting)
     return reads
 
 
@@ -346,3 +344,105 @@ def test_list_on_an_empty_folder_imports_nothing_heavy(tmp_path):
     for heavy in ("rich", "textual", "tomllib", "wizard.bank", "wizard.records", "wizard.index",
                   "dataclasses", "platformdirs"):
         assert heavy not in modules, heavy
+
+
+# ---------------------------------------------------------------------------------------------
+# The cheaper check (index.plainly_valid) never accepts what parse_record refuses
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests.unit._support import answer_sets  # noqa: E402
+from wizard.records import parse_record  # noqa: E402
+
+SCALARS = st.one_of(st.integers(-3, 120), st.floats(-1, 2), st.booleans(), st.text(max_size=6),
+                    st.sampled_from(["continue", "end_now", "draft", "en", "abcd", "late_payments", ""]),
+                    st.dates(), st.datetimes(), st.datetimes(timezones=st.just(TZ)))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                       st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+                      max_leaves=6)
+
+
+def paths_in(value, prefix=()):
+    """Every place in nested tables and lists, as a tuple of keys and indexes."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from paths_in(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from paths_in(item, (*prefix, index))
+
+
+def full_record(bank, answers, decided=None, skipped=()):
+    record = make(bank, "Fuzz", 3, answers={k: v for k, v in answers.items() if k not in skipped},
+                  decided=decided)
+    from dataclasses import replace
+    return replace(record, skipped=tuple(skipped), notes={k: "a note" for k in list(answers)[:2]},
+                   decision_makers=("Ewa",), outcome="done")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_cheaper_check_never_accepts_what_parse_record_refuses(bank, data):
+    import copy
+    import tomllib
+
+    answers = data.draw(answer_sets(bank))
+    record = full_record(bank, answers, decided=data.draw(st.sampled_from([None, "monitor"])))
+    table = tomllib.loads(to_toml(record))
+    for _ in range(data.draw(st.integers(1, 3))):
+        table = copy.deepcopy(table)
+        path = data.draw(st.sampled_from(list(paths_in(table))[1:]))
+        parent = table
+        for step in path[:-1]:
+            parent = parent[step]
+        action = data.draw(st.sampled_from(["replace", "delete", "add"]))
+        if action == "replace":
+            parent[path[-1]] = data.draw(VALUES)
+        elif action == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[data.draw(st.text(max_size=8))] = data.draw(VALUES)
+        else:
+            parent.append(data.draw(VALUES))
+    if index.plainly_valid(table, bank):
+        parse_record(table, "fuzzed.toml", bank)  # must not raise
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_record_the_writer_makes_takes_the_cheap_path_with_the_same_summary(bank, data, tmp_path):
+    answers = data.draw(answer_sets(bank))
+    skipped = data.draw(st.lists(st.sampled_from([q.id for q in bank.questions]), max_size=3, unique=True))
+    record = full_record(bank, answers, decided=data.draw(st.sampled_from([None, "end_now"])), skipped=skipped)
+    path = tmp_path / "record.toml"
+    path.write_text(to_toml(record), encoding="utf-8")
+    import tomllib
+
+    assert index.plainly_valid(tomllib.loads(path.read_text(encoding="utf-8")), bank)
+    from wizard.records import read_record
+
+    assert index.read_summary(path, bank) == index.summarize(read_record(path, bank))
+
+
+# If this fails, the rules of reading a record changed: check that index.plainly_valid is still
+# at least as strict as parse_record (and extend the fuzzing above to the new rule), then update
+# the fingerprint below.
+READER_FINGERPRINT = "11960d77801438ef"
+
+
+def test_the_cheaper_check_is_reviewed_when_the_record_rules_change():
+    import hashlib
+    import inspect
+
+    from wizard import problems, records
+
+    parts = [records.parse_record, records._read_sheet, records._strings, records._RecordReader,
+             problems.FieldReader, records.RECORD_KEYS, records.STATUSES, records.LANGUAGES, records.SCHEMA]
+    source = "\n".join(inspect.getsource(p) if callable(p) else repr(p) for p in parts)
+    fingerprint = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+    assert fingerprint == READER_FINGERPRINT, (
+        f"parse_record's rules changed (fingerprint {fingerprint}): review wizard/index.py "
+        "plainly_valid, then set READER_FINGERPRINT in this test")
