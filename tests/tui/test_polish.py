@@ -153,10 +153,14 @@ async def test_every_screen_in_polish_has_no_english_left(bank, store, monkeypat
         await walk.press("ctrl+s")
         await walk.press("f")
         await walk.look("finish with open questions", ConfirmScreen)
-        monkeypatch.setattr(store, "save_new", lambda record: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only")))
+        def read_only(record):
+            raise OSError(errno.EROFS, "Read-only file system")
+
+        real_save_new = store.save_new
+        monkeypatch.setattr(store, "save_new", read_only)
         await walk.press("tab", "enter")
         await walk.look("record not saved", ConfirmScreen)
-        monkeypatch.undo()
+        monkeypatch.setattr(store, "save_new", real_save_new)
         await walk.press("enter")
         await walk.look("fresh result", ResultScreen)
         await walk.press("end")

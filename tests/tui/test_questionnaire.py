@@ -308,3 +308,20 @@ def test_keys_for_every_kind(bank):
     assert keys_for(kinds["scale"], 3) == ["3"]
     assert keys_for(kinds["bool"], False) == ["n"]
     assert keys_for(kinds["percent"], 2.5) == ["2", "full_stop", "5", "enter"]
+
+
+def test_finishing_again_after_a_kill_between_record_and_draft_removal(bank, store, monkeypatch):
+    """Killed after the record was written but before the draft was removed: resuming and
+    finishing again gives the same record, not a second one."""
+    from tests.tui.support import NOW
+
+    draft = saved_draft(bank, store, {"late_payments": 4}, record_id="0000beef")
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "delete_draft", lambda record_id: None)  # "killed" right here
+        first_path, _ = draft.finish("en", NOW)
+    assert draft_file(store).exists()
+    again = type(draft).open(bank, store, draft_file(store))
+    path, record = again.finish("en", NOW)
+    assert path == first_path and store.paths() == [first_path]
+    assert record.answers == {"late_payments": 4}
+    assert list(store.drafts.glob("*.toml")) == []

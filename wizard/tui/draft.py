@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from wizard.bank import Answer, Bank, Question
+from wizard.problems import InvalidFile
 from wizard.reasoning import assess
 from wizard.records import DecisionRecord, read_record
 from wizard.store import RecordStore
@@ -123,6 +124,9 @@ class Draft:
         Questions still open are recorded as skipped: the user confirmed that before. Raises
         OSError when the record cannot be written; the draft is then left untouched.
         """
+        earlier = self._saved_before()
+        if earlier is not None:
+            return earlier
         open_ids = {q.id for q in self.questions if self.status(q.id) == OPEN}
         skipped = self._in_bank_order({*self.record.skipped, *open_ids})
         result = assess(self.bank, self.record.answers, lang, now.date())
@@ -135,6 +139,24 @@ class Draft:
             pass  # the record is safe; a stale draft is only clutter, shown on the home screen
         self.record = final
         return path, final
+
+    def _saved_before(self) -> tuple[Path, DecisionRecord] | None:
+        """The record of this draft, when an earlier finish wrote it but was killed before the
+        draft was removed: finishing again must not write a second record."""
+        for path in self.store.paths():
+            if path.stem.endswith(f"-{self.record.id}"):
+                try:
+                    record = read_record(path, self.bank)
+                except InvalidFile:
+                    continue
+                if record.id == self.record.id and record.created == self.record.created:
+                    try:
+                        self.store.delete_draft(self.record.id)
+                    except OSError:
+                        pass
+                    self.record = record
+                    return path, record
+        return None
 
 
 class DraftNotFound(Exception):
