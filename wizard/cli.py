@@ -217,7 +217,8 @@ def cmd_assess(args) -> int:
             if saved:
                 from wizard.i18n import t
 
-                console.print(t("cli.saved", lang, path=saved), style="bold")
+                console.file.flush()
+                print(t("cli.saved", lang, path=saved))  # plain: a path is not markup, never wrapped
             if file != args.files[-1]:
                 console.rule()
     return 1 if failed else 0
@@ -256,7 +257,10 @@ def cmd_list(args) -> int:
 
     lang, store = _lang(args), _store(args)
     bank = cache(lambda: _bank(args))  # an empty folder never loads the question bank
-    entries = store.summaries(bank)  # from the list cache (wizard/index.py), never stale
+    try:
+        entries = store.summaries(bank)  # from the list cache (wizard/index.py), never stale
+    except OSError as error:
+        raise _Fail([f"{store.root}: cannot read the records folder ({error.strerror or error})"]) from None
     shown = 0
     for entry in entries:
         if entry.summary is None:

@@ -6,7 +6,7 @@ review periods) and texts come from the bank. Each principle is named where it i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from wizard.bank import LEVELS, Answer, Bank, Question, all_hold, format_number
@@ -255,18 +255,44 @@ def _actions(bank: Bank, answers: dict[str, Answer], core: _Core, lang: str) -> 
 
 
 def _exit_plan(bank: Bank, answers: dict[str, Answer], lang: str, staged: bool) -> tuple[Step, ...]:
+    return tuple(
+        Step(rule.id, _fill(rule.text(lang), answers), rule.stage)
+        for rule in bank.exit_steps
+        if (staged or rule.stage != "prepare") and all_hold(rule.when, answers)
+    )
+
+
+def _fill(text: str, answers: dict[str, Answer]) -> str:
     notice = answers.get("notice_period_days")
-    steps = []
-    for rule in bank.exit_steps:
-        if rule.stage == "prepare" and not staged:
-            continue
-        if not all_hold(rule.when, answers):
-            continue
-        text = rule.text(lang)
-        if notice is not None:
-            text = text.replace("{notice_period_days}", format_number(notice))
-        steps.append(Step(rule.id, text, rule.stage))
-    return tuple(steps)
+    return text if notice is None else text.replace("{notice_period_days}", format_number(notice))
+
+
+def translated(result: Assessment, bank: Bank, answers: dict[str, Answer], lang: str) -> Assessment:
+    """The same result with its texts in `lang`, looked up again in the bank by their ids.
+
+    A record stores its advice in the language it was made in; an item the bank no longer
+    knows keeps its stored text.
+    """
+    actions = {q.id: q.action for q in bank.questions if q.action}
+    rules = {r.id: r.text for r in (*bank.dealbreakers, *bank.consistency, *bank.exit_steps)}
+    items = {i.id: i.text for i in (*bank.prevention, *bank.consequences)}
+    principles = {p.id: p.text for p in bank.principles.values()}
+
+    def again(step, texts):
+        return replace(step, text=_fill(texts[step.id](lang), answers)) if step.id in texts else step
+
+    def warning(finding: Finding) -> Finding:
+        texts = rules if finding.kind in ("dealbreaker", "consistency") else principles
+        return again(finding, texts)
+
+    return replace(
+        result,
+        actions=tuple(again(s, actions) for s in result.actions),
+        warnings=tuple(warning(w) for w in result.warnings),
+        exit_plan=tuple(again(s, rules) for s in result.exit_plan),
+        prevention=tuple(again(s, items) for s in result.prevention),
+        consequences=tuple(again(s, items) for s in result.consequences),
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,9 +6,11 @@ headline and section bars, then renders the same body with rich.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wizard.bank import Answer, Bank
 from wizard.i18n import t
-from wizard.reasoning import Assessment, Change
+from wizard.reasoning import Assessment, Change, translated
 from wizard.records import DecisionRecord
 
 LEVEL_STYLES = {
@@ -54,8 +56,16 @@ def bar(value: int, width: int = 20) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def in_language(record: DecisionRecord, bank: Bank, lang: str) -> DecisionRecord:
+    """The record with its stored advice in `lang`, so a report never mixes two languages."""
+    if record.result is None or lang == record.language:
+        return record
+    return replace(record, result=translated(record.result, bank, record.answers, lang))
+
+
 def markdown(record: DecisionRecord, bank: Bank, lang: str) -> str:
     """The whole record as a Markdown document, readable in any Markdown viewer."""
+    record = in_language(record, bank, lang)
     lines = [f"# {t('report.title', lang, client=record.client)}", "", _meta(record, lang), ""]
     result = record.result
     if result is None:
@@ -156,6 +166,9 @@ def _changes(result: Assessment, bank: Bank, lang: str) -> list[str]:
     items = []
     for direction in ("milder", "harsher"):
         change = getattr(result, direction)
+        at_the_end = result.level == ("continue" if direction == "milder" else "end_now")
+        if at_the_end:
+            continue  # nothing lies beyond the mildest or the harshest level
         if change is not None:
             items.append(change_text(bank, change, lang))
         else:
@@ -199,6 +212,8 @@ def _known_section(bank: Bank, section_id: str) -> bool:
 def print_text(record: DecisionRecord, bank: Bank, lang: str, console) -> None:
     """The record as a coloured terminal report."""
     from rich.markdown import Markdown
+
+    record = in_language(record, bank, lang)
     from rich.table import Table
     from rich.text import Text
 

@@ -7,7 +7,6 @@ paths as attributes; the view never writes anything.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -18,7 +17,7 @@ from textual.widgets import Collapsible, Static
 
 from wizard.bank import LEVELS, Bank
 from wizard.i18n import t
-from wizard.reasoning import Assessment, Finding, Step
+from wizard.reasoning import Assessment, translated
 from wizard.records import DecisionRecord
 from wizard.report import answer_text, change_text, level_label, question_text
 from wizard.tui.widgets.score_bar import ScoreBar
@@ -38,53 +37,10 @@ def short_path(path: Path | str | None) -> str:
 
 
 def localized(record: DecisionRecord, bank: Bank, lang: str) -> Assessment | None:
-    """The record's result with its texts in `lang`.
-
-    A record stores its advice in the language it was made in; the bank has every text in both,
-    so each item is looked up again by its id. An item the bank no longer knows keeps its
-    stored text.
-    """
-    result = record.result
-    if result is None or lang == record.language:
-        return result
-
-    def action(step: Step) -> Step:
-        question = bank.question(step.id)
-        return replace(step, text=question.action(lang)) if question and question.action else step
-
-    rules = {r.id: r for r in (*bank.dealbreakers, *bank.consistency)}
-
-    def warning(finding: Finding) -> Finding:
-        if finding.kind in ("dealbreaker", "consistency") and finding.id in rules:
-            return replace(finding, text=rules[finding.id].text(lang))
-        if finding.id in bank.principles:
-            return replace(finding, text=bank.principles[finding.id].text(lang))
-        return finding
-
-    exit_rules = {r.id: r for r in bank.exit_steps}
-    notice = record.answers.get("notice_period_days")
-
-    def exit_step(step: Step) -> Step:
-        if step.id not in exit_rules:
-            return step
-        text = exit_rules[step.id].text(lang)
-        if notice is not None:
-            text = text.replace("{notice_period_days}", f"{notice:g}" if isinstance(notice, float) else str(notice))
-        return replace(step, text=text)
-
-    items = {i.id: i for i in (*bank.prevention, *bank.consequences)}
-
-    def item(step: Step) -> Step:
-        return replace(step, text=items[step.id].text(lang)) if step.id in items else step
-
-    return replace(
-        result,
-        actions=tuple(action(s) for s in result.actions),
-        warnings=tuple(warning(w) for w in result.warnings),
-        exit_plan=tuple(exit_step(s) for s in result.exit_plan),
-        prevention=tuple(item(s) for s in result.prevention),
-        consequences=tuple(item(s) for s in result.consequences),
-    )
+    """The record's result with its texts in `lang` (see reasoning.translated)."""
+    if record.result is None or lang == record.language:
+        return record.result
+    return translated(record.result, bank, record.answers, lang)
 
 
 class Item(Horizontal):
