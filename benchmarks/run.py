@@ -84,6 +84,8 @@ class Report:
 def _amount(value: float, unit: str) -> str:
     if unit == "MB":
         return f"{value:.1f} MB"
+    if value < 0.001:
+        return f"{value * 1e6:.1f} us"
     return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
 
 
@@ -168,8 +170,8 @@ def bench_tui_start(report: Report, sizes: Sizes, env: dict[str, str], empty: Pa
         from wizard.tui.messages import MESSAGES  # noqa: F401  (the TUI's texts; the home screen shows one)
         from wizard.i18n import t
         marker = t("tui.home.new", "en")
-    except (ImportError, KeyError):
-        report.skip("TUI start to first painted home screen", "wizard/tui is not there yet")
+    except (ImportError, KeyError) as error:
+        report.skip("TUI start to first painted home screen", f"wizard/tui is not ready ({error!r})")
         return
     tui_env = {**env, "CLIENT_EXIT_RECORDS": str(empty), "LANG": "en_US.UTF-8"}
     minimal = [sys.executable, str(HERE / "minimal_app.py")]
@@ -185,8 +187,8 @@ def bench_tui_start(report: Report, sizes: Sizes, env: dict[str, str], empty: Pa
 def bench_review(report: Report, sizes: Sizes, env: dict[str, str], folders: dict[int, Path]) -> None:
     try:
         import wizard.tui.app  # noqa: F401
-    except ImportError:
-        report.skip("review screen", "wizard/tui is not there yet")
+    except ImportError as error:
+        report.skip("review screen", f"wizard/tui cannot be imported ({error})")
         return
     small, big = sizes.review
     results: dict[int, dict[str, float]] = {}

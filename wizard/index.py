@@ -33,7 +33,7 @@ from pathlib import Path
 from wizard.bank import LEVELS
 from wizard.problems import InvalidFile, Problem, display_path, read_toml
 from wizard.records import LANGUAGES, RECORD_KEYS, SCHEMA, STATUSES, parse_record
-from wizard.store import make_folder, set_mode
+from wizard.store import make_folder, set_mode, stale_temp_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -309,6 +309,8 @@ def _save(root: Path, fingerprint: str, rows: dict[str, list]) -> None:
     temp = None
     try:
         make_folder(folder, root)
+        for stale in stale_temp_files(folder):  # from a list that was killed while writing
+            stale.unlink(missing_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# client-exit-wizard's list cache: never commit it\n*\n", encoding="utf-8")

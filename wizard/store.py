@@ -122,6 +122,20 @@ def record_names(folder: Path) -> list[str]:
     return [entry.name for entry in record_files(folder)]
 
 
+def stale_temp_files(folder: Path, older_than: float = 60.0) -> list[Path]:
+    """Temporary files (`.tmp-*`) that an interrupted write left behind: a program killed between
+    creating one and renaming it. A write in progress is younger than a minute, so never touched."""
+    import time
+
+    limit = time.time() - older_than
+    try:
+        with os.scandir(folder) as found:
+            return [Path(e.path) for e in found if e.name.startswith(".tmp-") and e.is_file(follow_symlinks=False)
+                    and e.stat(follow_symlinks=False).st_mtime < limit]
+    except OSError:
+        return []
+
+
 class RecordStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)

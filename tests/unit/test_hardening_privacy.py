@@ -6,6 +6,7 @@ import os
 import pty
 import subprocess
 import sys
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -193,3 +194,23 @@ def test_a_record_of_a_newer_schema_is_never_rewritten_by_a_command(store, bank)
         assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
     assert "newer version" in runs[0].stderr and "newer version" in runs[1].stderr
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_forget_also_deletes_leftovers_of_interrupted_saves_about_the_client(store, bank, team):
+    old = time.time() - 3600
+    leftovers = {
+        "mine": store.root / ".tmp-aaaa.toml", "escaped": store.drafts / ".tmp-bbbb.toml",
+        "other": store.root / ".tmp-cccc.toml", "fresh": store.root / ".tmp-dddd.toml",
+    }
+    leftovers["mine"].write_text('schema = 1\nclient = "Nowak"\n[answers]\nlate_pa', encoding="utf-8")
+    leftovers["escaped"].write_text('client = "nowak"\n', encoding="utf-8")
+    leftovers["other"].write_text('client = "Kowalski Meble"\n', encoding="utf-8")
+    leftovers["fresh"].write_text('client = "Nowak"\n', encoding="utf-8")  # a save in progress
+    for name, path in leftovers.items():
+        if name != "fresh":
+            os.utime(path, (old, old))
+    run = cli("forget", "Nowak", "--yes")
+    assert run.returncode == 0, run.stderr
+    assert not leftovers["mine"].exists() and not leftovers["escaped"].exists()
+    assert leftovers["other"].exists() and leftovers["fresh"].exists()
+    assert "unsaved" in run.stdout

@@ -446,3 +446,30 @@ def test_the_cheaper_check_is_reviewed_when_the_record_rules_change():
     assert fingerprint == READER_FINGERPRINT, (
         f"parse_record's rules changed (fingerprint {fingerprint}): review wizard/index.py "
         "plainly_valid, then set READER_FINGERPRINT in this test")
+
+
+def test_stale_temporary_files_of_the_cache_are_cleaned_up(store, bank):
+    store.save_new(make(bank))
+    listed(store, bank)
+    folder = store.root / index.FOLDER
+    stale, fresh = folder / ".tmp-killed.json", folder / ".tmp-writing.json"
+    for path in (stale, fresh):
+        path.write_text('{"files": {"x": "Kowalski"}}', encoding="utf-8")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    store.save_new(make(bank, "Another", 5))
+    listed(store, bank)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_list_says_when_the_folder_cannot_be_read(store, bank, monkeypatch, capsys):
+    from wizard import cli
+
+    store.save_new(make(bank))
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert cli.main(["list"]) == 1
+    err = capsys.readouterr().err
+    assert f"{store.root}: cannot read the records folder (Permission denied)" in err

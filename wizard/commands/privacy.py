@@ -24,7 +24,8 @@ def forget(args) -> int:
     bank, lang, store = cli._bank(args), cli._lang(args), cli._store(args)
     client = args.client
     records, drafts, feedback, unreadable = _find(store, bank, client)
-    targets = records + drafts + feedback
+    temporary = _temporary_files(store, client)
+    targets = records + drafts + feedback + temporary
     if not targets:
         print(t("privacy.none", lang, client=client, path=store.root))
         similar = _similar(store, bank, client)
@@ -33,7 +34,7 @@ def forget(args) -> int:
         _report_unreadable(unreadable, client, lang)
         return 1
     print(t("privacy.plan", lang, client=client))
-    for kind, paths in (("record", records), ("draft", drafts), ("feedback", feedback)):
+    for kind, paths in (("record", records), ("draft", drafts), ("feedback", feedback), ("temporary", temporary)):
         for path in paths:
             print(f"  {t('privacy.kind.' + kind, lang):<9} {path}")
     _report_unreadable(unreadable, client, lang)
@@ -99,6 +100,25 @@ def _find(store, bank, client: str):
         if folder.is_dir() and not folder.is_symlink():
             feedback.append(folder)
     return records, drafts, feedback, unreadable
+
+
+def _temporary_files(store, client: str) -> list[Path]:
+    """Leftovers of interrupted saves (hidden `.tmp-*` files) that mention the client."""
+    import json
+
+    from wizard.store import stale_temp_files
+
+    wanted = {_key(client), _key(json.dumps(client, ensure_ascii=False)[1:-1]),
+              _key(json.dumps(client)[1:-1])}  # as written, or with TOML escapes
+    found = []
+    for path in stale_temp_files(store.root) + stale_temp_files(store.drafts):
+        try:
+            text = _key(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+        if any(name and name in text for name in wanted):
+            found.append(path)
+    return found
 
 
 def _similar(store, bank, client: str) -> list[str]:
