@@ -16,16 +16,19 @@ from wizard import bank as bank_module
 from wizard.store import RecordStore
 from wizard.tui.app import build_app
 
+SETTLE = 900.0
+
 
 async def review(folder: Path) -> float:
     bank = bank_module.load_default()
     start = time.perf_counter()
     app = build_app(bank, RecordStore(folder), "en", command="review")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        # Pilot gives a screen 30 s to settle; a slow screen is a figure here, not an error.
+        await pilot._wait_for_screen(timeout=SETTLE)
         for key in ("pagedown",) * 5 + ("end", "home", "down", "down"):
             await pilot.press(key)
-        await pilot.pause()
+            await pilot._wait_for_screen(timeout=SETTLE)
     return time.perf_counter() - start
 
 

@@ -195,10 +195,10 @@ def bench_review(report: Report, sizes: Sizes, env: dict[str, str], folders: dic
     for count in (small, big):
         command = [sys.executable, str(HERE / "review_screen.py"), str(folders[count])]
         if report.check:
-            subprocess.run(command, capture_output=True, env=env, cwd=ROOT, timeout=900)  # warm up
+            subprocess.run(command, capture_output=True, env=env, cwd=ROOT, timeout=3600)  # warm up
         runs = []
         for _ in range(max(1, sizes.tui_repeats // 2)):
-            done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=900)
+            done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=3600)
             if done.returncode != 0:
                 report.skip("review screen", f"the script failed: {done.stderr.strip().splitlines()[-1:]}")
                 return
