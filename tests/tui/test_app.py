@@ -201,6 +201,7 @@ async def test_an_unreadable_records_folder_is_named_not_a_crash(bank, store, mo
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(store, "scan", denied)
+    monkeypatch.setattr(store, "summaries", denied)  # the home count and the review table read the list cache
     monkeypatch.setattr(store, "scan_drafts", denied)
     app = make_app(bank, store)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -8,7 +8,7 @@ from tests.tui.support import NOW, make_app, saved_draft, saved_record, visible_
 from wizard.records import read_record
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.decide import DecisionScreen
-from wizard.tui.screens.records import RecordsScreen
+from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.widgets.result_view import ResultView
 
@@ -18,7 +18,7 @@ async def open_first_record(app, pilot):
     await pilot.pause()
     await pilot.press("v")
     await pilot.pause()
-    assert isinstance(app.screen, RecordsScreen)
+    assert isinstance(app.screen, ReviewScreen)
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(app.screen, ResultScreen)

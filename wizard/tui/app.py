@@ -27,8 +27,8 @@ from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.screens.names import NamesScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
-from wizard.tui.screens.records import RecordsScreen
 from wizard.tui.screens.result import ResultScreen
+from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.widgets.result_view import short_path
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -37,7 +37,7 @@ LANGUAGE_NAMES = {"en": "English", "pl": "polski"}
 
 class ClientExitApp(App[int]):
     TITLE = "Client exit wizard"
-    CSS_PATH = ["styles/base.tcss", "styles/questionnaire.tcss", "styles/result.tcss"]
+    CSS_PATH = ["styles/base.tcss", "styles/questionnaire.tcss", "styles/result.tcss", "styles/review.tcss"]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "tui.key.help", priority=True),
@@ -60,6 +60,7 @@ class ClientExitApp(App[int]):
         self.clock, self.make_id = clock, make_id
         self._start = (command, client, assessor, draft)
         self.theme = theme
+        self.feedback_name = ""  # the name last given with feedback, offered again
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -75,7 +76,7 @@ class ClientExitApp(App[int]):
         elif command == "resume" and draft is not None:
             self.resume(draft)
         elif command == "review":
-            self.show_records()
+            self.show_review()
 
     # -- where to go --------------------------------------------------------------------------
 
@@ -106,16 +107,63 @@ class ClientExitApp(App[int]):
             return
         self.push_screen(QuestionnaireScreen(draft))
 
-    def show_records(self) -> None:
-        self.push_screen(RecordsScreen())
+    def show_review(self) -> None:
+        self.push_screen(ReviewScreen())
 
     def open_record(self, path: Path) -> None:
+        record = self._read(path)
+        if record is not None:
+            self.push_screen(ResultScreen(record, path))
+
+    def _read(self, path: Path) -> DecisionRecord | None:
         try:
-            record = read_record(path, self.bank)
+            return read_record(path, self.bank)
         except InvalidFile as error:
             self.notify("\n".join(str(p) for p in error.problems), severity="error", timeout=10)
-            return
-        self.push_screen(ResultScreen(record, path))
+            return None
+
+    def compare_paths(self, first: Path, second: Path) -> None:
+        from wizard.tui.screens.compare import CompareScreen
+
+        records = [self._read(first), self._read(second)]
+        if None not in records:
+            self.push_screen(CompareScreen(*records))
+
+    def show_history(self, client: str) -> None:
+        from wizard.tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen(client))
+
+    def show_team(self, client: str) -> None:
+        from wizard.tui.screens.team import TeamScreen
+
+        self.push_screen(TeamScreen(client))
+
+    def give_feedback(self, record: DecisionRecord) -> None:
+        """Ask for a teammate's feedback on `record` and write it as a file of its own."""
+        from wizard import feedback as feedback_files
+        from wizard.tui.screens.feedback import FeedbackScreen
+
+        try:
+            given = feedback_files.good(feedback_files.load(self.store.root, record.id))
+        except OSError:
+            given = []
+
+        def write(answer: tuple[str, str, str] | None) -> None:
+            if answer is None:
+                return
+            by, stance, comment = answer
+            self.feedback_name = by
+            item = feedback_files.make(record.id, by, stance, comment, created=self.clock())
+            try:
+                path = feedback_files.add(self.store.root, item)
+            except OSError as error:
+                self.notify(self.t("tui.result.write_failed", path=short_path(self.store.root),
+                                   reason=error.strerror or str(error)), severity="error", timeout=10)
+                return
+            self.notify(self.t("tui.feedback.saved", path=short_path(path)), timeout=6)
+
+        self.push_screen(FeedbackScreen(record, given, self.feedback_name), write)
 
     def show_result(self, record: DecisionRecord, path: Path) -> None:
         """Replace the finished questionnaire with its result."""
@@ -208,15 +256,44 @@ class ClientExitApp(App[int]):
                                 screen.action_overview)
         if isinstance(screen, ResultScreen):
             yield SystemCommand(self.t("tui.cmd.export"), self.t("tui.cmd.export.help"), screen.action_export)
+            yield SystemCommand(self.t("tui.cmd.feedback"), self.t("tui.cmd.feedback.help"), screen.action_feedback)
+        elif hasattr(screen, "action_export") and not isinstance(screen, QuestionnaireScreen):
+            yield SystemCommand(self.t("tui.cmd.export"), self.t("tui.cmd.export_view.help"), screen.action_export)
+        yield from self._review_commands(screen)
         yield SystemCommand(self.t("tui.cmd.new"), self.t("tui.cmd.new.help"), self.new_assessment)
         if any(e.record is not None for e in read_folder(self.store.scan_drafts, self.bank)[0]):
             yield SystemCommand(self.t("tui.cmd.resume"), self.t("tui.cmd.resume.help"), self._resume_newest)
-        yield SystemCommand(self.t("tui.cmd.records"), self.t("tui.cmd.records.help"), self.show_records)
+        yield SystemCommand(self.t("tui.cmd.records"), self.t("tui.cmd.records.help"), self.show_review)
         if not isinstance(screen, HomeScreen):
             yield SystemCommand(self.t("tui.cmd.home"), self.t("tui.cmd.home.help"), self.go_home)
         yield SystemCommand(self.t("tui.cmd.screenshot"), self.t("tui.cmd.screenshot.help"),
                             self.action_screenshot_here)
         yield SystemCommand(self.t("tui.cmd.quit"), self.t("tui.cmd.quit.help"), self.action_quit)
+
+    def _review_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Compare, a client's history and team view: offered on the screens of saved records only,
+        never on the way to or inside a questionnaire (nobody sees the others' answers then)."""
+        from functools import partial
+
+        from wizard.tui.screens.client_view import ClientScreen
+        from wizard.tui.screens.compare import CompareScreen
+
+        client = None
+        if isinstance(screen, ReviewScreen):
+            yield SystemCommand(self.t("tui.cmd.compare"), self.t("tui.cmd.compare.help"), screen.action_compare)
+            current = screen._current()
+            client = current.summary.client if current is not None and current.summary is not None else None
+        elif isinstance(screen, ResultScreen):
+            client = screen.record.client
+        elif isinstance(screen, ClientScreen):
+            client = screen.client
+        elif isinstance(screen, CompareScreen):
+            client = screen.first.client
+        if client:
+            yield SystemCommand(self.t("tui.cmd.history", client=client), self.t("tui.cmd.history.help"),
+                                partial(self.show_history, client))
+            yield SystemCommand(self.t("tui.cmd.team", client=client), self.t("tui.cmd.team.help"),
+                                partial(self.show_team, client))
 
     def _resume_newest(self) -> None:
         try:

@@ -33,11 +33,12 @@ class HomeScreen(WizardScreen[None]):
     def compose(self) -> ComposeResult:
         app = self.app
         entries, error = read_folder(app.store.scan_drafts, app.bank)
-        records, records_error = read_folder(app.store.scan, app.bank)
+        # The count comes from the list cache: a folder of 10,000 records opens at once.
+        records, records_error = read_folder(app.store.summaries, app.bank)
         error = error or records_error
         drafts = [e for e in entries if e.record is not None]
         self.drafts = [e.path for e in drafts]
-        record_count = sum(1 for e in records if e.record is not None)
+        record_count = sum(1 for item in records if item.summary is not None)
         with VerticalScroll(id="home-body"):
             with Vertical(id="home"):
                 yield Static(Content(self.t("tui.app.title")), classes="title")
@@ -113,4 +114,4 @@ class HomeScreen(WizardScreen[None]):
             self.notify(self.t("tui.home.pick_draft"), timeout=4)
 
     def action_review(self) -> None:
-        self.app.show_records()
+        self.app.show_review()

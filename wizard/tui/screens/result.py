@@ -1,4 +1,9 @@
-"""A record's result, and what to do with it: decide, propose to the team, export Markdown."""
+"""A record's result, and what to do with it: decide, propose to the team, reject, give feedback,
+follow the client (history, team view), export Markdown.
+
+Every change of status or decision goes through `wizard.lifecycle.decide`, so the screen obeys the
+same rules as `client-exit decide`; a move the rules refuse is explained, and nothing is written.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.records import Decision, DecisionRecord, write_atomic
+from wizard import feedback as feedback_files
+from wizard.lifecycle import TRANSITIONS, LifecycleError, decide
+from wizard.records import DecisionRecord, write_atomic
 from wizard.report import level_label, markdown
+from wizard.report_review import STANCE_MARKS
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.decide import DecisionScreen
@@ -25,19 +33,38 @@ class ResultScreen(WizardScreen[None]):
         Binding("a", "accept", "tui.key.accept"),
         Binding("o", "other_level", "tui.key.other_level"),
         Binding("p", "propose", "tui.key.propose"),
+        Binding("r", "reject", "tui.key.reject", show=False),
         Binding("e", "export", "tui.key.export"),
-        Binding("escape", "home", "tui.key.home", show=False),
+        # The footer is full at 80 columns: the line under the top bar names these three keys.
+        Binding("f", "feedback", "tui.key.feedback", show=False),
+        Binding("h", "history", "tui.key.history", show=False),
+        Binding("t", "team", "tui.key.team", show=False),
+        Binding("escape", "back", "tui.key.back", show=False),
     ]
 
     def __init__(self, record: DecisionRecord, path: Path) -> None:
         super().__init__()
         self.record, self.path = record, path
         self.markdown_path: Path | None = None
+        self.feedback: list[feedback_files.Feedback] = []
+
+    def _read_feedback(self) -> None:
+        try:
+            self.feedback = feedback_files.good(feedback_files.load(self.app.store.root, self.record.id))
+        except (OSError, ValueError):  # an unreadable folder, or an id that is no record id
+            self.feedback = []
 
     def compose(self) -> ComposeResult:
+        self._read_feedback()
         with Horizontal(id="topbar"):
             yield Static(Content(self.t("report.title", client=self.record.client)), id="who")
             yield Static(Content(self._byline()), id="record-status")
+        with Horizontal(id="record-team"):
+            yield Static(Content(self._feedback_line()), id="record-feedback")
+            yield Static(Content.assemble(*[part for key, text in (("f", "tui.key.feedback"), ("t", "tui.key.team"),
+                                                                    ("h", "tui.key.history"))
+                                            for part in ((f" {key} ", "bold $accent"), self.t(text))]),
+                         id="record-keys")
         view = ResultView(self.record, self.app.bank, self.lang, path=self.path, id="result")
         view.markdown_path = self.markdown_path
         yield view
@@ -46,6 +73,13 @@ class ResultScreen(WizardScreen[None]):
     def _byline(self) -> str:
         record = self.record
         return f"{record.assessor} · {record.created:%Y-%m-%d %H:%M} · {self.t(f'status.{record.status}')}"
+
+    def _feedback_line(self) -> str:
+        """The team's current stances in one line (their comments are on the team screen)."""
+        stances = [f"{STANCE_MARKS[f.stance]} {f.by}" for f in feedback_files.current(self.feedback)]
+        if not stances:
+            return self.t("tui.result.no_feedback")
+        return self.t("tui.result.feedback", stances=" · ".join(stances))
 
     def on_mount(self) -> None:
         self.query_one(ResultView).focus()
@@ -58,7 +92,7 @@ class ResultScreen(WizardScreen[None]):
         if action in ("accept", "other_level"):
             return self.record.result is not None
         if action == "propose":
-            return True if self.record.status == "draft" else None
+            return True if self.record.status in ("draft", "rejected") else None
         return True
 
     # -- decisions ----------------------------------------------------------------------------
@@ -91,20 +125,71 @@ class ResultScreen(WizardScreen[None]):
         ), chosen)
 
     def _decide(self, level: str, reason: str) -> None:
-        decision = Decision(level=level, reason=reason, by=self.record.assessor, at=self.app.clock())
-        if self._write(replace(self.record, decision=decision)):
+        if self._change("accepted", level=level, reason=reason):
             self.notify(self.t("tui.result.decision_saved", level=level_label(self.app.bank, level, self.lang)))
 
+    def _change(self, status: str, **decision: str) -> bool:
+        """Move the record to `status` by the lifecycle rules and write it; say why when refused."""
+        try:
+            record = decide(self.record, status, by=self.record.assessor, at=self.app.clock(), **decision)
+        except LifecycleError as error:
+            self.notify(self._refusal(error, status), title=self.t("tui.life.title"), severity="error", timeout=12)
+            return False
+        return self._write(record)
+
+    def _refusal(self, error: LifecycleError, status: str) -> str:
+        """The lifecycle's reason in the language on screen (its own message is English)."""
+        record, bank, lang = self.record, self.app.bank, self.lang
+        recommended = record.result.level if record.result else None
+        level = level_label(bank, record.decision.level, lang) if record.decision else "—"
+        if record.status == "superseded":
+            return self.t("tui.life.superseded", newer=", ".join(record.superseded_by) or "?")
+        if error.field == "status":
+            allowed = ", ".join(self.t(f"status.{s}") for s in TRANSITIONS.get(record.status, ()))
+            return self.t("tui.life.transition", before=self.t(f"status.{record.status}"),
+                          after=self.t(f"status.{status}"), allowed=allowed or "—")
+        if error.field == "decision.level" and record.status == "accepted":
+            return self.t("tui.life.accepted_level", level=level)
+        if error.field == "decision.level":
+            return self.t("tui.life.no_level")
+        if error.field == "decision.reason" and recommended is not None:
+            return self.t("tui.life.reason", recommended=level_label(bank, recommended, lang))
+        return f"{error.field}: {error.message}"
+
     def action_propose(self) -> None:
-        if self.record.status != "draft":
+        if self.record.status not in ("draft", "rejected"):
             self.notify(self.t("tui.result.already_proposed", status=self.t(f"status.{self.record.status}")))
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self._write(replace(self.record, status="proposed")):
+            if yes and self._change("proposed"):
                 self.notify(self.t("tui.result.proposed"))
 
         self.app.push_screen(ConfirmScreen("tui.result.propose_confirm"), confirmed)
+
+    def action_reject(self) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._change("rejected"):
+                self.notify(self.t("tui.result.rejected"))
+
+        self.app.push_screen(ConfirmScreen("tui.result.reject_confirm", default=False), confirmed)
+
+    # -- the team and the client --------------------------------------------------------------
+
+    def action_feedback(self) -> None:
+        self.app.give_feedback(self.record)
+
+    async def on_screen_resume(self) -> None:
+        before = self.feedback
+        self._read_feedback()  # feedback given meanwhile (here or on the team screen)
+        if self.feedback != before:
+            self.query_one("#record-feedback", Static).update(Content(self._feedback_line()))
+
+    def action_history(self) -> None:
+        self.app.show_history(self.record.client)
+
+    def action_team(self) -> None:
+        self.app.show_team(self.record.client)
 
     def _write(self, record: DecisionRecord) -> bool:
         """Replace the record on disk; on failure nothing changes and the user can try again."""
@@ -139,5 +224,6 @@ class ResultScreen(WizardScreen[None]):
         self.query_one(ResultView).markdown_path = target
         self.notify(self.t("tui.result.exported", path=short_path(target)), timeout=8)
 
-    def action_home(self) -> None:
-        self.app.go_home()
+    def action_back(self) -> None:
+        """Back where the record was opened from: the review table, a history, the home screen."""
+        self.app.pop_screen()

@@ -1,0 +1,143 @@
+"""A client's history: every assessment over time, the score as a chart on the 0–100 scale, the
+level changes and the decisions taken. Enter opens an assessment; c compares it with the one before.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from wizard.lifecycle import is_overdue
+from wizard.report import level_label
+from wizard.report_review import MARKS, markdown_history, stance_marks
+from wizard.team import DecisionTaken, History, history
+from wizard.tui.exports import export_path
+from wizard.tui.screens.client_view import ClientScreen
+from wizard.tui.widgets.cell import Cell
+from wizard.tui.widgets.footer import KeyFooter
+from wizard.tui.widgets.palette import colour, level_style
+from wizard.tui.widgets.result_view import Item
+from wizard.tui.widgets.score_chart import Point, ScoreChart
+
+
+COLUMNS = ("date", "level", "score", "status", "decision", "due", "feedback", "assessor")
+SHRINK = (("assessor", 8), ("decision", 12), ("level", 14), ("status", 9), ("feedback", 4), ("assessor", 5),
+          ("decision", 8), ("level", 10), ("status", 6), ("due", 10), ("date", 8))
+
+
+class HistoryScreen(ClientScreen):
+    BINDINGS = [
+        Binding("c", "compare", "tui.key.compare_previous"),
+        Binding("t", "team", "tui.key.team"),
+        Binding("e", "export", "tui.key.export"),
+        Binding("escape", "back", "tui.key.back"),
+    ]
+    TABLE = "history-table"
+
+    @property
+    def history(self) -> History:
+        return history(self.found.records, self.client, self.found.feedback)
+
+    def compose(self) -> ComposeResult:
+        self._ensure()
+        hist = self.history
+        records = hist.records
+        self.table_records = list(records)
+        with Horizontal(id="topbar"):
+            yield Static(Content(self.t("review.history.title", client=hist.client)), id="who")
+            if records:
+                yield Static(Content(self.t("tui.history.span", count=len(records),
+                                            start=f"{records[0].created:%Y-%m-%d}",
+                                            end=f"{records[-1].created:%Y-%m-%d}")), id="history-span")
+        with VerticalScroll(id="history-body", classes="client-body"):
+            yield from self._problems()
+            if not records:
+                yield Static(Content(self.t("review.no_client", client=self.client)), classes="lead")
+            else:
+                yield Static(Content(self.t("tui.history.chart", first=hist.scores[0], last=hist.scores[-1])),
+                             classes="heading")
+                yield ScoreChart([Point(r.created.date(), r.result.score, r.result.level) for r in records],
+                                 id="history-chart")
+                yield self._records(hist)
+                yield from self._level_changes(hist)
+                yield from self._decisions(hist)
+            yield from self._files()
+        yield KeyFooter()
+
+    def _records(self, hist: History):
+        app, bank, today = self.app, self.app.bank, self.app.clock().date()
+        labels = {key: self.t(f"tui.history.col.{key}") for key in COLUMNS}
+        rows = []
+        for record in hist.records:
+            result, decision = record.result, record.decision
+            due = record.review_date.isoformat() if record.review_date else "—"
+            rows.append((record.id, (
+                Cell(f"{record.created:%Y-%m-%d}"),
+                Cell(level_label(bank, result.level, self.lang), level_style(app, result.level)),
+                Cell(str(result.score), right=True),
+                Cell(self.t(f"status.{record.status}")),
+                Cell(level_label(bank, decision.level, self.lang) if decision else "—"),
+                Cell(f"⚠ {due}", colour(app, "text-error", bold=True)) if is_overdue(record, today) else Cell(due),
+                Cell(stance_marks(hist.feedback.get(record.id, ()))),
+                Cell(record.assessor or "?"),
+            )))
+        return self._table(labels, rows, SHRINK, score=3)
+
+    def _level_changes(self, hist: History) -> ComposeResult:
+        yield Static(Content(self.t("review.level_changes")), classes="heading")
+        if not hist.level_changes:
+            yield Static(Content(self.t("review.no_level_changes")), classes="muted")
+        for change in hist.level_changes:
+            text = (f"{change.at:%Y-%m-%d}  {self._level(change.before)} → {self._level(change.after)}  "
+                    f"({self.t('review.change.' + change.direction)})")
+            yield Item(MARKS[change.direction], text, classes=f"-{change.direction}")
+
+    def _decisions(self, hist: History) -> ComposeResult:
+        yield Static(Content(self.t("review.decisions")), classes="heading")
+        if not hist.decisions:
+            yield Static(Content(self.t("review.no_decisions")), classes="muted")
+        for taken in hist.decisions:
+            yield Item("•", self._decision_line(taken))
+
+    def _level(self, level: str) -> str:
+        return level_label(self.app.bank, level, self.lang)
+
+    def _decision_line(self, taken: DecisionTaken) -> str:
+        text = f"{taken.at:%Y-%m-%d} · {self.t('status.' + taken.status)}"
+        if taken.decision is not None:
+            text += ": " + self.t("review.decided", level=self._level(taken.decision.level),
+                                  recommended=self._level(taken.recommended),
+                                  by=taken.decision.by or self.t("report.nobody"))
+            if taken.decision.reason:
+                text += f" {self.t('review.reason')}: {taken.decision.reason}"
+        if taken.outcome:
+            text += f" {self.t('review.outcome')}: {taken.outcome}"
+        return text
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def action_compare(self) -> None:
+        records = self.table_records
+        if len(records) < 2:
+            self.notify(self.t("tui.history.only_one"), timeout=5)
+            return
+        row = max(1, self._row())
+        from wizard.tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(records[row - 1], records[row]))
+
+    def action_team(self) -> None:
+        self.app.show_team(self.client)
+
+    def action_export(self) -> None:
+        hist = self.history
+        target = export_path(self.app.store.root, hist.client, "history")
+        self._export(target, markdown_history(hist, self.app.bank, self.lang, self.app.clock().date()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("compare", "export"):
+            return True if self.table_records else None
+        return super().check_action(action, parameters)

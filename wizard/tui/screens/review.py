@@ -1,0 +1,450 @@
+"""Review: every saved decision in one table, filtered as you type; open, compare, follow a client.
+
+Built for big folders: the rows come from the store's list cache (one summary per file, never
+the full records), a row is a DataTable row (no widget per record), the cells are cheap to add
+(widgets/cell.py) and a long table is filled in chunks, so the first screenful shows at once and
+typing stays responsive. A record is read in full only when it is opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Input, Static
+
+from wizard.index import Listed, Summary
+from wizard.lifecycle import is_overdue
+from wizard.problems import Problem
+from wizard.report import level_label
+from wizard.tui.screens.base import WizardScreen, read_folder
+from wizard.tui.widgets.cell import Cell, fit, fold, width_of
+from wizard.tui.widgets.footer import KeyFooter
+from wizard.tui.widgets.palette import colour, level_style
+from wizard.tui.widgets.record_table import RecordTable
+from wizard.tui.widgets.result_view import short_path
+
+COLUMNS = ("date", "client", "assessor", "level", "score", "status", "due")
+MARK = "●"  # drawn in the gap before the date of a marked row
+CHUNK = 300  # rows added at a time; the first chunk fills any screen
+DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
+QUICK_FILTER = 2_000  # up to this many records the table is filtered on every key
+# When the columns do not fit, they give up width in this order, down to these widths.
+SHRINK = (("score", 4), ("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("level", 13),
+          ("assessor", 7), ("client", 12), ("level", 8), ("status", 5), ("client", 4), ("assessor", 3),
+          ("due", 10), ("score", 3))
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One record file as the table shows it."""
+
+    key: str  # the file's path, also the DataTable row key
+    path: Path
+    summary: Summary | None  # None: the file is broken
+    problems: tuple[Problem, ...]
+    overdue: bool
+    search: str  # folded text the filter looks in
+
+
+def problem_text(problems: tuple[Problem, ...]) -> str:
+    """Why a file is broken, without its name (the row already shows it)."""
+    parts = [f"{p.field}: {p.message}" if p.field else p.message for p in problems]
+    return "; ".join(parts) or "?"
+
+
+class ReviewScreen(WizardScreen[None]):
+    BINDINGS = [
+        Binding("space", "mark", "tui.key.mark"),
+        Binding("c", "compare", "tui.key.compare"),
+        Binding("h", "history", "tui.key.history"),
+        Binding("t", "team", "tui.key.team"),
+        Binding("slash", "filter", "tui.key.filter"),
+        Binding("escape", "back", "tui.key.home"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[ReviewRow] = []
+        self.shown: list[ReviewRow] = []
+        self.marked: list[str] = []  # row keys, oldest mark first; at most two
+        self.query_text = ""
+        self.error: OSError | None = None
+        self._widths: dict[str, int] = {}
+        self._generation = 0  # a new fill makes the chunks of an older one stop
+        self._want: str | None = None  # the row to put the cursor on once it is added
+        self._loaded = False
+        self._filter_timer = None
+        self._resize_timer = None
+
+    # -- data -------------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        """The rows of every record file, from the list cache, newest first and broken last."""
+        listed, self.error = read_folder(self.app.store.summaries, self.app.bank)
+        self._loaded = True
+        today = self.app.clock().date()
+        self.rows = [self._row(item, today) for item in listed]
+        keys = {row.key for row in self.rows if row.summary is not None}
+        self.marked = [key for key in self.marked if key in keys]
+
+    def _row(self, item: Listed, today) -> ReviewRow:
+        summary = item.summary
+        if summary is None:
+            search = " ".join((item.path.name, self.t("tui.review.broken"), problem_text(item.problems)))
+            return ReviewRow(str(item.path), item.path, None, item.problems, False, fold(search))
+        overdue = is_overdue(summary, today)  # needs only the review date and the status
+        words = [f"{summary.created:%Y-%m-%d}", summary.client, summary.assessor, self._level(summary),
+                 self.t(f"status.{summary.status}")]
+        if overdue:
+            words.append(self.t("tui.review.overdue"))
+        return ReviewRow(str(item.path), item.path, summary, (), overdue, fold(" ".join(words)))
+
+    def _level(self, summary: Summary) -> str:
+        return level_label(self.app.bank, summary.level, self.lang) if summary.level else "—"
+
+    def _matches(self, row: ReviewRow) -> bool:
+        return all(term in row.search for term in fold(self.query_text).split())
+
+    # -- layout -----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        if not self._loaded:
+            self._load()
+        with Horizontal(id="topbar"):
+            yield Static(Content(self.t("tui.review.title")), id="who")
+            yield Static("", id="review-counts")
+        with Vertical(id="review-body"):
+            if self.error is not None:
+                yield Static(Content(self.t("tui.home.folder_error", path=short_path(self.app.store.root),
+                                            reason=self.error.strerror or str(self.error))), classes="error")
+            if not self.rows:
+                yield Static(Content(self.t("tui.records.none")), classes="lead", id="no-records")
+            else:
+                with Horizontal(id="filter-bar"):
+                    yield Static(Content(self.t("tui.review.filter")), id="filter-label")
+                    yield Input(self.query_text, placeholder=self.t("tui.review.filter_placeholder"),
+                                id="filter", compact=True)
+                yield RecordTable(id="review-table")
+                yield Static("", id="review-detail")
+                yield Static("", id="review-marks")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self._set_up()
+        # The cells' colours are the theme's: draw the rows again in a new theme.
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._fill(self._cursor_key()))
+
+    def _set_up(self, keep: str | None = None) -> None:
+        self._set_columns()
+        self._fill(keep)
+        for table in self.query("#review-table").results(DataTable):
+            table.focus()
+        self.refresh_bindings()
+
+    async def _rebuild(self, keep: str | None = None) -> None:
+        await self.recompose()
+        self._set_up(keep)
+
+    async def apply_language(self) -> None:
+        keep = self._cursor_key()
+        self._load()  # level and status words, and what the filter finds, are in the language
+        await self._rebuild(keep)
+
+    async def on_screen_resume(self) -> None:
+        """A record may have been decided, or files added, while another screen was on top."""
+        before = self.rows
+        keep = self._cursor_key()
+        self._load()
+        if [r.key for r in before] != [r.key for r in self.rows] or not before or not self.rows:
+            await self._rebuild(keep)
+            return
+        changed = {new.key: new for old, new in zip(before, self.rows) if old != new}
+        if any(self._matches(old) != self._matches(changed[old.key]) for old in before if old.key in changed):
+            self._fill(keep)
+            return
+        self.shown = [r for r in self.rows if self._matches(r)]
+        table = self.query_one("#review-table", DataTable)
+        for key, row in changed.items():
+            if key in table.rows:
+                for column, cell in zip(COLUMNS, self._cells(row)):
+                    table.update_cell(key, column, cell)
+        self._show_counts()
+        self._show_detail()
+
+    def _natural(self) -> dict[str, int]:
+        """Each column's natural width: its longest text or its label."""
+        bank, lang = self.app.bank, self.lang
+        readable = [r.summary for r in self.rows if r.summary is not None]
+        natural = {
+            "date": 10,
+            "client": max([width_of(s.client) for s in readable] + [width_of(r.path.name) + 12 for r in self.rows
+                                                                   if r.summary is None] + [6]),
+            "assessor": max([width_of(s.assessor) for s in readable] + [3]),
+            "level": max(width_of(level_label(bank, s.level, lang)) if s.level else 1 for s in readable)
+            if readable else 8,
+            "score": 3,
+            "status": max([width_of(self.t(f"status.{s.status}")) for s in readable] + [3]),
+            "due": 12 if any(r.overdue for r in self.rows) else 10,
+        }
+        want = {key: max(natural[key], self._label_width(key)) for key in COLUMNS}
+        want["client"] = min(want["client"], 40)
+        want["assessor"] = min(want["assessor"], 24)
+        return want
+
+    def _label_width(self, key: str) -> int:
+        return width_of(self.t(f"tui.review.col.{key}"))
+
+    def _table_width(self) -> int:
+        width = self.size.width or self.app.size.width
+        return max(20, width - 2 - 1)  # the body's padding, the scrollbar
+
+    def _set_columns(self) -> None:
+        for table in self.query("#review-table").results(RecordTable):
+            labels = {key: self.t(f"tui.review.col.{key}") for key in COLUMNS}
+            self._widths = table.set_columns(labels, self._natural(), self._table_width(), SHRINK)
+
+    def on_resize(self) -> None:
+        if self._resize_timer is not None:
+            self._resize_timer.stop()
+        self._resize_timer = self.set_timer(0.1, self._refit)
+
+    def _refit(self) -> None:
+        if not self.query("#review-table") or fit(self._natural(), self._table_width(), SHRINK) == self._widths:
+            return
+        keep = self._cursor_key()
+        self._set_columns()
+        self._fill(keep)
+
+    # -- filling the table --------------------------------------------------------------------
+
+    def _fill(self, keep: str | None = None) -> None:
+        """Show the rows that match the filter; the cursor stays on `keep` when it is shown."""
+        tables = list(self.query("#review-table").results(DataTable))
+        if not tables:
+            return
+        table = tables[0]
+        self._generation += 1
+        table.clear()
+        self.shown = [row for row in self.rows if self._matches(row)]
+        self._want = keep
+        self._add_chunk(self._generation, 0)
+        self._show_counts()
+
+    def _add_chunk(self, generation: int, start: int) -> None:
+        if generation != self._generation or not self.is_attached:
+            return
+        table = self.query_one("#review-table", DataTable)
+        end = min(start + CHUNK, len(self.shown))
+        for row in self.shown[start:end]:
+            table.add_row(*self._cells(row), key=row.key)
+        if self._want is not None and self._want in table.rows:
+            table.move_cursor(row=table.get_row_index(self._want), animate=False)
+            self._want = None
+        if end < len(self.shown):
+            self.call_later(self._add_chunk, generation, end)
+        self._show_detail()
+
+    def _cells(self, row: ReviewRow) -> tuple[Cell, ...]:
+        app = self.app
+        summary = row.summary
+        if summary is None:
+            error = colour(app, "text-error")
+            return (Cell("—", error), Cell(f"{row.path.name} — {problem_text(row.problems)}", error),
+                    Cell(""), Cell("✗ " + self.t("tui.review.broken"), colour(app, "text-error", bold=True)),
+                    Cell(""), Cell(""), Cell(""))
+        muted = summary.status in ("superseded", "rejected")
+        due = summary.review_date.isoformat() if summary.review_date else "—"
+        marked = row.key in self.marked
+        return (
+            Cell(f"{summary.created:%Y-%m-%d}", lead=MARK if marked else " ",
+                 lead_style=colour(app, "accent", bold=True)),
+            Cell(summary.client, colour(app, "", dim=muted)),
+            Cell(summary.assessor, colour(app, "", dim=muted)),
+            Cell(self._level(summary), level_style(app, summary.level)),
+            Cell("—" if summary.score is None else str(summary.score), right=True),
+            Cell(self.t(f"status.{summary.status}"), colour(app, "", dim=muted)),
+            Cell(f"⚠ {due}", colour(app, "text-error", bold=True)) if row.overdue else Cell(due),
+        )
+
+    def _show_counts(self) -> None:
+        total = sum(1 for r in self.rows if r.summary is not None)
+        parts = [self.t("tui.review.count", count=total) if len(self.shown) == len(self.rows)
+                 else self.t("tui.review.count_filtered", shown=len(self.shown), count=len(self.rows))]
+        overdue = sum(1 for r in self.rows if r.overdue)
+        broken = sum(1 for r in self.rows if r.summary is None)
+        if overdue:
+            parts.append(self.t("tui.review.count_overdue", count=overdue))
+        if broken:
+            parts.append(self.t("tui.review.count_broken", count=broken))
+        self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
+
+    # -- the row under the cursor ---------------------------------------------------------------
+
+    def _cursor_key(self) -> str | None:
+        for table in self.query("#review-table").results(DataTable):
+            if table.row_count:
+                return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None
+
+    def _current(self) -> ReviewRow | None:
+        key = self._cursor_key()
+        return next((row for row in self.shown if row.key == key), None) if key else None
+
+    @on(DataTable.RowHighlighted, "#review-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        details = self.query("#review-detail").results(Static)
+        for detail in details:
+            detail.update(Content(self._detail_text()))
+        for marks in self.query("#review-marks").results(Static):
+            text = self._marks_text()
+            marks.update(Content(text))
+            marks.display = bool(text)
+
+    def _detail_text(self) -> str:
+        if not self.shown:
+            return self.t("tui.review.nothing_matches", query=self.query_text.strip())
+        row = self._current()
+        if row is None:
+            return ""
+        if row.summary is None:
+            return self.t("tui.review.detail_broken", name=row.path.name, reason=problem_text(row.problems))
+        summary = row.summary
+        if summary.decided:
+            level = self.t("tui.review.detail_decided", level=level_label(self.app.bank, summary.decided, self.lang),
+                           recommended=self._recommended(summary))
+        else:
+            level = self.t("tui.review.detail_recommended", level=self._recommended(summary))
+        due = summary.review_date.isoformat() if summary.review_date else "—"
+        review = self.t("tui.review.detail_overdue" if row.overdue else "tui.review.detail_due", date=due)
+        parts = [summary.client, summary.assessor or "?", level, self.t(f"status.{summary.status}"), review]
+        return " · ".join(parts)
+
+    def _recommended(self, summary: Summary) -> str:
+        return level_label(self.app.bank, summary.recommended, self.lang) if summary.recommended else "—"
+
+    def _marks_text(self) -> str:
+        if not self.marked:
+            return ""
+        names = []
+        for key in self.marked:
+            row = next((r for r in self.rows if r.key == key), None)
+            if row is not None and row.summary is not None:
+                names.append(f"{row.summary.client} {row.summary.created:%Y-%m-%d}")
+        hint = "tui.review.marks_two" if len(self.marked) == 2 else "tui.review.marks_one"
+        return self.t(hint, names=" · ".join(names))
+
+    # -- filter -----------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        if len(self.rows) <= QUICK_FILTER:
+            self._fill(self._cursor_key())
+            return
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(DEBOUNCE, lambda: self._fill(self._cursor_key()))
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#review-table", DataTable).focus()
+
+    def on_key(self, event) -> None:
+        # ↓ from the filter goes to the table, as Enter does.
+        if event.key == "down" and isinstance(self.focused, Input):
+            event.stop()
+            self.query_one("#review-table", DataTable).focus()
+
+    def action_filter(self) -> None:
+        for field in self.query("#filter").results(Input):
+            field.focus()
+
+    def action_back(self) -> None:
+        fields = list(self.query("#filter").results(Input))
+        if fields and (fields[0].value or self.focused is fields[0]):
+            fields[0].value = ""
+            self.query_text = ""
+            self._fill(self._cursor_key())
+            self.query_one("#review-table", DataTable).focus()
+            return
+        self.app.go_home()
+
+    # -- actions on records -------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#review-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        if row.summary is None:
+            self.notify(self.t("tui.review.detail_broken", name=row.path.name, reason=problem_text(row.problems)),
+                        severity="error", timeout=10)
+            return
+        self.app.open_record(row.path)
+
+    def action_mark(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        if row.summary is None:
+            self.notify(self.t("tui.review.cannot_mark_broken"), severity="warning")
+            return
+        dropped: list[str] = []
+        if row.key in self.marked:
+            self.marked.remove(row.key)
+        else:
+            self.marked.append(row.key)
+            dropped, self.marked = self.marked[:-2], self.marked[-2:]
+        table = self.query_one("#review-table", DataTable)
+        for key in [row.key, *dropped]:
+            changed = next((r for r in self.rows if r.key == key), None)
+            if changed is not None and key in table.rows:
+                table.update_cell(key, "date", self._cells(changed)[0])
+        self._show_detail()
+
+    def action_compare(self) -> None:
+        keys = list(self.marked)
+        row = self._current()
+        if len(keys) == 1 and row is not None and row.summary is not None and row.key not in keys:
+            keys.append(row.key)
+        if len(keys) != 2:
+            self.notify(self.t("tui.review.mark_two"), timeout=6)
+            return
+        self.app.compare_paths(Path(keys[0]), Path(keys[1]))
+
+    def _client(self) -> str | None:
+        row = self._current()
+        if row is None:
+            return None
+        if row.summary is None:
+            self.notify(self.t("tui.review.no_client_broken"), severity="warning")
+            return None
+        return row.summary.client
+
+    def action_history(self) -> None:
+        client = self._client()
+        if client is not None:
+            self.app.show_history(client)
+
+    def action_team(self) -> None:
+        client = self._client()
+        if client is not None:
+            self.app.show_team(client)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open", "mark", "compare", "history", "team", "filter"):
+            return True if self.rows else None
+        return True
