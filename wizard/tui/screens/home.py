@@ -29,6 +29,7 @@ class HomeScreen(WizardScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.drafts: list[Path] = []
+        self.arrived = False
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -83,6 +84,9 @@ class HomeScreen(WizardScreen[None]):
         self.query_one("#menu", OptionList).focus()
 
     async def on_screen_resume(self) -> None:
+        if not self.arrived:  # the first resume is the screen's arrival: it was just composed
+            self.arrived = True
+            return
         await self.apply_language()  # drafts and records may have changed meanwhile
 
     async def apply_language(self) -> None:

@@ -18,9 +18,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
 
+from wizard.bank import LEVELS
 from wizard.index import Listed, Summary
 from wizard.lifecycle import is_overdue
 from wizard.problems import Problem
+from wizard.records import STATUSES
 from wizard.report import level_label
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.cell import Cell, fit, fold, width_of
@@ -40,7 +42,7 @@ SHRINK = (("score", 4), ("due", 12), ("assessor", 10), ("client", 16), ("status"
           ("due", 10), ("score", 3))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReviewRow:
     """One record file as the table shows it."""
 
@@ -79,6 +81,10 @@ class ReviewScreen(WizardScreen[None]):
         self._generation = 0  # a new fill makes the chunks of an older one stop
         self._want: str | None = None  # the row to put the cursor on once it is added
         self._loaded = False
+        self._resumed = False  # the first resume is the screen's arrival, not a return
+        self._natural_widths: dict[str, int] = {}
+        self._styles: dict[str, object] = {}
+        self._cell_cache: dict[tuple, Cell] = {}
         self._filter_timer = None
         self._resize_timer = None
 
@@ -86,12 +92,16 @@ class ReviewScreen(WizardScreen[None]):
 
     def _load(self) -> None:
         """The rows of every record file, from the list cache, newest first and broken last."""
+        self.rows = []  # the old rows go before the new ones come: one folder in memory at a time
         listed, self.error = read_folder(self.app.store.summaries, self.app.bank)
         self._loaded = True
         today = self.app.clock().date()
+        self._levels = {level: level_label(self.app.bank, level, self.lang) for level in LEVELS}
+        self._statuses = {status: self.t(f"status.{status}") for status in STATUSES}
         self.rows = [self._row(item, today) for item in listed]
         keys = {row.key for row in self.rows if row.summary is not None}
         self.marked = [key for key in self.marked if key in keys]
+        self._natural_widths = self._natural()
 
     def _row(self, item: Listed, today) -> ReviewRow:
         summary = item.summary
@@ -99,14 +109,14 @@ class ReviewScreen(WizardScreen[None]):
             search = " ".join((item.path.name, self.t("tui.review.broken"), problem_text(item.problems)))
             return ReviewRow(str(item.path), item.path, None, item.problems, False, fold(search))
         overdue = is_overdue(summary, today)  # needs only the review date and the status
-        words = [f"{summary.created:%Y-%m-%d}", summary.client, summary.assessor, self._level(summary),
-                 self.t(f"status.{summary.status}")]
+        words = f"{summary.created:%Y-%m-%d} {summary.client} {summary.assessor} {self._level(summary)} " \
+                f"{self._statuses[summary.status]}"
         if overdue:
-            words.append(self.t("tui.review.overdue"))
-        return ReviewRow(str(item.path), item.path, summary, (), overdue, fold(" ".join(words)))
+            words += " " + self.t("tui.review.overdue")
+        return ReviewRow(str(item.path), item.path, summary, (), overdue, fold(words))
 
     def _level(self, summary: Summary) -> str:
-        return level_label(self.app.bank, summary.level, self.lang) if summary.level else "—"
+        return self._levels.get(summary.level, "—") if summary.level else "—"
 
     def _matches(self, row: ReviewRow) -> bool:
         return all(term in row.search for term in fold(self.query_text).split())
@@ -158,6 +168,9 @@ class ReviewScreen(WizardScreen[None]):
 
     async def on_screen_resume(self) -> None:
         """A record may have been decided, or files added, while another screen was on top."""
+        if not self._resumed:
+            self._resumed = True
+            return
         before = self.rows
         keep = self._cursor_key()
         self._load()
@@ -179,17 +192,15 @@ class ReviewScreen(WizardScreen[None]):
 
     def _natural(self) -> dict[str, int]:
         """Each column's natural width: its longest text or its label."""
-        bank, lang = self.app.bank, self.lang
         readable = [r.summary for r in self.rows if r.summary is not None]
+        broken = [width_of(r.path.name) + 12 for r in self.rows if r.summary is None]
         natural = {
             "date": 10,
-            "client": max([width_of(s.client) for s in readable] + [width_of(r.path.name) + 12 for r in self.rows
-                                                                   if r.summary is None] + [6]),
-            "assessor": max([width_of(s.assessor) for s in readable] + [3]),
-            "level": max(width_of(level_label(bank, s.level, lang)) if s.level else 1 for s in readable)
-            if readable else 8,
+            "client": max([width_of(c) for c in {s.client for s in readable}] + broken + [6]),
+            "assessor": max([width_of(a) for a in {s.assessor for s in readable}] + [3]),
+            "level": max([width_of(self._levels[level]) for level in {s.level for s in readable} if level] + [1]),
             "score": 3,
-            "status": max([width_of(self.t(f"status.{s.status}")) for s in readable] + [3]),
+            "status": max([width_of(self._statuses[status]) for status in {s.status for s in readable}] + [3]),
             "due": 12 if any(r.overdue for r in self.rows) else 10,
         }
         want = {key: max(natural[key], self._label_width(key)) for key in COLUMNS}
@@ -207,7 +218,7 @@ class ReviewScreen(WizardScreen[None]):
     def _set_columns(self) -> None:
         for table in self.query("#review-table").results(RecordTable):
             labels = {key: self.t(f"tui.review.col.{key}") for key in COLUMNS}
-            self._widths = table.set_columns(labels, self._natural(), self._table_width(), SHRINK)
+            self._widths = table.set_columns(labels, self._natural_widths, self._table_width(), SHRINK)
 
     def on_resize(self) -> None:
         if self._resize_timer is not None:
@@ -215,7 +226,7 @@ class ReviewScreen(WizardScreen[None]):
         self._resize_timer = self.set_timer(0.1, self._refit)
 
     def _refit(self) -> None:
-        if not self.query("#review-table") or fit(self._natural(), self._table_width(), SHRINK) == self._widths:
+        if not self.query("#review-table") or fit(self._natural_widths, self._table_width(), SHRINK) == self._widths:
             return
         keep = self._cursor_key()
         self._set_columns()
@@ -230,6 +241,7 @@ class ReviewScreen(WizardScreen[None]):
             return
         table = tables[0]
         self._generation += 1
+        self._set_styles()
         table.clear()
         self.shown = [row for row in self.rows if self._matches(row)]
         self._want = keep
@@ -250,26 +262,42 @@ class ReviewScreen(WizardScreen[None]):
             self.call_later(self._add_chunk, generation, end)
         self._show_detail()
 
-    def _cells(self, row: ReviewRow) -> tuple[Cell, ...]:
+    def _set_styles(self) -> None:
+        """The theme's styles, made once per fill (not once per cell)."""
         app = self.app
+        self._styles = {
+            "plain": colour(app, ""), "muted": colour(app, "", dim=True), "mark": colour(app, "accent", bold=True),
+            "error": colour(app, "text-error"), "alarm": colour(app, "text-error", bold=True),
+            **{level: level_style(app, level) for level in LEVELS},
+        }
+        self._cell_cache = {}
+
+    def _shared(self, plain: str, style: str, right: bool = False) -> Cell:
+        """One Cell for every row showing the same level, status, score or date: less memory."""
+        key = (plain, style, right)
+        cell = self._cell_cache.get(key)
+        if cell is None:
+            cell = self._cell_cache[key] = Cell(plain, self._styles.get(style, ""), right=right)
+        return cell
+
+    def _cells(self, row: ReviewRow) -> tuple[Cell, ...]:
+        styles, shared = self._styles, self._shared
         summary = row.summary
         if summary is None:
-            error = colour(app, "text-error")
-            return (Cell("—", error), Cell(f"{row.path.name} — {problem_text(row.problems)}", error),
-                    Cell(""), Cell("✗ " + self.t("tui.review.broken"), colour(app, "text-error", bold=True)),
-                    Cell(""), Cell(""), Cell(""))
-        muted = summary.status in ("superseded", "rejected")
+            return (Cell("—", styles["error"]), Cell(f"{row.path.name} — {problem_text(row.problems)}", styles["error"]),
+                    shared("", ""), shared("✗ " + self.t("tui.review.broken"), "alarm"),
+                    shared("", ""), shared("", ""), shared("", ""))
+        muted = "muted" if summary.status in ("superseded", "rejected") else "plain"
         due = summary.review_date.isoformat() if summary.review_date else "—"
-        marked = row.key in self.marked
+        date = f"{summary.created:%Y-%m-%d}"
         return (
-            Cell(f"{summary.created:%Y-%m-%d}", lead=MARK if marked else " ",
-                 lead_style=colour(app, "accent", bold=True)),
-            Cell(summary.client, colour(app, "", dim=muted)),
-            Cell(summary.assessor, colour(app, "", dim=muted)),
-            Cell(self._level(summary), level_style(app, summary.level)),
-            Cell("—" if summary.score is None else str(summary.score), right=True),
-            Cell(self.t(f"status.{summary.status}"), colour(app, "", dim=muted)),
-            Cell(f"⚠ {due}", colour(app, "text-error", bold=True)) if row.overdue else Cell(due),
+            Cell(date, lead=MARK, lead_style=styles["mark"]) if row.key in self.marked else shared(date, ""),
+            Cell(summary.client, styles[muted]),
+            shared(summary.assessor, muted),
+            shared(self._level(summary), summary.level or ""),
+            shared("—" if summary.score is None else str(summary.score), "", right=True),
+            shared(self._statuses[summary.status], muted),
+            shared(f"⚠ {due}", "alarm") if row.overdue else shared(due, ""),
         )
 
     def _show_counts(self) -> None:

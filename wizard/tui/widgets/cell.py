@@ -58,6 +58,8 @@ def width_of(text: str) -> int:
 
 def fold(text: str) -> str:
     """Text for matching as a person types: no case, no accents (ł counts as l), single spaces."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     text = text.replace("ł", "l").replace("Ł", "L")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(text.casefold().split())
