@@ -14,7 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from wizard.cli import main
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the source tree, installed or not
+
+from wizard.cli import main  # noqa: E402
 
 
 def once(folder: Path) -> float:
