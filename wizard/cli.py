@@ -290,6 +290,15 @@ def cmd_list(args) -> int:
     return 1 if any(e.summary is None for e in entries) else 0
 
 
+def _is_text(value: str) -> bool:
+    """False for bytes that were not valid in the terminal's encoding (kept as surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return all(ch.isprintable() for ch in value)
+
+
 def _cut(text: str, width: int) -> str:
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -351,6 +360,10 @@ def cmd_validate(args) -> int:
 
 
 def cmd_tui(args) -> int:
+    for option in ("client", "assessor"):
+        value = getattr(args, option, None)
+        if value is not None and (not value.strip() or not _is_text(value)):
+            raise _Fail([f"--{option}: must be a name in readable text (got {value!r})"], 2)
     from wizard.tui.app import run
 
     return run(args, bank=_bank(args), lang=_lang(args), store=_store(args))

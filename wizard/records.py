@@ -122,6 +122,12 @@ def read_answers(path: Path, bank: Bank) -> AnswerSheet:
 
 def parse_answers(data: dict, file: str, bank: Bank) -> AnswerSheet:
     reader = FieldReader(file)
+    schema = data.get("schema")
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA:
+        # A newer record's answers may mean something else: do not assess them as ours.
+        reader.problem("schema", f"this record was written by a newer version of client-exit-wizard "
+                                 f"(schema {schema}); this version reads schema {SCHEMA}")
+        reader.raise_if_any()
     for key in data:
         if key not in RECORD_KEYS:
             reader.problem(key, f"unknown field (an answers file has: {', '.join(ANSWERS_KEYS)})")

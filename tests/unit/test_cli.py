@@ -489,3 +489,13 @@ def test_fast_commands_stay_light(store, tmp_path, args):
     assert run.returncode == 0, run.stderr
     assert "NO-TEXTUAL 0" in run.stderr
     assert run.stdout.strip()
+
+
+@pytest.mark.parametrize("name", ["   ", "bad\udcffbytes", "tab\there"])
+def test_names_that_are_not_readable_text_are_refused(name, capsys):
+    """A name from the command line goes into a file name and a record: blank names, bytes that
+    were not valid text and control characters are refused before any screen opens."""
+    from wizard.cli import main
+
+    assert main(["new", "--client", name, "--assessor", "Anna"]) == 2
+    assert "--client: must be a name in readable text" in capsys.readouterr().err

@@ -527,3 +527,17 @@ def test_store_on_a_missing_folder_is_empty(tmp_path):
     assert store.scan(BANK) == [] and store.scan_drafts(BANK) == []
     assert not (tmp_path / "nowhere").exists()
 
+
+
+def test_a_newer_records_answers_are_not_assessed_as_ours(tmp_path, bank):
+    """A record of a newer schema may give its answers another meaning: reading it as an
+    answers file is refused with the file and the field named, like reading it as a record."""
+    from wizard.problems import InvalidFile
+    from wizard.records import read_answers
+
+    path = tmp_path / "newer.toml"
+    path.write_text('schema = 2\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
+    with pytest.raises(InvalidFile) as caught:
+        read_answers(path, bank)
+    (problem,) = caught.value.problems
+    assert problem.file == str(path) and problem.field == "schema" and "newer version" in problem.message
