@@ -334,7 +334,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.history.col.status": ("Status", "Status"),
     "tui.history.col.decision": ("Decision", "Decyzja"),
     "tui.history.col.due": ("Review by", "Przegląd do"),
-    "tui.history.col.feedback": ("Feedback", "Opinie"),
+    "tui.history.col.feedback": ("Team", "Zespół"),
     "tui.history.col.assessor": ("Assessor", "Oceniający"),
     "tui.history.only_one": ("There is only one assessment of this client: nothing to compare yet.",
                              "Jest tylko jedna ocena tego klienta: nie ma jeszcze czego porównać."),

@@ -24,8 +24,8 @@ from wizard.tui.widgets.score_chart import Point, ScoreChart
 
 
 COLUMNS = ("date", "level", "score", "status", "decision", "due", "feedback", "assessor")
-SHRINK = (("assessor", 8), ("decision", 12), ("level", 14), ("status", 9), ("feedback", 4), ("assessor", 5),
-          ("decision", 8), ("level", 10), ("status", 6), ("due", 10), ("date", 8))
+SHRINK = (("assessor", 5), ("decision", 10), ("level", 14), ("status", 9), ("decision", 8), ("level", 10),
+          ("feedback", 4), ("status", 6), ("due", 10), ("assessor", 3), ("date", 8))
 
 
 class HistoryScreen(ClientScreen):

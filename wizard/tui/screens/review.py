@@ -37,8 +37,8 @@ CHUNK = 300  # rows added at a time; the first chunk fills any screen
 DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
 QUICK_FILTER = 2_000  # up to this many records the table is filtered on every key
 # When the columns do not fit, they give up width in this order, down to these widths.
-SHRINK = (("score", 4), ("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("level", 13),
-          ("assessor", 7), ("client", 12), ("level", 8), ("status", 5), ("client", 4), ("assessor", 3),
+SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("level", 13), ("assessor", 7),
+          ("client", 12), ("score", 4), ("level", 8), ("status", 5), ("client", 4), ("assessor", 3),
           ("due", 10), ("score", 3))
 
 
@@ -302,8 +302,9 @@ class ReviewScreen(WizardScreen[None]):
 
     def _show_counts(self) -> None:
         total = sum(1 for r in self.rows if r.summary is not None)
+        shown = sum(1 for r in self.shown if r.summary is not None)
         parts = [self.t("tui.review.count", count=total) if len(self.shown) == len(self.rows)
-                 else self.t("tui.review.count_filtered", shown=len(self.shown), count=len(self.rows))]
+                 else self.t("tui.review.count_filtered", shown=shown, count=total)]
         overdue = sum(1 for r in self.rows if r.overdue)
         broken = sum(1 for r in self.rows if r.summary is None)
         if overdue:
