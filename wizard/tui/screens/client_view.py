@@ -34,6 +34,7 @@ class ClientScreen(WizardScreen[None]):
         self.markdown_path: Path | None = None
         self.table_records: list[DecisionRecord] = []  # the records in the table, row by row
         self._gathered = False
+        self._arrived = False
         self._widths: dict[str, int] = {}
         self._fitting: tuple[dict[str, int], tuple[tuple[str, int], ...]] = ({}, ())
         self._resize_timer = None
@@ -81,6 +82,9 @@ class ClientScreen(WizardScreen[None]):
         self._move_to(row)
 
     async def on_screen_resume(self) -> None:
+        if not self._arrived:  # the first resume is the screen's arrival: it was just composed
+            self._arrived = True
+            return
         row = self._row()
         self._gather()  # a record may have been decided, or feedback given, meanwhile
         await self.recompose()
