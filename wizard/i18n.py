@@ -156,6 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy.kind.record": ("record", "zapis"),
     "privacy.kind.draft": ("draft", "szkic"),
     "privacy.kind.feedback": ("feedback", "opinie"),
+    "privacy.kind.export": ("export", "eksport"),
     "privacy.kind.temporary": ("unsaved", "niezapisany"),
     "privacy.unreadable": ("These files could not be read, so they were not checked for “{client}”; "
                            "look at them yourself:",

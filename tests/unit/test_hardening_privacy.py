@@ -214,3 +214,25 @@ def test_forget_also_deletes_leftovers_of_interrupted_saves_about_the_client(sto
     assert not leftovers["mine"].exists() and not leftovers["escaped"].exists()
     assert leftovers["other"].exists() and leftovers["fresh"].exists()
     assert "unsaved" in run.stdout
+
+
+def test_forget_deletes_the_clients_markdown_exports_and_no_one_elses(store, bank, team):
+    """Exports are copies of the records in another format: forgetting a client deletes the
+    record's .md beside it and the comparisons, histories and team views titled with the
+    client's exact name, but not those of a client whose name merely starts the same."""
+    record_path = team["Kowalski Meble"][0]
+    beside = record_path.with_suffix(".md")
+    beside.write_text("# Client assessment: Kowalski Meble\n", encoding="utf-8")
+    exports = store.root / "exports"
+    exports.mkdir()
+    mine = exports / "kowalski-meble-history.md"
+    mine.write_text("# History: Kowalski Meble\n\n...", encoding="utf-8")
+    compared = exports / "nowak-compare.md"
+    compared.write_text("# Porównanie: Nowak / Kowalski Meble\n", encoding="utf-8")
+    longer = exports / "kowalski-meble-sp-z-o-o-team.md"
+    longer.write_text("# Team view: Kowalski Meble Sp. z o.o.\n", encoding="utf-8")
+    run = cli("forget", "Kowalski Meble", "--yes")
+    assert run.returncode == 0, run.stderr
+    for path in (beside, mine, compared):
+        assert not path.exists() and f"deleted: {path}" in run.stdout
+    assert longer.exists()

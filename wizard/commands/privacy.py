@@ -1,7 +1,8 @@
 """`client-exit forget CLIENT`: delete everything kept about one client, after a confirmation.
 
 Records hold personal data about clients and staff. Forgetting a client deletes their records,
-their drafts and the teammates' feedback on those records (`feedback/<record id>/`), then
+their drafts, the teammates' feedback on those records (`feedback/<record id>/`) and the
+Markdown exports that name them, then
 rebuilds the list cache so the name leaves it too. The client is matched by the exact name,
 case-insensitively. Files that cannot be read are never deleted blindly: they are named, so the
 user can look at them.
@@ -25,7 +26,8 @@ def forget(args) -> int:
     client = args.client
     records, drafts, feedback, unreadable = _find(store, bank, client)
     temporary = _temporary_files(store, client)
-    targets = records + drafts + feedback + temporary
+    exports = _exports(store, client, records)
+    targets = records + drafts + feedback + exports + temporary
     if not targets:
         print(t("privacy.none", lang, client=client, path=store.root))
         similar = _similar(store, bank, client)
@@ -34,7 +36,8 @@ def forget(args) -> int:
         _report_unreadable(unreadable, client, lang)
         return 1
     print(t("privacy.plan", lang, client=client))
-    for kind, paths in (("record", records), ("draft", drafts), ("feedback", feedback), ("temporary", temporary)):
+    for kind, paths in (("record", records), ("draft", drafts), ("feedback", feedback), ("export", exports),
+                        ("temporary", temporary)):
         for path in paths:
             print(f"  {t('privacy.kind.' + kind, lang):<9} {path}")
     _report_unreadable(unreadable, client, lang)
@@ -100,6 +103,25 @@ def _find(store, bank, client: str):
         if folder.is_dir() and not folder.is_symlink():
             feedback.append(folder)
     return records, drafts, feedback, unreadable
+
+
+def _exports(store, client: str, records: list[Path]) -> list[Path]:
+    """Markdown exports about the client: a record's `.md` beside it, and the files in
+    `exports/` (comparisons, histories, team views) whose title names the client exactly."""
+    found = [path.with_suffix(".md") for path in records if path.with_suffix(".md").is_file()]
+    exports = store.root / "exports"
+    if exports.is_dir():
+        for path in sorted(exports.glob("*.md")):
+            try:
+                with path.open(encoding="utf-8", errors="replace") as handle:
+                    title = handle.readline().strip().removeprefix("# ")
+            except OSError:
+                continue
+            # "History: Acme", "Comparison: Acme / Nova", in either language.
+            named = title.split(": ", 1)[-1]
+            if _key(client) in {_key(name) for name in (named, *named.split(" / "))}:
+                found.append(path)
+    return found
 
 
 def _temporary_files(store, client: str) -> list[Path]:
