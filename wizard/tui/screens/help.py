@@ -24,7 +24,13 @@ KEYS = {
     ],
     "tui.help.result": [
         ("a", "tui.help.k.accept"), ("o", "tui.help.k.other"), ("p", "tui.help.k.propose"),
-        ("e", "tui.help.k.export"), ("Esc", "tui.help.k.home"),
+        ("r", "tui.help.k.reject"), ("f", "tui.help.k.feedback"), ("h", "tui.help.k.history"),
+        ("t", "tui.help.k.team"), ("e", "tui.help.k.export"), ("Esc", "tui.help.k.back"),
+    ],
+    "tui.help.review": [
+        ("/", "tui.help.k.filter"), ("Enter", "tui.help.k.open"), ("space", "tui.help.k.mark"),
+        ("c", "tui.help.k.compare"), ("d", "tui.help.k.differences"), ("h", "tui.help.k.history"),
+        ("t", "tui.help.k.team"), ("e", "tui.help.k.export_any"), ("Esc", "tui.help.k.back"),
     ],
 }
 
