@@ -16,6 +16,7 @@ from wizard.records import AnswerSheet, read_answers
 from wizard.store import RecordStore
 from wizard.tui.app import ClientExitApp, build_app
 from wizard.tui.draft import Draft
+from wizard.tui.widgets.virtual_table import VirtualTable
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -104,6 +105,9 @@ def widget_text(screen) -> str:
             parts += [widget.placeholder, widget.value]
         elif isinstance(widget, OptionList):
             parts += [_plain(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+        elif isinstance(widget, VirtualTable):
+            parts += list(widget.labels.values())
+            parts += [_plain(cell) for row in range(widget.row_count) for cell in widget.get_row_at(row)]
         elif isinstance(widget, DataTable):
             parts += [_plain(column.label) for column in widget.columns.values()]
             parts += [_plain(cell) for row in range(widget.row_count) for cell in widget.get_row_at(row)]

@@ -3,20 +3,20 @@ marked, a record opened in full, two records marked and compared."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tests.tui.review_data import BROKEN, demo, path_of, with_broken  # noqa: F401  (fixtures)
 from tests.tui.support import make_app, visible_text
 from wizard.demo import KOWALSKI, NORTHWIND
 from wizard.records import read_record
-from wizard.tui.screens import review as review_module
 from wizard.tui.screens.compare import CompareScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.review import ReviewScreen
+from wizard.tui.widgets.virtual_table import VirtualTable
 
 
-def table(app) -> DataTable:
-    return app.screen.query_one("#review-table", DataTable)
+def table(app) -> VirtualTable:
+    return app.screen.query_one("#review-table", VirtualTable)
 
 
 def column(app, key: str) -> list[str]:
@@ -146,8 +146,7 @@ async def test_one_mark_compares_with_the_row_under_the_cursor(bank, store, demo
         assert screen.comparison.same_client and screen.comparison.since is not None
 
 
-async def test_a_long_table_is_filled_in_chunks_and_keeps_the_cursor(bank, store, demo, monkeypatch):
-    monkeypatch.setattr(review_module, "CHUNK", 3)
+async def test_a_refilled_table_keeps_the_cursor(bank, store, demo):
     app = make_app(bank, store, command="review")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(app, pilot)

@@ -1,9 +1,9 @@
 """Review: every saved decision in one table, filtered as you type; open, compare, follow a client.
 
 Built for big folders: the rows come from the store's list cache (one summary per file, never
-the full records), a row is a DataTable row (no widget per record), the cells are cheap to add
-(widgets/cell.py) and a long table is filled in chunks, so the first screenful shows at once and
-typing stays responsive. A record is read in full only when it is opened.
+the full records), read once when the screen opens; the table is virtual (widgets/virtual_table.py):
+it keeps no row of its own and draws only the rows in view, so 10,000 records open as fast as ten
+and typing stays responsive. A record is read in full only when it is opened.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from wizard.bank import LEVELS
 from wizard.index import Listed, Summary
@@ -28,12 +28,11 @@ from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.cell import Cell, fit, fold, width_of
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.widgets.palette import colour, level_style
-from wizard.tui.widgets.record_table import RecordTable
-from wizard.tui.widgets.result_view import short_path
+from wizard.tui.widgets.virtual_table import VirtualTable
+from wizard.tui.paths import short_path
 
 COLUMNS = ("date", "client", "assessor", "level", "score", "status", "due")
 MARK = "●"  # drawn in the gap before the date of a marked row
-CHUNK = 300  # rows added at a time; the first chunk fills any screen
 DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
 QUICK_FILTER = 2_000  # up to this many records the table is filtered on every key
 # When the columns do not fit, they give up width in this order, down to these widths.
@@ -46,7 +45,7 @@ SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("level"
 class ReviewRow:
     """One record file as the table shows it."""
 
-    key: str  # the file's path, also the DataTable row key
+    key: str  # the file's path, also the table's row key
     path: Path
     summary: Summary | None  # None: the file is broken
     problems: tuple[Problem, ...]
@@ -78,8 +77,6 @@ class ReviewScreen(WizardScreen[None]):
         self.query_text = ""
         self.error: OSError | None = None
         self._widths: dict[str, int] = {}
-        self._generation = 0  # a new fill makes the chunks of an older one stop
-        self._want: str | None = None  # the row to put the cursor on once it is added
         self._loaded = False
         self._resumed = False  # the first resume is the screen's arrival, not a return
         self._natural_widths: dict[str, int] = {}
@@ -140,7 +137,7 @@ class ReviewScreen(WizardScreen[None]):
                     yield Static(Content(self.t("tui.review.filter")), id="filter-label")
                     yield Input(self.query_text, placeholder=self.t("tui.review.filter_placeholder"),
                                 id="filter", compact=True)
-                yield RecordTable(id="review-table")
+                yield VirtualTable(id="review-table")
                 yield Static("", id="review-detail")
                 yield Static("", id="review-marks")
         yield KeyFooter()
@@ -153,7 +150,7 @@ class ReviewScreen(WizardScreen[None]):
     def _set_up(self, keep: str | None = None) -> None:
         self._set_columns()
         self._fill(keep)
-        for table in self.query("#review-table").results(DataTable):
+        for table in self.query("#review-table").results(VirtualTable):
             table.focus()
         self.refresh_bindings()
 
@@ -182,11 +179,7 @@ class ReviewScreen(WizardScreen[None]):
             self._fill(keep)
             return
         self.shown = [r for r in self.rows if self._matches(r)]
-        table = self.query_one("#review-table", DataTable)
-        for key, row in changed.items():
-            if key in table.rows:
-                for column, cell in zip(COLUMNS, self._cells(row)):
-                    table.update_cell(key, column, cell)
+        self._show_rows(self._cursor_key())
         self._show_counts()
         self._show_detail()
 
@@ -216,7 +209,7 @@ class ReviewScreen(WizardScreen[None]):
         return max(20, width - 2 - 1)  # the body's padding, the scrollbar
 
     def _set_columns(self) -> None:
-        for table in self.query("#review-table").results(RecordTable):
+        for table in self.query("#review-table").results(VirtualTable):
             labels = {key: self.t(f"tui.review.col.{key}") for key in COLUMNS}
             self._widths = table.set_columns(labels, self._natural_widths, self._table_width(), SHRINK)
 
@@ -236,30 +229,15 @@ class ReviewScreen(WizardScreen[None]):
 
     def _fill(self, keep: str | None = None) -> None:
         """Show the rows that match the filter; the cursor stays on `keep` when it is shown."""
-        tables = list(self.query("#review-table").results(DataTable))
-        if not tables:
-            return
-        table = tables[0]
-        self._generation += 1
         self._set_styles()
-        table.clear()
         self.shown = [row for row in self.rows if self._matches(row)]
-        self._want = keep
-        self._add_chunk(self._generation, 0)
+        self._show_rows(keep)
         self._show_counts()
 
-    def _add_chunk(self, generation: int, start: int) -> None:
-        if generation != self._generation or not self.is_attached:
-            return
-        table = self.query_one("#review-table", DataTable)
-        end = min(start + CHUNK, len(self.shown))
-        for row in self.shown[start:end]:
-            table.add_row(*self._cells(row), key=row.key)
-        if self._want is not None and self._want in table.rows:
-            table.move_cursor(row=table.get_row_index(self._want), animate=False)
-            self._want = None
-        if end < len(self.shown):
-            self.call_later(self._add_chunk, generation, end)
+    def _show_rows(self, keep: str | None) -> None:
+        for table in self.query("#review-table").results(VirtualTable):
+            shown = self.shown
+            table.set_rows([row.key for row in shown], lambda index: self._cells(shown[index]), keep)
         self._show_detail()
 
     def _set_styles(self) -> None:
@@ -316,16 +294,15 @@ class ReviewScreen(WizardScreen[None]):
     # -- the row under the cursor ---------------------------------------------------------------
 
     def _cursor_key(self) -> str | None:
-        for table in self.query("#review-table").results(DataTable):
-            if table.row_count:
-                return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        for table in self.query("#review-table").results(VirtualTable):
+            return table.cursor_key
         return None
 
     def _current(self) -> ReviewRow | None:
         key = self._cursor_key()
         return next((row for row in self.shown if row.key == key), None) if key else None
 
-    @on(DataTable.RowHighlighted, "#review-table")
+    @on(VirtualTable.RowHighlighted, "#review-table")
     def _highlighted(self) -> None:
         self._show_detail()
 
@@ -385,13 +362,13 @@ class ReviewScreen(WizardScreen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one("#review-table", DataTable).focus()
+        self.query_one("#review-table", VirtualTable).focus()
 
     def on_key(self, event) -> None:
         # ↓ from the filter goes to the table, as Enter does.
         if event.key == "down" and isinstance(self.focused, Input):
             event.stop()
-            self.query_one("#review-table", DataTable).focus()
+            self.query_one("#review-table", VirtualTable).focus()
 
     def action_filter(self) -> None:
         for field in self.query("#filter").results(Input):
@@ -403,14 +380,14 @@ class ReviewScreen(WizardScreen[None]):
             fields[0].value = ""
             self.query_text = ""
             self._fill(self._cursor_key())
-            self.query_one("#review-table", DataTable).focus()
+            self.query_one("#review-table", VirtualTable).focus()
             return
         self.app.go_home()
 
     # -- actions on records -------------------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#review-table")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(VirtualTable.RowSelected, "#review-table")
+    def _selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self.action_open()
 
@@ -431,17 +408,11 @@ class ReviewScreen(WizardScreen[None]):
         if row.summary is None:
             self.notify(self.t("tui.review.cannot_mark_broken"), severity="warning")
             return
-        dropped: list[str] = []
         if row.key in self.marked:
             self.marked.remove(row.key)
         else:
-            self.marked.append(row.key)
-            dropped, self.marked = self.marked[:-2], self.marked[-2:]
-        table = self.query_one("#review-table", DataTable)
-        for key in [row.key, *dropped]:
-            changed = next((r for r in self.rows if r.key == key), None)
-            if changed is not None and key in table.rows:
-                table.update_cell(key, "date", self._cells(changed)[0])
+            self.marked = [*self.marked, row.key][-2:]  # a third mark drops the oldest
+        self.query_one("#review-table", VirtualTable).refresh_rows()
         self._show_detail()
 
     def action_compare(self) -> None:
