@@ -366,7 +366,8 @@ def cmd_tui(args) -> int:
             raise _Fail([f"--{option}: must be a name in readable text (got {value!r})"], 2)
     from wizard.tui.app import run
 
-    return run(args, bank=_bank(args), lang=_lang(args), store=_store(args))
+    # The bank loads after the first screen is painted; its problems are raised from run() as before.
+    return run(args, bank=lambda: _bank(args), lang=_lang(args), store=_store(args))
 
 
 def _handler(target: str):

@@ -5,31 +5,26 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
-from wizard.bank import Bank
 from wizard.i18n import t
-from wizard.problems import InvalidFile
-from wizard.records import DecisionRecord, new_id, now, read_record
-from wizard.store import RecordStore
 from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
-from wizard.tui.draft import Draft, DraftNotFound, find_draft
-from wizard.tui.screens.base import read_folder
-from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.help import HelpScreen
+from wizard.tui.paths import short_path
 from wizard.tui.screens.home import HomeScreen
-from wizard.tui.screens.names import NamesScreen
-from wizard.tui.screens.questionnaire import QuestionnaireScreen
-from wizard.tui.screens.result import ResultScreen
-from wizard.tui.screens.review import ReviewScreen
-from wizard.tui.widgets.result_view import short_path
+
+if TYPE_CHECKING:
+    from wizard.bank import Bank
+    from wizard.records import DecisionRecord
+    from wizard.store import RecordStore
+    from wizard.tui.draft import Draft
+
+# Start-up is the time to the first painted home screen: every other screen, the question bank
+# and the core modules behind them are imported when first needed (see `_loaded`).
 
 DARK, LIGHT = "textual-dark", "textual-light"
 LANGUAGE_NAMES = {"en": "English", "pl": "polski"}
@@ -50,12 +45,17 @@ class ClientExitApp(App[int]):
 
     lang: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, bank: Bank, store: RecordStore, lang: str = "en", *, command: str = "home",
-                 client: str | None = None, assessor: str | None = None, draft: Path | None = None,
-                 clock: Callable[[], datetime] = now, make_id: Callable[[], str] = new_id,
-                 theme: str = DARK) -> None:
+    def __init__(self, bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *,
+                 command: str = "home", client: str | None = None, assessor: str | None = None,
+                 draft: Path | None = None, clock: Callable[[], datetime] | None = None,
+                 make_id: Callable[[], str] | None = None, theme: str = DARK) -> None:
         super().__init__()
-        self.bank, self.store = bank, store
+        # The bank may come as a loader: the home screen paints first, then asks for it.
+        self._bank_loader = bank if callable(bank) else None
+        self._bank: Bank | None = None if callable(bank) else bank
+        self.bank_error: BaseException | None = None  # the loader's, shown by `run` after the app exits
+        self.store = store
+        clock, make_id = clock or _now, make_id or _new_id
         self.set_reactive(ClientExitApp.lang, lang)
         self.clock, self.make_id = clock, make_id
         self._start = (command, client, assessor, draft)
@@ -65,12 +65,30 @@ class ClientExitApp(App[int]):
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
+    @property
+    def bank(self) -> Bank:
+        if self._bank is None:
+            self._bank = self._bank_loader()
+        return self._bank
+
+    def bank_ready(self) -> bool:
+        """Load the question bank if it is not yet; False (the app then exits) when it cannot be."""
+        try:
+            self.bank
+        except Exception as error:  # noqa: BLE001  (the loader's own error, for `run` to report)
+            self.bank_error = error
+            self.exit(2)
+            return False
+        return True
+
     def get_default_screen(self) -> Screen:
         return HomeScreen()
 
     def on_mount(self) -> None:
         self.title = self.t("tui.app.title")
         command, client, assessor, draft = self._start
+        if command in ("new", "resume", "review") and not self.bank_ready():
+            return
         if command == "new":
             self.new_assessment(client, assessor)
         elif command == "resume" and draft is not None:
@@ -90,15 +108,24 @@ class ClientExitApp(App[int]):
             if names:
                 self._begin(*names)
 
+        from wizard.tui.screens.names import NamesScreen
+
         self.push_screen(NamesScreen(client or "", assessor or ""), named)
 
     def _begin(self, client: str, assessor: str) -> None:
+        from wizard.tui.draft import Draft
+        from wizard.tui.screens.questionnaire import QuestionnaireScreen
+
         draft = Draft.start(self.bank, self.store, client=client, assessor=assessor, lang=self.lang,
                             created=self.clock(), record_id=self.make_id())
         draft.save()  # a failure shows on the questionnaire; answers stay in memory
         self.push_screen(QuestionnaireScreen(draft))
 
     def resume(self, path: Path) -> None:
+        from wizard.problems import InvalidFile
+        from wizard.tui.draft import Draft
+        from wizard.tui.screens.questionnaire import QuestionnaireScreen
+
         try:
             draft = Draft.open(self.bank, self.store, path)
         except InvalidFile as error:
@@ -108,14 +135,21 @@ class ClientExitApp(App[int]):
         self.push_screen(QuestionnaireScreen(draft))
 
     def show_review(self) -> None:
+        from wizard.tui.screens.review import ReviewScreen
+
         self.push_screen(ReviewScreen())
 
     def open_record(self, path: Path) -> None:
         record = self._read(path)
         if record is not None:
+            from wizard.tui.screens.result import ResultScreen
+
             self.push_screen(ResultScreen(record, path))
 
     def _read(self, path: Path) -> DecisionRecord | None:
+        from wizard.problems import InvalidFile
+        from wizard.records import read_record
+
         try:
             return read_record(path, self.bank)
         except InvalidFile as error:
@@ -167,6 +201,8 @@ class ClientExitApp(App[int]):
 
     def show_result(self, record: DecisionRecord, path: Path) -> None:
         """Replace the finished questionnaire with its result."""
+        from wizard.tui.screens.result import ResultScreen
+
         self.switch_screen(ResultScreen(record, path))
 
     def go_home(self) -> None:
@@ -175,6 +211,8 @@ class ClientExitApp(App[int]):
 
     def finish(self, draft: Draft) -> None:
         """Save the record of a finished questionnaire; on failure keep everything and offer a retry."""
+        from wizard.tui.screens.confirm import ConfirmScreen
+
         try:
             path, record = draft.finish(self.lang, self.clock())
         except OSError as error:
@@ -210,8 +248,9 @@ class ClientExitApp(App[int]):
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit; but first ask when a draft has answers that could not be saved."""
-        unsaved = [s for s in self.screen_stack if isinstance(s, QuestionnaireScreen) and not s.draft.saved
-                   and not s.draft.save()]
+        questionnaire = _loaded("wizard.tui.screens.questionnaire", "QuestionnaireScreen")
+        unsaved = [s for s in self.screen_stack if questionnaire is not None and isinstance(s, questionnaire)
+                   and not s.draft.saved and not s.draft.save()]
         if not unsaved:
             self.exit()
             return
@@ -220,11 +259,15 @@ class ClientExitApp(App[int]):
             if yes:
                 self.exit()
 
+        from wizard.tui.screens.confirm import ConfirmScreen
+
         error = unsaved[0].draft.error
         self.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
                                        reason=(error.strerror or str(error)) if error else "?"), leave)
 
     def action_help(self) -> None:
+        from wizard.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -232,10 +275,15 @@ class ClientExitApp(App[int]):
         self.notify(self.t("tui.app.quit_hint"), title=self.t("tui.app.quit_title"))
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=self.t("tui.palette.placeholder")))
 
     def action_change_theme(self) -> None:
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.t("tui.palette.themes")))
 
     def action_screenshot_here(self) -> None:
@@ -244,6 +292,10 @@ class ClientExitApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The app's own commands, in the app's language (Textual's built-in ones are English)."""
+        from wizard.tui.screens.base import read_folder
+        from wizard.tui.screens.questionnaire import QuestionnaireScreen
+        from wizard.tui.screens.result import ResultScreen
+
         other = "pl" if self.lang == "en" else "en"
         yield SystemCommand(self.t("tui.cmd.language", language=LANGUAGE_NAMES[other]),
                             self.t("tui.cmd.language.help"), self.action_toggle_language)
@@ -277,6 +329,8 @@ class ClientExitApp(App[int]):
 
         from wizard.tui.screens.client_view import ClientScreen
         from wizard.tui.screens.compare import CompareScreen
+        from wizard.tui.screens.result import ResultScreen
+        from wizard.tui.screens.review import ReviewScreen
 
         client = None
         if isinstance(screen, ReviewScreen):
@@ -296,26 +350,52 @@ class ClientExitApp(App[int]):
                                 partial(self.show_team, client))
 
     def _resume_newest(self) -> None:
+        from wizard.tui.draft import DraftNotFound, find_draft
+
         try:
             self.resume(find_draft(self.store, None, self.bank))
         except DraftNotFound:
             self.notify(self.t("tui.home.nothing_to_resume"))
 
 
-def build_app(bank: Bank, store: RecordStore, lang: str = "en", *, command: str = "home",
+def _now() -> datetime:
+    from wizard.records import now
+
+    return now()
+
+
+def _new_id() -> str:
+    from wizard.records import new_id
+
+    return new_id()
+
+
+def _loaded(module: str, name: str):
+    """A class of a module if the module is imported (no instance can exist otherwise), else None."""
+    found = sys.modules.get(module)
+    return getattr(found, name, None) if found is not None else None
+
+
+def build_app(bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *, command: str = "home",
               client: str | None = None, assessor: str | None = None, draft: Path | None = None,
-              clock: Callable[[], datetime] = now, make_id: Callable[[], str] = new_id,
+              clock: Callable[[], datetime] | None = None, make_id: Callable[[], str] | None = None,
               theme: str = DARK) -> ClientExitApp:
-    """The app, ready to run: the command line and the tests both start here."""
+    """The app, ready to run: the command line and the tests both start here. `bank` may be a
+    function that loads it: then it is loaded after the home screen is first painted."""
     return ClientExitApp(bank, store, lang, command=command, client=client, assessor=assessor,
                          draft=draft, clock=clock, make_id=make_id, theme=theme)
 
 
-def run(args, *, bank: Bank, lang: str, store: RecordStore) -> int:
-    """Start the wizard for `client-exit [home|new|resume|review]`."""
+def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore) -> int:
+    """Start the wizard for `client-exit [home|new|resume|review]`. A `bank` given as a loader
+    is loaded once the first screen shows; its error (raised by the loader) is raised here."""
     command = getattr(args, "command", None) or "home"
     draft = None
     if command == "resume":
+        from wizard.problems import InvalidFile
+        from wizard.tui.draft import Draft, DraftNotFound, find_draft
+
+        bank = bank() if callable(bank) else bank
         try:
             draft = find_draft(store, getattr(args, "draft", None), bank)
             Draft.open(bank, store, draft)
@@ -331,4 +411,6 @@ def run(args, *, bank: Bank, lang: str, store: RecordStore) -> int:
     app = build_app(bank, store, lang, command=command, client=getattr(args, "client", None),
                     assessor=getattr(args, "assessor", None), draft=draft)
     app.run()
+    if app.bank_error is not None:
+        raise app.bank_error
     return app.return_code or 0

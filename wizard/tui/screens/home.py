@@ -1,21 +1,29 @@
-"""Home: start a new assessment, resume a draft, open saved decisions, quit."""
+"""Home: start a new assessment, resume a draft, open saved decisions, quit.
+
+The first screen of `client-exit`: it paints before anything is read. Its drafts and the number
+of saved records (each needs the question bank and a look at the folders) fill in right after
+the first frame; a folder of 10,000 records counts from the list cache.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.tui.draft import progress
+from wizard.tui.paths import short_path
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.result_view import short_path
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 
 class HomeScreen(WizardScreen[None]):
@@ -30,29 +38,58 @@ class HomeScreen(WizardScreen[None]):
         super().__init__()
         self.drafts: list[Path] = []
         self.arrived = False
+        self.loaded = False  # drafts and the record count: read after the first frame
+        self._entries: list = []
+        self._record_count: int | None = None
+        self._error: OSError | None = None
 
-    def compose(self) -> ComposeResult:
+    def _load(self) -> None:
         app = self.app
+        self.loaded = True
         entries, error = read_folder(app.store.scan_drafts, app.bank)
         # The count comes from the list cache: a folder of 10,000 records opens at once.
         records, records_error = read_folder(app.store.summaries, app.bank)
-        error = error or records_error
+        self._entries, self._error = entries, error or records_error
+        self.drafts = [e.path for e in entries if e.record is not None]
+        self._record_count = sum(1 for item in records if item.summary is not None)
+
+    async def _fill(self) -> None:
+        """After the first frame: read the drafts and count the records, then show them."""
+        if self.loaded or not self.is_attached or not self.app.bank_ready():
+            return
+        if not self.is_current:  # another screen went on top at once: read on the way back
+            return
+        self._load()
+        await self.recompose()
+        self.on_mount()
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        entries, error = self._entries, self._error
         drafts = [e for e in entries if e.record is not None]
-        self.drafts = [e.path for e in drafts]
-        record_count = sum(1 for item in records if item.summary is not None)
+        waiting = "…"
+        record_count = waiting if self._record_count is None else self._record_count
         with VerticalScroll(id="home-body"):
             with Vertical(id="home"):
                 yield Static(Content(self.t("tui.app.title")), classes="title")
                 yield Static(Content(self.t("tui.home.lead")), classes="lead")
                 yield OptionList(
                     self._item("n", self.t("tui.home.new"), "new"),
-                    self._item("r", self.t("tui.home.resume", count=len(drafts)), "resume", disabled=not drafts),
+                    self._item("r", self.t("tui.home.resume", count=len(drafts) if self.loaded else waiting), "resume",
+                               disabled=not drafts),
                     self._item("v", self.t("tui.home.review", count=record_count), "review"),
                     self._item("q", self.t("tui.home.quit"), "quit"),
                     id="menu",
                 )
                 yield Static(Content(self.t("tui.home.drafts")), classes="heading")
-                if drafts:
+                if not self.loaded:
+                    yield Static(Content(waiting), classes="muted", id="no-drafts")
+                elif drafts:
+                    from rich.text import Text
+                    from textual.widgets import DataTable
+
+                    from wizard.tui.draft import progress
+
                     table: DataTable = DataTable(cursor_type="row", id="drafts")
                     table.add_column(self.t("tui.home.col.client"), key="client")
                     table.add_column(self.t("tui.home.col.assessor"), key="assessor")
@@ -86,10 +123,13 @@ class HomeScreen(WizardScreen[None]):
     async def on_screen_resume(self) -> None:
         if not self.arrived:  # the first resume is the screen's arrival: it was just composed
             self.arrived = True
+            self.call_after_refresh(self._fill)
             return
         await self.apply_language()  # drafts and records may have changed meanwhile
 
     async def apply_language(self) -> None:
+        if self.app.bank_ready():
+            self._load()
         await super().apply_language()
         self.on_mount()
 
@@ -114,7 +154,7 @@ class HomeScreen(WizardScreen[None]):
         elif len(self.drafts) == 1:
             self.app.resume(self.drafts[0])
         else:
-            self.query_one("#drafts", DataTable).focus()
+            self.query_one("#drafts").focus()
             self.notify(self.t("tui.home.pick_draft"), timeout=4)
 
     def action_review(self) -> None:

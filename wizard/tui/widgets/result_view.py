@@ -20,20 +20,10 @@ from wizard.i18n import t
 from wizard.reasoning import Assessment, translated
 from wizard.records import DecisionRecord
 from wizard.report import answer_text, change_text, level_label, question_text
+from wizard.tui.paths import short_path  # noqa: F401  (imported from here by the screens)
 from wizard.tui.widgets.score_bar import ScoreBar
 
 STAGES = ("prepare", "notify", "close")
-
-
-def short_path(path: Path | str | None) -> str:
-    """A path as the user would type it: the home folder as ~."""
-    if path is None:
-        return ""
-    path = Path(path)
-    try:
-        return "~/" + str(path.relative_to(Path.home()))
-    except (ValueError, RuntimeError):
-        return str(path)
 
 
 def localized(record: DecisionRecord, bank: Bank, lang: str) -> Assessment | None:
