@@ -57,7 +57,7 @@ class HomeScreen(WizardScreen[None]):
         """After the first frame: read the drafts and count the records, then show them."""
         if self.loaded or not self.is_attached or not self.app.bank_ready():
             return
-        if not self.is_current:  # another screen went on top at once: read on the way back
+        if self.app.screen is not self:  # another screen went on top at once: read on the way back
             return
         self._load()
         await self.recompose()

@@ -8,7 +8,8 @@ and typing stays responsive. A record is read in full only when it is opened.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gc
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual import on
@@ -35,6 +36,7 @@ COLUMNS = ("date", "client", "assessor", "level", "score", "status", "due")
 MARK = "●"  # drawn in the gap before the date of a marked row
 DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
 QUICK_FILTER = 2_000  # up to this many records the table is filtered on every key
+SAMPLE = 2_000  # records whose names set the width of the name columns
 # When the columns do not fit, they give up width in this order, down to these widths.
 SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("level", 13), ("assessor", 7),
           ("client", 12), ("score", 4), ("level", 8), ("status", 5), ("client", 4), ("assessor", 3),
@@ -50,7 +52,8 @@ class ReviewRow:
     summary: Summary | None  # None: the file is broken
     problems: tuple[Problem, ...]
     overdue: bool
-    search: str  # folded text the filter looks in
+    # The folded text the filter looks in: made the first time a filter is typed, not per row at open.
+    search: str | None = field(default=None, compare=False)
 
 
 def problem_text(problems: tuple[Problem, ...]) -> str:
@@ -83,6 +86,7 @@ class ReviewScreen(WizardScreen[None]):
         self._styles: dict[str, object] = {}
         self._cell_cache: dict[tuple, Cell] = {}
         self._filter_timer = None
+        self._counted: tuple[list, int, int] | None = None
         self._resize_timer = None
 
     # -- data -------------------------------------------------------------------------------------
@@ -90,6 +94,23 @@ class ReviewScreen(WizardScreen[None]):
     def _load(self) -> None:
         """The rows of every record file, from the list cache, newest first and broken last."""
         self.rows = []  # the old rows go before the new ones come: one folder in memory at a time
+        # Tens of thousands of long-lived objects, none in a cycle: the cycle collector would walk
+        # them while they are made and at every collection after (at 10,000 records, a good part
+        # of the time the screen takes). So it is off while they are made, and then they are kept
+        # out of its way (gc.freeze) until the screen goes (on_unmount: gc.unfreeze).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._read_rows()
+        finally:
+            if collecting:
+                gc.enable()
+                gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # the frozen objects go back to the collector, anything left in a cycle too
+
+    def _read_rows(self) -> None:
         listed, self.error = read_folder(self.app.store.summaries, self.app.bank)
         self._loaded = True
         today = self.app.clock().date()
@@ -100,23 +121,40 @@ class ReviewScreen(WizardScreen[None]):
         self.marked = [key for key in self.marked if key in keys]
         self._natural_widths = self._natural()
 
-    def _row(self, item: Listed, today) -> ReviewRow:
+    @staticmethod
+    def _row(item: Listed, today) -> ReviewRow:
         summary = item.summary
         if summary is None:
-            search = " ".join((item.path.name, self.t("tui.review.broken"), problem_text(item.problems)))
-            return ReviewRow(str(item.path), item.path, None, item.problems, False, fold(search))
-        overdue = is_overdue(summary, today)  # needs only the review date and the status
-        words = f"{summary.created:%Y-%m-%d} {summary.client} {summary.assessor} {self._level(summary)} " \
-                f"{self._statuses[summary.status]}"
-        if overdue:
-            words += " " + self.t("tui.review.overdue")
-        return ReviewRow(str(item.path), item.path, summary, (), overdue, fold(words))
+            return ReviewRow(str(item.path), item.path, None, item.problems, False)
+        # is_overdue needs only the review date and the status
+        return ReviewRow(str(item.path), item.path, summary, (), is_overdue(summary, today))
+
+    def _search(self, row: ReviewRow) -> str:
+        if row.search is not None:
+            return row.search
+        summary = row.summary
+        if summary is None:
+            words = " ".join((row.path.name, self.t("tui.review.broken"), problem_text(row.problems)))
+        else:
+            words = f"{summary.created:%Y-%m-%d} {summary.client} {summary.assessor} {self._level(summary)} " \
+                    f"{self._statuses[summary.status]}"
+            if row.overdue:
+                words += " " + self.t("tui.review.overdue")
+        object.__setattr__(row, "search", fold(words))  # a cache: frozen for everything else
+        return row.search
 
     def _level(self, summary: Summary) -> str:
         return self._levels.get(summary.level, "—") if summary.level else "—"
 
     def _matches(self, row: ReviewRow) -> bool:
-        return all(term in row.search for term in fold(self.query_text).split())
+        terms = fold(self.query_text).split()
+        return not terms or all(term in self._search(row) for term in terms)
+
+    def _filtered(self) -> list[ReviewRow]:
+        terms = fold(self.query_text).split()
+        if not terms:
+            return list(self.rows)
+        return [row for row in self.rows if all(term in self._search(row) for term in terms)]
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -178,19 +216,21 @@ class ReviewScreen(WizardScreen[None]):
         if any(self._matches(old) != self._matches(changed[old.key]) for old in before if old.key in changed):
             self._fill(keep)
             return
-        self.shown = [r for r in self.rows if self._matches(r)]
+        self.shown = self._filtered()
         self._show_rows(self._cursor_key())
         self._show_counts()
         self._show_detail()
 
     def _natural(self) -> dict[str, int]:
-        """Each column's natural width: its longest text or its label."""
+        """Each column's natural width: its longest text or its label. Names are measured in a
+        sample of a big folder (evenly spread): a longer one is cut with an ellipsis, in full below."""
         readable = [r.summary for r in self.rows if r.summary is not None]
+        named = readable[::max(1, len(readable) // SAMPLE)]
         broken = [width_of(r.path.name) + 12 for r in self.rows if r.summary is None]
         natural = {
             "date": 10,
-            "client": max([width_of(c) for c in {s.client for s in readable}] + broken + [6]),
-            "assessor": max([width_of(a) for a in {s.assessor for s in readable}] + [3]),
+            "client": max([width_of(c) for c in {s.client for s in named}] + broken + [6]),
+            "assessor": max([width_of(a) for a in {s.assessor for s in named}] + [3]),
             "level": max([width_of(self._levels[level]) for level in {s.level for s in readable} if level] + [1]),
             "score": 3,
             "status": max([width_of(self._statuses[status]) for status in {s.status for s in readable}] + [3]),
@@ -230,7 +270,7 @@ class ReviewScreen(WizardScreen[None]):
     def _fill(self, keep: str | None = None) -> None:
         """Show the rows that match the filter; the cursor stays on `keep` when it is shown."""
         self._set_styles()
-        self.shown = [row for row in self.rows if self._matches(row)]
+        self.shown = self._filtered()
         self._show_rows(keep)
         self._show_counts()
 
@@ -279,12 +319,16 @@ class ReviewScreen(WizardScreen[None]):
         )
 
     def _show_counts(self) -> None:
-        total = sum(1 for r in self.rows if r.summary is not None)
-        shown = sum(1 for r in self.shown if r.summary is not None)
-        parts = [self.t("tui.review.count", count=total) if len(self.shown) == len(self.rows)
-                 else self.t("tui.review.count_filtered", shown=shown, count=total)]
-        overdue = sum(1 for r in self.rows if r.overdue)
-        broken = sum(1 for r in self.rows if r.summary is None)
+        if self._counted is None or self._counted[0] is not self.rows:  # counted once per load
+            self._counted = (self.rows, sum(1 for r in self.rows if r.summary is None),
+                             sum(1 for r in self.rows if r.overdue))
+        _, broken, overdue = self._counted
+        total = len(self.rows) - broken
+        if len(self.shown) == len(self.rows):
+            parts = [self.t("tui.review.count", count=total)]
+        else:
+            shown = sum(1 for r in self.shown if r.summary is not None)
+            parts = [self.t("tui.review.count_filtered", shown=shown, count=total)]
         if overdue:
             parts.append(self.t("tui.review.count_overdue", count=overdue))
         if broken:
@@ -299,21 +343,38 @@ class ReviewScreen(WizardScreen[None]):
         return None
 
     def _current(self) -> ReviewRow | None:
-        key = self._cursor_key()
-        return next((row for row in self.shown if row.key == key), None) if key else None
+        for table in self.query("#review-table").results(VirtualTable):
+            index = table.cursor_row
+            if table.row_count and 0 <= index < len(self.shown) and self.shown[index].key == table.cursor_key:
+                return self.shown[index]
+        return None
 
     @on(VirtualTable.RowHighlighted, "#review-table")
     def _highlighted(self) -> None:
         self._show_detail()
 
     def _show_detail(self) -> None:
-        details = self.query("#review-detail").results(Static)
-        for detail in details:
-            detail.update(Content(self._detail_text()))
+        for detail in self.query("#review-detail").results(Static):
+            self._update(detail, self._detail_text())
         for marks in self.query("#review-marks").results(Static):
             text = self._marks_text()
-            marks.update(Content(text))
+            self._update(marks, text)
             marks.display = bool(text)
+
+    @staticmethod
+    def _update(static: Static, text: str) -> None:
+        """Show `text`; a new layout only when it takes another number of lines (moving the cursor
+        through a long table must not lay the screen out again at every row)."""
+        before = getattr(static, "_shown_text", None)
+        if before == text:
+            return
+        width = static.content_region.width
+
+        def lines(value: str | None) -> int:
+            return 0 if not value else 1 if width and width_of(value) <= width else 2
+
+        static._shown_text = text  # type: ignore[attr-defined]
+        static.update(Content(text), layout=before is None or not width or lines(before) != lines(text))
 
     def _detail_text(self) -> str:
         if not self.shown:

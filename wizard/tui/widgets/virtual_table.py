@@ -30,10 +30,13 @@ from wizard.tui.widgets.cell import Cell, fit
 Cells = Callable[[int], Sequence[Cell]]
 
 
+NO_STYLE = Style()
+
+
 def _style(value: Style | str) -> Style:
     if isinstance(value, Style):
         return value
-    return Style.parse(value) if value else Style()
+    return Style.parse(value) if value else NO_STYLE
 
 
 def _fitted(plain: str, width: int, right: bool) -> str:
@@ -120,6 +123,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self._keys: Sequence[str] = ()
         self._index: dict[str, int] | None = None
         self._cells: Cells = lambda index: ()
+        self._lines: dict[tuple, Strip] = {}  # the rows drawn lately; emptied when the rows change
 
     # -- content --------------------------------------------------------------------------------
 
@@ -128,12 +132,14 @@ class VirtualTable(ScrollView, can_focus=True):
         """The columns: `labels` in order, fitted into `width`. Returns the widths."""
         self.labels = dict(labels)
         self.widths = fit(want, width, shrink)
+        self._lines.clear()
         self._resize()
         return self.widths
 
     def set_rows(self, keys: Sequence[str], cells: Cells, keep: str | None = None) -> None:
         """Show these rows (`cells(i)` draws row i); the cursor stays on `keep` when it is shown."""
         self._keys, self._cells, self._index = keys, cells, None
+        self._lines.clear()
         self._resize()
         row = self.rows.get(keep, 0) if keep is not None else 0
         if row != self.cursor_row or not keys:
@@ -171,6 +177,7 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def refresh_rows(self) -> None:
         """Draw the rows in view again (their cells changed)."""
+        self._lines.clear()
         self.refresh()
 
     # -- the cursor ----------------------------------------------------------------------------
@@ -184,17 +191,24 @@ class VirtualTable(ScrollView, can_focus=True):
             self.cursor_row = max(0, min(row, len(self._keys) - 1))
 
     def watch_cursor_row(self, old: int, new: int) -> None:
-        self._scroll_to_cursor()
-        self.refresh()
+        if self._scroll_to_cursor():
+            self.refresh()
+        else:  # only the two rows the cursor left and reached are drawn again
+            self.refresh_line(old + 1)  # virtual lines: the header is line 0
+            self.refresh_line(new + 1)
         self.post_message(self.RowHighlighted(self, new, self.cursor_key))
 
-    def _scroll_to_cursor(self) -> None:
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll so that the cursor's row shows; True when it scrolled."""
         page = self._page
         top = int(self.scroll_y)
         if self.cursor_row < top:
             self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
         elif self.cursor_row >= top + page:
             self.scroll_to(y=self.cursor_row - page + 1, animate=False, immediate=True)
+        else:
+            return False
+        return True
 
     def action_cursor_up(self) -> None:
         self.move_cursor(self.cursor_row - 1)
@@ -234,20 +248,50 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def render_lines(self, crop):
+        # The styles are worked out once per paint, not once per line.
+        base = self.rich_style
+        self._paint_styles = {
+            "base": base,
+            **{name: self.get_component_styles(f"datatable--{name}").rich_style
+               for name in ("header", "even-row", "odd-row", "cursor")},
+        }
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._paint_styles = None
+
+    def _styles_now(self) -> dict[str, Style]:
+        if getattr(self, "_paint_styles", None) is None:
+            base = self.rich_style
+            return {"base": base, **{name: self.get_component_styles(f"datatable--{name}").rich_style
+                                     for name in ("header", "even-row", "odd-row", "cursor")}}
+        return self._paint_styles
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        styles = self._styles_now()
+        base = styles["base"]
         if y == 0:
-            style = base + self.get_component_styles("datatable--header").rich_style
+            style = base + styles["header"]
             segments = [Segment(_fitted(" " + label, self.widths[key], False), style)
                         for key, label in self.labels.items()]
             return self._finish(segments, width, style)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._keys):
             return Strip.blank(width, base)
-        stripe = "datatable--even-row" if row % 2 else "datatable--odd-row"
-        row_style = base + self.get_component_styles(stripe).rich_style
-        cursor = self.get_component_styles("datatable--cursor").rich_style if row == self.cursor_row else None
+        key = (row, row == self.cursor_row, width, int(self.scroll_x), base, styles["cursor"])
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) > 500:
+                self._lines.clear()
+            line = self._lines[key] = self._row_line(row, width, styles)
+        return line
+
+    def _row_line(self, row: int, width: int, styles: dict[str, Style]) -> Strip:
+        base = styles["base"]
+        row_style = base + styles["even-row" if row % 2 else "odd-row"]
+        cursor = styles["cursor"] if row == self.cursor_row else None
         segments = []
         for cell, key in zip(self._cells(row), self.labels):
             width_here = self.widths[key]
