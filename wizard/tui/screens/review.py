@@ -43,9 +43,10 @@ SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("level"
           ("due", 10), ("score", 3))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ReviewRow:
-    """One record file as the table shows it."""
+    """One record file as the table shows it (not frozen: 10,000 are made at once, and a frozen
+    dataclass is slower to make; nothing changes a row but its search cache)."""
 
     key: str  # the file's path, also the table's row key
     path: Path
@@ -116,7 +117,8 @@ class ReviewScreen(WizardScreen[None]):
         today = self.app.clock().date()
         self._levels = {level: level_label(self.app.bank, level, self.lang) for level in LEVELS}
         self._statuses = {status: self.t(f"status.{status}") for status in STATUSES}
-        self.rows = [self._row(item, today) for item in listed]
+        row = self._row
+        self.rows = [row(item, today) for item in listed]
         keys = {row.key for row in self.rows if row.summary is not None}
         self.marked = [key for key in self.marked if key in keys]
         self._natural_widths = self._natural()
@@ -140,8 +142,8 @@ class ReviewScreen(WizardScreen[None]):
                     f"{self._statuses[summary.status]}"
             if row.overdue:
                 words += " " + self.t("tui.review.overdue")
-        object.__setattr__(row, "search", fold(words))  # a cache: frozen for everything else
-        return row.search
+        row.search = search = fold(words)
+        return search
 
     def _level(self, summary: Summary) -> str:
         return self._levels.get(summary.level, "—") if summary.level else "—"

@@ -304,8 +304,14 @@ class VirtualTable(ScrollView, can_focus=True):
         return self._finish(segments, width, row_style + cursor if cursor is not None else row_style)
 
     def _finish(self, segments: list[Segment], width: int, fill: Style) -> Strip:
-        strip = Strip(segments)
+        """The line, exactly `width` cells: one Strip made when the columns fit (they mostly do)."""
+        length = sum(self.widths.get(key, 0) for key in self.labels)
         scroll_x = int(self.scroll_x)
+        if not scroll_x and length <= width:
+            if length < width:
+                segments.append(Segment(" " * (width - length), fill))
+            return Strip(segments, width)
+        strip = Strip(segments)
         if scroll_x:
             strip = strip.crop(scroll_x, scroll_x + width)
         return strip.extend_cell_length(width, fill).crop(0, width)
