@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -48,13 +49,30 @@ class ReviewRow:
     """One record file as the table shows it (not frozen: 10,000 are made at once, and a frozen
     dataclass is slower to make; nothing changes a row but its search cache)."""
 
-    key: str  # the file's path, also the table's row key
     path: Path
     summary: Summary | None  # None: the file is broken
     problems: tuple[Problem, ...]
     overdue: bool
     # The folded text the filter looks in: made the first time a filter is typed, not per row at open.
     search: str | None = field(default=None, compare=False)
+
+    @property
+    def key(self) -> str:
+        """The file's path as text, also the table's row key (made when asked: most rows never are)."""
+        return str(self.path)
+
+
+class RowKeys(Sequence[str]):
+    """The keys of a list of rows, for the table, without a list of 10,000 strings."""
+
+    def __init__(self, rows: list[ReviewRow]) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._rows[index].key
 
 
 def problem_text(problems: tuple[Problem, ...]) -> str:
@@ -119,17 +137,18 @@ class ReviewScreen(WizardScreen[None]):
         self._statuses = {status: self.t(f"status.{status}") for status in STATUSES}
         row = self._row
         self.rows = [row(item, today) for item in listed]
-        keys = {row.key for row in self.rows if row.summary is not None}
-        self.marked = [key for key in self.marked if key in keys]
+        if self.marked:  # the marks whose files are still readable stay
+            keys = {row.key for row in self.rows if row.summary is not None}
+            self.marked = [key for key in self.marked if key in keys]
         self._natural_widths = self._natural()
 
     @staticmethod
     def _row(item: Listed, today) -> ReviewRow:
         summary = item.summary
         if summary is None:
-            return ReviewRow(str(item.path), item.path, None, item.problems, False)
+            return ReviewRow(item.path, None, item.problems, False)
         # is_overdue needs only the review date and the status
-        return ReviewRow(str(item.path), item.path, summary, (), is_overdue(summary, today))
+        return ReviewRow(item.path, summary, (), is_overdue(summary, today))
 
     def _search(self, row: ReviewRow) -> str:
         if row.search is not None:
@@ -279,7 +298,7 @@ class ReviewScreen(WizardScreen[None]):
     def _show_rows(self, keep: str | None) -> None:
         for table in self.query("#review-table").results(VirtualTable):
             shown = self.shown
-            table.set_rows([row.key for row in shown], lambda index: self._cells(shown[index]), keep)
+            table.set_rows(RowKeys(shown), lambda index: self._cells(shown[index]), keep)
         self._show_detail()
 
     def _set_styles(self) -> None:
