@@ -190,3 +190,32 @@ async def test_language_switch_keeps_the_filter_and_the_marks(bank, store, demo)
         assert column(app, "status")[0] in ("przyjęta", "szkic", "zaproponowana", "zastąpiona")
         assert app.screen.query_one("#filter", Input).value == "a"
         assert len(app.screen.marked) == 1
+
+
+async def test_the_mouse_moves_the_cursor_and_a_second_click_opens(bank, store, demo):
+    app = make_app(bank, store, command="review")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await pilot.click("#review-table", offset=(20, 3))  # the header is line 0: the third row
+        await pilot.pause()
+        assert table(app).cursor_row == 2 and app.screen._current() is app.screen.shown[2]
+        await pilot.click("#review-table", offset=(20, 3))
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen) and app.screen.path == app.screen_stack[-2].shown[2].path
+
+
+async def test_page_keys_move_by_a_screenful_and_keep_the_cursor_in_view(bank, store, demo):
+    app = make_app(bank, store, command="review")
+    async with app.run_test(size=(100, 14)) as pilot:  # a table shorter than ten rows
+        await open_review(app, pilot)
+        grid = table(app)
+        page = grid.scrollable_content_region.height - 1
+        assert 0 < page < 10
+        await pilot.press("pagedown")
+        assert grid.cursor_row == page
+        await pilot.press("end")
+        await pilot.pause()
+        assert grid.cursor_row == 9 and grid.scroll_y + page > 9
+        await pilot.press("pageup", "home")
+        await pilot.pause()
+        assert grid.cursor_row == 0 and grid.scroll_y == 0
