@@ -2,11 +2,17 @@
 
 `t(key, lang, **values)` returns the text in the language asked for. Every key has both
 languages: a test checks it, and another walks every screen in Polish looking for English.
+
+Plurals. A count is written with the `plural` format: `{count:plural:# question|# questions}`
+picks a form by the number, and `#` stands for the number itself. English has two forms (one,
+other); Polish has three (one, few, many): `{count:plural:# członek|# członkowie|# członków}`
+gives 1 członek, 2–4 członkowie, 5–21 członków, 22–24 członkowie, and 12–14 członków.
 """
 
 from __future__ import annotations
 
 import os
+import string
 
 LANGUAGES = ("en", "pl")
 
@@ -67,9 +73,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- command line -------------------------------------------------------------------------
     "cli.saved": ("saved: {path}", "zapisano: {path}"),
     "cli.valid": ("ok: {path} ({what})", "ok: {path} ({what})"),
-    "cli.what.bank": ("question bank, {count} questions", "bank pytań, {count} pytań"),
+    "cli.what.bank": ("question bank, {count:plural:# question|# questions}",
+                      "bank pytań, {count:plural:# pytanie|# pytania|# pytań}"),
     "cli.what.record": ("decision record", "zapis decyzji"),
-    "cli.what.answers": ("answers file, {count} answers", "plik odpowiedzi, {count} odpowiedzi"),
+    "cli.what.answers": ("answers file, {count:plural:# answer|# answers}",
+                         "plik odpowiedzi, {count:plural:# odpowiedź|# odpowiedzi|# odpowiedzi}"),
     "cli.no_records": ("No records in {path} yet. Start one with: client-exit new",
                        "Brak zapisów w {path}. Zacznij od: client-exit new"),
     "cli.list.header": ("date        client                          assessor        level          score  status",
@@ -98,8 +106,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "Brak ocen klienta „{client}” (nazwa musi się zgadzać dokładnie, poza wielkością liter)."),
     "review.compare.title": ("Comparison: {client}", "Porównanie: {client}"),
     "review.since.title": ("What changed since {date}", "Co się zmieniło od {date}"),
-    "review.since.score": ("{days} days later the risk score went from {before} to {after} ({delta}).",
-                           "Po {days} dniach poziom ryzyka zmienił się z {before} na {after} ({delta})."),
+    "review.since.score": ("{days:plural:# day|# days} later the risk score went from {before} to {after} ({delta}).",
+                           "Po {days:plural:# dniu|# dniach|# dniach} poziom ryzyka zmienił się z {before} na {after} "
+                           "({delta})."),
     "review.since.level": ("The recommendation moved from {before} to {after} ({direction}).",
                            "Rekomendacja zmieniła się z {before} na {after} ({direction})."),
     "review.since.level_same": ("The recommendation stayed: {level}.", "Rekomendacja bez zmian: {level}."),
@@ -110,8 +119,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.since.principles_added": ("Now also shaped by: {names}.", "Teraz wpływają też: {names}."),
     "review.since.principles_dropped": ("No longer shaped by: {names}.", "Już nie wpływają: {names}."),
     "review.history.title": ("History: {client}", "Historia: {client}"),
-    "review.history.summary": ("{count} assessments from {start} to {end} · risk score {spark} ({first} → {last})",
-                               "Ocen: {count}, od {start} do {end} · poziom ryzyka {spark} ({first} → {last})"),
+    "review.history.summary": ("{count:plural:# assessment|# assessments} from {start} to {end} · "
+                               "risk score {spark} ({first} → {last})",
+                               "{count:plural:# ocena|# oceny|# ocen} od {start} do {end} · "
+                               "poziom ryzyka {spark} ({first} → {last})"),
     "review.level_changes": ("Level changes", "Zmiany poziomu"),
     "review.no_level_changes": ("The recommendation has not changed.", "Rekomendacja się nie zmieniła."),
     "review.decisions": ("Decisions taken", "Podjęte decyzje"),
@@ -120,9 +131,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "{level} (rekomendacja: {recommended}), decyzja: {by}."),
     "review.team.title": ("Team view: {client}", "Widok zespołu: {client}"),
     "review.team.consensus": ("Consensus", "Stanowisko zespołu"),
-    "review.team.agreed": ("all {count} agree", "zgodnie (osób: {count})"),
-    "review.team.spread": ("the teammates range from {mildest} to {harshest} (levels apart: {steps})",
-                           "oceny członków zespołu: od {mildest} do {harshest} (różnica poziomów: {steps})"),
+    "review.team.agreed": ("{count:plural:only one teammate so far|all # agree}",
+                           "{count:plural:na razie ocenia tylko jedna osoba|zgodne oceny # osób|zgodne oceny # osób}"),
+    "review.team.spread": ("the teammates range from {mildest} to {harshest} ({steps:plural:# level|# levels} apart)",
+                           "oceny członków zespołu: od {mildest} do {harshest} "
+                           "(różnica: {steps:plural:# poziom|# poziomy|# poziomów})"),
     "review.team.mean_score": ("mean risk score {score}", "średni poziom ryzyka {score}"),
     "review.team.consensus_rule": (
         "The consensus is the median of the teammates' recommended levels (each teammate's latest "
@@ -142,8 +155,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.cli.superseded": ("{old} is now superseded by {new}", "{old} zastąpiono zapisem {new}"),
     "review.cli.feedback_saved": ("feedback saved: {path}", "zapisano opinię: {path}"),
     "review.demo.folder": ("Sample decisions written to {path}", "Przykładowe decyzje zapisano w {path}"),
-    "review.demo.summary": ("{records} records of {clients} clients, {feedback} pieces of feedback, {overdue} overdue review",
-                            "Zapisy: {records}, klienci: {clients}, opinie: {feedback}, przeglądy po terminie: {overdue}"),
+    "review.demo.summary": ("{records:plural:# record|# records} of {clients:plural:# client|# clients}, "
+                            "{feedback:plural:# piece|# pieces} of feedback, "
+                            "{overdue:plural:# overdue review|# overdue reviews}",
+                            "{records:plural:# zapis|# zapisy|# zapisów}, {clients:plural:# klient|# klienci|# klientów}, "
+                            "{feedback:plural:# opinia|# opinie|# opinii}, "
+                            "{overdue:plural:# przegląd po terminie|# przeglądy po terminie|# przeglądów po terminie}"),
     "review.demo.try": ("Try:", "Spróbuj:"),
     "review.demo.not_empty": ("is not empty: give a new or empty folder for the demo",
                               "nie jest pusty: podaj nowy lub pusty folder na demo"),
@@ -162,8 +179,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "look at them yourself:",
                            "Tych plików nie da się odczytać, więc nie sprawdzono, czy dotyczą klienta "
                            "„{client}”; przejrzyj je samodzielnie:"),
-    "privacy.confirm": ("Delete these files ({count})? This cannot be undone. [y/N] ",
-                        "Usunąć te pliki ({count})? Tego nie da się cofnąć. [t/N] "),
+    "privacy.confirm": ("Delete {count:plural:this file|these # files}? This cannot be undone. [y/N] ",
+                        "Usunąć {count:plural:ten plik|te # pliki|te # plików}? Tego nie da się cofnąć. [t/N] "),
     "privacy.no_terminal": ("refusing to delete without a confirmation, and there is no terminal to ask on: "
                             "run it in a terminal, or add --yes",
                             "odmowa: usuwanie wymaga potwierdzenia, a nie ma terminala, w którym można zapytać; "
@@ -171,8 +188,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy.cancelled": ("Nothing was deleted.", "Niczego nie usunięto."),
     "privacy.deleted": ("deleted: {path}", "usunięto: {path}"),
     "privacy.failed": ("could not delete {path} ({reason})", "nie udało się usunąć {path} ({reason})"),
-    "privacy.done": ("Deleted the files about “{client}” ({count}).",
-                     "Usunięto pliki dotyczące klienta „{client}” ({count})."),
+    "privacy.done": ("Deleted {count:plural:# file|# files} about “{client}”.",
+                     "Klient „{client}”: usunięto {count:plural:# plik|# pliki|# plików}."),
     "privacy.git": ("This folder is in a git repository: commit the deletion to share it; the files stay "
                     "in the repository's history until it is rewritten.",
                     "Ten folder jest w repozytorium git: zatwierdź (commit) usunięcie, aby trafiło do "
@@ -188,7 +205,42 @@ def register(messages: dict[str, tuple[str, str]]) -> None:
 def t(key: str, lang: str, **values: object) -> str:
     en, pl = MESSAGES[key]
     text = pl if lang == "pl" else en
-    return text.format(**values) if values else text
+    return _FORMATTERS[lang if lang == "pl" else "en"].format(text, **values) if values else text
+
+
+PLURAL_FORMS = {"en": ("one", "other"), "pl": ("one", "few", "many")}
+
+
+def plural_form(lang: str, count: int) -> str:
+    """The plural category of a whole number: en one/other, pl one/few/many (CLDR rules)."""
+    count = abs(int(count))
+    if lang == "pl":
+        if count == 1:
+            return "one"
+        if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+            return "few"
+        return "many"
+    return "one" if count == 1 else "other"
+
+
+class _Formatter(string.Formatter):
+    """`str.format` plus `{count:plural:one|other}` (see the module's doc)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if not format_spec.startswith("plural:"):
+            return super().format_field(value, format_spec)
+        forms = format_spec.removeprefix("plural:").split("|")
+        categories = PLURAL_FORMS[self.lang]
+        if len(forms) != len(categories):
+            raise ValueError(f"{self.lang}: a plural needs {len(categories)} forms "
+                             f"({', '.join(categories)}), got {len(forms)}: {format_spec!r}")
+        return forms[categories.index(plural_form(self.lang, value))].replace("#", str(value))
+
+
+_FORMATTERS = {lang: _Formatter(lang) for lang in LANGUAGES}
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:

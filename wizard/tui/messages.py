@@ -117,7 +117,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.home.nothing_to_resume": ("There is no draft to resume.", "Nie ma szkicu do wznowienia."),
     "tui.home.folder_error": ("The records folder {path} cannot be read: {reason}",
                               "Nie można odczytać folderu zapisów {path}: {reason}"),
-    "tui.home.unreadable": ("{count} file(s) could not be read: {names}", "Nie udało się odczytać plików ({count}): {names}"),
+    "tui.home.unreadable": ("{count:plural:# file|# files} could not be read: {names}",
+                            "Nie udało się odczytać {count:plural:# pliku|# plików|# plików}: {names}"),
     # --- names -------------------------------------------------------------------------------
     "tui.names.title": ("New assessment", "Nowa ocena"),
     "tui.names.edit_title": ("Client and assessor", "Klient i oceniający"),
@@ -162,8 +163,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.q.invalid_negative": ("The number cannot be negative.", "Liczba nie może być ujemna."),
     "tui.q.first": ("This is the first question.", "To pierwsze pytanie."),
     "tui.q.answer_first": ("Answer or skip this question first.", "Najpierw odpowiedz albo pomiń to pytanie."),
-    "tui.q.still_open": ("{count} question(s) still open: here is the first.",
-                         "Pytania bez odpowiedzi: {count}. Oto pierwsze z nich."),
+    "tui.q.still_open": ("{count:plural:# question is still open: here it is.|# questions are still open: here is the first.}",
+                         "{count:plural:# pytanie czeka na odpowiedź: oto ono.|# pytania czekają na odpowiedź: oto pierwsze z nich."
+                         "|# pytań czeka na odpowiedź: oto pierwsze z nich.}"),
     "tui.q.left": ("The draft is saved; resume it from the home screen.",
                    "Szkic jest zapisany; wznowisz go z ekranu startowego."),
     "tui.q.all_done": ("All questions are done. Press f to see the result.",
@@ -174,10 +176,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Wszystkie pytania za tobą ({total}, w tym „nie wiem”: {skipped}). Zapisać ocenę i zobaczyć wynik?",
     ),
     "tui.q.finish_open": (
-        "{count} question(s) are still open. They will be recorded as \"don't know\", which lowers "
-        "the confidence of the result. Finish now?",
-        "Pytania bez odpowiedzi: {count}. Zostaną zapisane jako „nie wiem”, co obniży pewność wyniku. "
-        "Zakończyć teraz?",
+        "{count:plural:# question is still open. It|# questions are still open. They} will be recorded as "
+        "\"don't know\", which lowers the confidence of the result. Finish now?",
+        "{count:plural:# pytanie nie ma odpowiedzi. Zostanie zapisane|# pytania nie mają odpowiedzi. Zostaną zapisane"
+        "|# pytań nie ma odpowiedzi. Zostaną zapisane} jako „nie wiem”, co obniży pewność wyniku. Zakończyć teraz?",
     ),
     "tui.q.finish_yes": ("See the result", "Pokaż wynik"),
     "tui.q.finish_no": ("Not yet", "Jeszcze nie"),
@@ -279,7 +281,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.records.none": ("No saved decisions yet. Start one from the home screen.",
                          "Nie ma jeszcze zapisanych decyzji. Zacznij ocenę z ekranu startowego."),
     "tui.review.title": ("Saved decisions", "Zapisane decyzje"),
-    "tui.review.count": ("{count} records", "zapisy: {count}"),
+    "tui.review.count": ("{count:plural:# record|# records}", "zapisy: {count}"),
     "tui.review.count_filtered": ("{shown} of {count} shown", "widoczne: {shown} z {count}"),
     "tui.review.count_overdue": ("{count} overdue", "po terminie: {count}"),
     "tui.review.count_broken": ("{count} broken", "uszkodzone: {count}"),
@@ -326,7 +328,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.compare.only_differences": ("Only the differences are shown.", "Widać tylko różnice."),
     "tui.compare.every_answer": ("Every answer is shown.", "Widać wszystkie odpowiedzi."),
     # --- history -----------------------------------------------------------------------------
-    "tui.history.span": ("{count} assessments · {start} → {end}", "oceny: {count} · {start} → {end}"),
+    "tui.history.span": ("{count:plural:# assessment|# assessments} · {start} → {end}", "oceny: {count} · {start} → {end}"),
     "tui.history.chart": ("Risk score over time ({first} → {last})", "Poziom ryzyka w czasie ({first} → {last})"),
     "tui.history.col.date": ("Date", "Data"),
     "tui.history.col.level": ("Recommendation", "Rekomendacja"),
@@ -339,7 +341,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.history.only_one": ("There is only one assessment of this client: nothing to compare yet.",
                              "Jest tylko jedna ocena tego klienta: nie ma jeszcze czego porównać."),
     # --- team --------------------------------------------------------------------------------
-    "tui.team.count": ("{count} teammates", "osoby w zespole: {count}"),
+    "tui.team.count": ("{count:plural:# teammate|# teammates}",
+                       "{count:plural:# członek zespołu|# członkowie zespołu|# członków zespołu}"),
     "tui.team.col.teammate": ("Teammate", "Osoba"),
     "tui.team.col.date": ("Date", "Data"),
     "tui.team.col.level": ("Recommendation", "Rekomendacja"),
