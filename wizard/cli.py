@@ -253,6 +253,7 @@ def cmd_list(args) -> int:
     import json
     from functools import cache
 
+    from wizard.clients import contains, same_client
     from wizard.i18n import t
 
     lang, store = _lang(args), _store(args)
@@ -260,34 +261,68 @@ def cmd_list(args) -> int:
     try:
         entries = store.summaries(bank)  # from the list cache (wizard/index.py), never stale
     except OSError as error:
-        raise _Fail([f"{store.root}: cannot read the records folder ({error.strerror or error})"]) from None
-    shown = 0
+        raise _Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=error.strerror or error)]) from None
     for entry in entries:
-        if entry.summary is None:
-            for problem in entry.problems:
-                print(f"{PROG}: {problem}", file=sys.stderr)
-            continue
-        record = entry.summary
-        if args.client and args.client.casefold() not in record.client.casefold():
-            continue
-        if args.json:
+        for problem in entry.problems:
+            print(f"{PROG}: {problem}", file=sys.stderr)
+    readable = [entry for entry in entries if entry.summary is not None]
+    shown = readable
+    if args.client:
+        shown = [entry for entry in readable if contains(entry.summary.client, args.client)]
+        partial = sorted({e.summary.client for e in shown if not same_client(e.summary.client, args.client)})
+        if partial:  # matched by a part of the name: say which clients, so none is taken for another
+            print(t("cli.list.partial", lang, client=args.client, names=", ".join(partial)), file=sys.stderr)
+    if args.json:
+        for entry in shown:
+            record = entry.summary
             print(json.dumps({
                 "id": record.id, "path": str(entry.path), "created": record.created.isoformat(),
                 "client": record.client, "assessor": record.assessor, "level": record.level,
                 "recommended": record.recommended, "score": record.score, "status": record.status,
                 "review_date": record.review_date.isoformat() if record.review_date else None,
             }, ensure_ascii=False))
-        else:
-            if shown == 0:
-                print(t("cli.list.header", lang))
-            level = bank().level(record.level).label(lang) if record.level else "-"
-            score = "-" if record.score is None else str(record.score)
-            print(f"{record.created:%Y-%m-%d}  {_cut(record.client, 30):<30}  {_cut(record.assessor, 14):<14}  "
-                  f"{_cut(level, 13):<13}  {score:>5}  {t('status.' + record.status, lang)}")
-        shown += 1
-    if shown == 0 and not args.json and not any(e.summary is None for e in entries):
+    elif shown:
+        _print_table(shown, bank(), lang)
+    if not shown and args.client and readable:
+        _say_no_client(args.client, [e.summary.client for e in readable], lang, store.root, len(readable))
+    elif not shown and not args.json and len(readable) == len(entries):
         print(t("cli.no_records", lang, path=store.root))
-    return 1 if any(e.summary is None for e in entries) else 0
+    return 1 if len(readable) < len(entries) else 0
+
+
+def _say_no_client(client: str, names: list[str], lang: str, folder, count: int) -> None:
+    from wizard.clients import close_names
+    from wizard.i18n import t
+
+    print(t("cli.list.no_match", lang, client=client, count=count, path=folder), file=sys.stderr)
+    similar = close_names(client, names)
+    if similar:
+        print(t("clients.similar", lang, names=", ".join(similar)), file=sys.stderr)
+
+
+def _print_table(entries, bank, lang: str) -> None:
+    """The records as aligned columns. The level, date, score and status are never cut: the
+    client (then the assessor) gives way when the terminal is narrow."""
+    import shutil
+
+    from wizard.i18n import t
+
+    levels = {level.id: level.label(lang) for level in bank.levels}
+    rows = []
+    for entry in entries:
+        record = entry.summary
+        rows.append((f"{record.created:%Y-%m-%d}", _printable(record.client), _printable(record.assessor),
+                     levels.get(record.level, record.level) if record.level else "-",
+                     "-" if record.score is None else str(record.score), t("status." + record.status, lang)))
+    header = tuple(t("cli.col." + name, lang) for name in ("date", "client", "assessor", "level", "score", "status"))
+    widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(6)]
+    widths[3] = max(widths[3], *(_width(label) for label in levels.values()))  # same width whatever is listed
+    widths[2] = min(widths[2], max(14, _width(header[2])))
+    room = shutil.get_terminal_size((100, 24)).columns - 2 * 5 - sum(widths) + widths[1]
+    widths[1] = min(widths[1], max(12, _width(header[1]), room))
+    for row in (header, *rows):
+        cells = [_fit(value, width, right=(i == 4)) for i, (value, width) in enumerate(zip(row, widths))]
+        print("  ".join(cells).rstrip())
 
 
 def _is_text(value: str) -> bool:
@@ -299,9 +334,26 @@ def _is_text(value: str) -> bool:
     return all(ch.isprintable() for ch in value)
 
 
-def _cut(text: str, width: int) -> str:
-    text = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal: wide (CJK) characters two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def _fit(text: str, width: int, right: bool = False) -> str:
+    """`text` cut with … to `width` columns, then padded to exactly `width`."""
+    if _width(text) > width:
+        while text and _width(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    pad = " " * (width - _width(text))
+    return pad + text if right else text + pad
 
 
 def cmd_show(args) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from wizard.bank import LEVELS, Answer, Bank
 from wizard.records import DecisionRecord
-from wizard.team import same_client
+from wizard.clients import same_client
 
 SAME, BETTER, WORSE, CHANGED = "same", "better", "worse", "changed"
 

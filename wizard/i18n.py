@@ -80,8 +80,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "plik odpowiedzi, {count:plural:# odpowiedź|# odpowiedzi|# odpowiedzi}"),
     "cli.no_records": ("No records in {path} yet. Start one with: client-exit new",
                        "Brak zapisów w {path}. Zacznij od: client-exit new"),
-    "cli.list.header": ("date        client                          assessor        level          score  status",
-                        "data        klient                          oceniający      poziom         ryzyko status"),
+    "cli.col.date": ("date", "data"),
+    "cli.col.client": ("client", "klient"),
+    "cli.col.assessor": ("assessor", "oceniający"),
+    "cli.col.level": ("level", "poziom"),
+    "cli.col.score": ("score", "ryzyko"),
+    "cli.col.status": ("status", "status"),
+    "cli.list.no_match": ("No record matches the client “{client}” ({count:plural:# record|# records} in {path}).",
+                          "Żaden zapis nie dotyczy klienta „{client}” (w {path}: "
+                          "{count:plural:# zapis|# zapisy|# zapisów})."),
+    "cli.list.partial": ("No client is named exactly “{client}”; listed are the clients whose name contains it: {names}",
+                         "Żaden klient nie nazywa się dokładnie „{client}”; pokazano klientów, których nazwa to "
+                         "zawiera: {names}"),
+    "cli.cannot_read_folder": ("{path}: cannot read the records folder ({reason})",
+                               "{path}: nie można odczytać folderu zapisów ({reason})"),
+    "clients.similar": ("Clients with a similar name: {names}", "Klienci o podobnej nazwie: {names}"),
     # --- review and team (issue 4) ---------------------------------------------------------
     "review.change.better": ("better", "lepiej"),
     "review.change.worse": ("worse", "gorzej"),
@@ -102,8 +115,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.reason": ("Reason", "Powód"),
     "review.outcome": ("Outcome", "Skutek"),
     "review.spread": ("Spread", "Rozbieżność"),
-    "review.no_client": ("No assessments of “{client}” yet (the name must match exactly, case aside).",
-                         "Brak ocen klienta „{client}” (nazwa musi się zgadzać dokładnie, poza wielkością liter)."),
+    "review.no_client": ("No assessments of “{client}” yet (the name must match exactly; case and spacing aside).",
+                         "Brak ocen klienta „{client}” (nazwa musi się zgadzać dokładnie, poza wielkością liter "
+                         "i odstępami)."),
     "review.compare.title": ("Comparison: {client}", "Porównanie: {client}"),
     "review.since.title": ("What changed since {date}", "Co się zmieniło od {date}"),
     "review.since.score": ("{days:plural:# day|# days} later the risk score went from {before} to {after} ({delta}).",
@@ -167,7 +181,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- privacy, faults (issue 5) ---------------------------------------------------------
     "privacy.none": ("No records or drafts of “{client}” in {path}.",
                      "Brak zapisów i szkiców klienta „{client}” w {path}."),
-    "privacy.similar": ("Clients with a similar name: {names}", "Klienci o podobnej nazwie: {names}"),
     "privacy.plan": ("These files about “{client}” will be deleted:",
                      "Te pliki dotyczące klienta „{client}” zostaną usunięte:"),
     "privacy.kind.record": ("record", "zapis"),

@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from wizard.bank import LEVELS
 from wizard.records import Decision, DecisionRecord, now
-from wizard.team import same_client
+from wizard.clients import same_client
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("proposed", "accepted", "rejected"),

@@ -24,6 +24,7 @@ from datetime import datetime
 from statistics import median_high
 
 from wizard.bank import LEVELS, SCALE_MAX, Answer, Bank, Question
+from wizard.clients import close_names, same_client
 from wizard.feedback import Feedback
 from wizard.problems import InvalidFile, Problem
 from wizard.records import Decision, DecisionRecord, read_record
@@ -35,11 +36,6 @@ if TYPE_CHECKING:
 NUMBER_SPREAD = 20  # percent or number answers this far apart are a disagreement
 SCALE_SPREAD = 2
 SPARK = "▁▂▃▄▅▆▇█"
-
-
-def same_client(a: str, b: str) -> bool:
-    """Client names are matched exactly, ignoring case and runs of spaces."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def of_client(records: list[DecisionRecord], client: str) -> list[DecisionRecord]:
@@ -64,16 +60,19 @@ class Gathered:
     records: list[DecisionRecord]  # readable records (of one client, when one was asked for)
     feedback: dict[str, list[Feedback]]  # record id → its readable feedback, oldest first
     problems: list[Problem]  # broken record and feedback files, each naming its file and field
+    similar: tuple[str, ...] = ()  # when the client asked for has no record: close names that do
 
 
 def gather(store: RecordStore, bank: Bank, client: str | None = None) -> Gathered:
     """Read the records (all, or one client's) and their feedback; broken files become problems.
 
     For one client, the store's list cache picks the client's files, so only those are read in
-    full: a folder of 10,000 records costs one cached listing plus a few files.
+    full: a folder of 10,000 records costs one cached listing plus a few files. The client is
+    matched by `wizard.clients.same_client`; with no match, `similar` holds close names.
     """
     from wizard import feedback as feedback_files
 
+    similar: tuple[str, ...] = ()
     if client is None:
         entries = store.scan(bank)
         problems = [p for e in entries for p in e.problems]
@@ -88,9 +87,12 @@ def gather(store: RecordStore, bank: Bank, client: str | None = None) -> Gathere
                     records.append(read_record(item.path, bank))
                 except InvalidFile as error:  # changed since it was listed
                     problems += error.problems
+        if not records:
+            similar = tuple(close_names(client, (item.summary.client for item in listed if item.summary)))
     found = {r.id: feedback_files.load(store.root, r.id) for r in records}
     problems += feedback_files.broken(found)
-    return Gathered(records, {rid: feedback_files.good(items) for rid, items in found.items() if items}, problems)
+    return Gathered(records, {rid: feedback_files.good(items) for rid, items in found.items() if items}, problems,
+                    similar)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -222,6 +222,58 @@ def test_list_newest_first_with_client_filter_and_json(store, tmp_path):
     assert "Zielona Łąka" in lines[1] and "Ewa" in lines[1]
 
 
+def test_list_client_with_no_match_says_so_and_suggests_close_names(store, tmp_path, records_dir):
+    save(store, "Kowalski Meble", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111")
+    save(store, "Acme", datetime(2026, 2, 5, 9, 0, tzinfo=timezone.utc), "bbbb2222")
+    run = cli("list", "--client", "Kowalsky Meble", cwd=tmp_path)
+    assert run.returncode == 0
+    assert f"No record matches the client “Kowalsky Meble” (2 records in {records_dir})." in run.stderr
+    assert "Clients with a similar name: Kowalski Meble" in run.stderr
+    assert "No records in" not in run.stdout + run.stderr  # the folder is not empty
+    polish = cli("--lang", "pl", "list", "--client", "Kowalsky Meble", cwd=tmp_path)
+    assert f"Żaden zapis nie dotyczy klienta „Kowalsky Meble” (w {records_dir}: 2 zapisy)." in polish.stderr
+    assert "Klienci o podobnej nazwie: Kowalski Meble" in polish.stderr
+
+
+def test_list_client_matches_like_every_command_and_says_when_only_part_of_a_name(store, tmp_path):
+    save(store, "Kowalski Meble", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111")
+    save(store, "Kowalski Meble Sp. z o.o.", datetime(2026, 2, 5, 9, 0, tzinfo=timezone.utc), "bbbb2222")
+    exact = cli("list", "--json", "--client", "  KOWALSKI   meble", cwd=tmp_path)
+    assert [r["id"] for r in json_lines(exact.stdout)] == ["bbbb2222", "aaaa1111"]
+    assert "contains it: Kowalski Meble Sp. z o.o." in exact.stderr  # the other client, named
+    part = cli("list", "--json", "--client", "meble sp.", cwd=tmp_path)
+    assert [r["id"] for r in json_lines(part.stdout)] == ["bbbb2222"]
+    assert "No client is named exactly “meble sp.”" in part.stderr
+    whole = cli("list", "--json", "--client", "kowalski meble sp. z o.o.", cwd=tmp_path)
+    assert whole.stderr == ""
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_list_never_cuts_the_level_the_client_gives_way(store, tmp_path, columns):
+    long_name = "Przedsiębiorstwo Handlowo-Usługowe Wielka Nazwa Spółka Komandytowa"
+    answers = {"asked_unethical": True}  # end now: the longest label is in another language
+    save(store, long_name, datetime(2026, 2, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111", answers=answers)
+    save(store, "Acme", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "bbbb2222")
+    for lang in ("en", "pl"):
+        run = cli("--lang", lang, "list", cwd=tmp_path, COLUMNS=str(columns))
+        lines = run.stdout.splitlines()
+        if columns >= 90:  # below, the level, date, score and status alone are wider than the terminal
+            assert all(len(line) <= columns for line in lines), run.stdout
+        for level in BANK.levels:
+            label = level.label(lang)
+            if label in run.stdout:
+                column = lines[0].index(t_col(lang))
+                assert all(line[column:].startswith(label) for line in lines[1:] if label in line)
+        assert BANK.level("end_now").label(lang) in lines[1]  # never cut
+        assert "…" in lines[1] or long_name in lines[1]
+
+
+def t_col(lang: str) -> str:
+    from wizard.i18n import t
+
+    return t("cli.col.level", lang)
+
+
 def test_list_reports_broken_files_and_lists_the_rest(store, tmp_path):
     save(store, "Acme", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111")
     broken = store.root / "2026-01-06-broken-dddd4444.toml"

@@ -146,6 +146,14 @@ def test_forget_an_unknown_client_says_so_and_suggests_names(store, team):
     assert team["Kowalski Meble"][0].exists()
 
 
+def test_forget_matches_the_name_as_every_command_does(store, team):
+    """Case, runs of spaces and the Unicode form of the name aside; nothing else."""
+    run = cli("forget", "  KOWALSKI   meble ", "--yes")
+    assert run.returncode == 0, run.stderr
+    assert not team["Kowalski Meble"][0].exists() and not team["KOWALSKI MEBLE"][0].exists()
+    assert team["Kowalski Meble Sp. z o.o."][0].exists()
+
+
 def test_forget_names_the_files_it_could_not_check(store, team):
     broken = store.root / "2026-01-01-broken-0000.toml"
     broken.write_text("client = ", encoding="utf-8")
@@ -171,7 +179,7 @@ def _forget_on_a_terminal(answer: str) -> tuple[int, str]:
 @pytest.mark.parametrize("answer, deleted", [("y", True), ("n", False), ("", False)])
 def test_forget_asks_on_a_terminal(store, team, answer, deleted):
     code, out = _forget_on_a_terminal(answer)
-    assert "Delete these files (3)? This cannot be undone. [y/N]" in out
+    assert "Delete these 3 files? This cannot be undone. [y/N]" in out
     assert team["Nowak"][0].exists() is not deleted
     assert team["other draft"][0].exists() is not deleted
     assert code == (0 if deleted else 1)
@@ -181,7 +189,7 @@ def test_forget_asks_on_a_terminal(store, team, answer, deleted):
 def test_forget_speaks_polish(store, team):
     run = cli("--lang", "pl", "forget", "Nowak", "--yes")
     assert run.returncode == 0
-    assert "usunięto:" in run.stdout and "Usunięto pliki dotyczące klienta „Nowak” (3)." in run.stdout
+    assert "usunięto:" in run.stdout and "Klient „Nowak”: usunięto 3 pliki." in run.stdout
 
 
 def test_a_record_of_a_newer_schema_is_never_rewritten_by_a_command(store, bank):

@@ -199,3 +199,16 @@ def test_demo_opens_the_review_screen_in_a_terminal(monkeypatch, tmp_path, capsy
     assert cli.main(["demo", "--keep", str(tmp_path / "d"), "--lang", "pl"]) == 0
     assert calls == [("review", str(tmp_path / "d"), "pl", tmp_path / "d", 10)]
     assert capsys.readouterr().out == ""
+
+
+def test_history_and_team_match_the_name_like_every_command_and_suggest_close_ones(folder):
+    spaced = "  " + KOWALSKI.upper().replace(" ", "   ") + " "
+    data = json.loads(run("history", spaced, "--format", "json", records=folder).stdout)
+    assert len(data["scores"]) == 4
+    assert json.loads(run("team", NORTHWIND.replace(" ", "  "), "--format", "json", records=folder).stdout)["members"]
+    for command in ("history", "team"):
+        missing = run(command, "Kowalsky Meble", records=folder)
+        assert missing.returncode == 1
+        assert f"Clients with a similar name: {KOWALSKI}" in missing.stderr
+        polish = run(command, "Kowalsky Meble", "--lang", "pl", records=folder)
+        assert f"Klienci o podobnej nazwie: {KOWALSKI}" in polish.stderr

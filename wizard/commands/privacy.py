@@ -3,8 +3,8 @@
 Records hold personal data about clients and staff. Forgetting a client deletes their records,
 their drafts, the teammates' feedback on those records (`feedback/<record id>/`) and the
 Markdown exports that name them, then
-rebuilds the list cache so the name leaves it too. The client is matched by the exact name,
-case-insensitively. Files that cannot be read are never deleted blindly: they are named, so the
+rebuilds the list cache so the name leaves it too. The client is matched by the exact name, as
+everywhere (`wizard.clients`: case, Unicode form and runs of spaces aside). Files that cannot be read are never deleted blindly: they are named, so the
 user can look at them.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import shutil
 import sys
-import unicodedata
 from pathlib import Path
 
 from wizard import cli
+from wizard.clients import client_key as _key, close_names, same_client
 from wizard.i18n import t
 
 YES = ("y", "yes", "t", "tak")
@@ -32,7 +32,7 @@ def forget(args) -> int:
         print(t("privacy.none", lang, client=client, path=store.root))
         similar = _similar(store, bank, client)
         if similar:
-            print(t("privacy.similar", lang, names=", ".join(similar)))
+            print(t("clients.similar", lang, names=", ".join(similar)))
         _report_unreadable(unreadable, client, lang)
         return 1
     print(t("privacy.plan", lang, client=client))
@@ -68,15 +68,6 @@ def _delete(path: Path) -> None:
         shutil.rmtree(path)
     else:
         path.unlink()
-
-
-def same_client(a: str, b: str) -> bool:
-    """The exact name, ignoring case (and how the text is Unicode-encoded)."""
-    return _key(a) == _key(b)
-
-
-def _key(name: str) -> str:
-    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _find(store, bank, client: str):
@@ -144,9 +135,7 @@ def _temporary_files(store, client: str) -> list[Path]:
 
 
 def _similar(store, bank, client: str) -> list[str]:
-    wanted = _key(client).strip()
-    names = {e.summary.client for e in store.summaries(bank) if e.summary is not None}
-    return sorted(n for n in names if wanted and (wanted in _key(n) or _key(n) in wanted))[:5]
+    return close_names(client, (e.summary.client for e in store.summaries(bank) if e.summary is not None))
 
 
 def _report_unreadable(paths: list[Path], client: str, lang: str) -> None:

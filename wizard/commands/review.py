@@ -75,7 +75,7 @@ def history(args) -> int:
         sys.stdout.write(markdown_history(result, bank, lang, today))
     else:
         print_history(result, bank, lang, cli._console(), today)
-    return _code(args, result.records, found.problems)
+    return _code(args, result.records, found)
 
 
 def team(args) -> int:
@@ -92,16 +92,20 @@ def team(args) -> int:
         sys.stdout.write(markdown_team(result, bank, lang))
     else:
         print_team(result, bank, lang, cli._console())
-    return _code(args, result.members, found.problems)
+    return _code(args, result.members, found)
 
 
-def _code(args, found, problems) -> int:
-    """1 when the client has no assessments or some files could not be read (as `list` does)."""
-    if not found and args.format != "text":  # the text output says so itself
-        from wizard.i18n import t
+def _code(args, shown, found) -> int:
+    """1 when the client has no assessments or some files could not be read (as `list` does);
+    with no assessments, the names of clients that come close are suggested."""
+    from wizard.i18n import t
 
-        print(f"{cli.PROG}: {t('review.no_client', cli._lang(args), client=args.client)}", file=sys.stderr)
-    return 0 if found and not problems else 1
+    lang = cli._lang(args)
+    if not shown and args.format != "text":  # the text output says so itself
+        print(f"{cli.PROG}: {t('review.no_client', lang, client=args.client)}", file=sys.stderr)
+    if not shown and found.similar:
+        print(t("clients.similar", lang, names=", ".join(found.similar)), file=sys.stderr)
+    return 0 if shown and not found.problems else 1
 
 
 def decide(args) -> int:
