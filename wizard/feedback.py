@@ -8,6 +8,11 @@ so two teammates giving feedback on the same record in their own clones of a sha
 repository add two different files: git merges them without a conflict and nobody's input is
 lost. A file is written once and never changed; a newer file from the same person replaces
 their stance (see `current`), the older ones stay as the trail of the discussion.
+
+Time. Feedback is stamped to the microsecond (`created` in the file, and the UTC time in the
+name: `20260105T083000.123456Z`), so two pieces given in the same second are still ordered.
+Files written before (stamped to the second, `20260105T083000Z`) are read as they are; two of
+them from the same second are ordered by their names.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from wizard.problems import FieldReader, InvalidFile, Problem, display_path, read_toml, show
-from wizard.records import now, slug, write_atomic
+from wizard.records import slug, write_atomic
 from wizard.store import make_folder, set_mode
 
 SCHEMA = 1
@@ -74,10 +79,20 @@ def make(record_id: str, by: str, stance: str, comment: str = "", created: datet
         raise ValueError("the name (--by) must not be empty")
     if stance not in STANCES:
         raise ValueError(f"the stance must be one of {', '.join(STANCES)} (got {stance!r})")
-    created = created or now()
+    created = created or precise_now()
     if created.tzinfo is None:
         raise ValueError("the time must carry a time zone")
     return Feedback(record_id, by, stance, created, comment.strip())
+
+
+def precise_now() -> datetime:
+    """The current time with the local time zone, to the microsecond (records use seconds)."""
+    return datetime.now().astimezone()
+
+
+def stamp(created: datetime) -> str:
+    """The UTC time for a file name: sorts by time, to the microsecond."""
+    return created.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
 def add(root: Path, feedback: Feedback) -> Path:
@@ -85,9 +100,9 @@ def add(root: Path, feedback: Feedback) -> Path:
     target = folder(root, feedback.record)
     for step in (Path(root), target.parent, target):  # one by one: mkdir gives parents default modes
         make_folder(step, root)
-    stamp = feedback.created.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    when = stamp(feedback.created)
     for _ in range(20):
-        path = target / f"{stamp}-{slug(feedback.by, 24)}-{secrets.token_hex(3)}.toml"
+        path = target / f"{when}-{slug(feedback.by, 24)}-{secrets.token_hex(3)}.toml"
         try:
             write_atomic(path, to_toml(feedback), overwrite=False)
         except FileExistsError:
@@ -170,10 +185,15 @@ def broken(entries_by_record: dict[str, list[FeedbackEntry]]) -> list[Problem]:
 
 
 def current(feedback: list[Feedback]) -> list[Feedback]:
-    """Each person's latest stance (names compared without case), in the order given."""
+    """Each person's latest stance (names compared like client names), oldest first.
+
+    Given in the same instant (old files are stamped to the second), the later one in the list
+    wins: `load` lists such files in the order of their names."""
+    from wizard.clients import client_key
+
     latest: dict[str, Feedback] = {}
-    for item in sorted(feedback, key=lambda f: f.created):
-        latest[item.by.casefold()] = item
+    for item in sorted(feedback, key=lambda f: f.created):  # stable: ties keep the order given
+        latest[client_key(item.by)] = item
     return sorted(latest.values(), key=lambda f: f.created)
 
 

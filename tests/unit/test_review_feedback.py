@@ -19,7 +19,7 @@ def test_layout_and_content(tmp_path):
     path = feedback.add(tmp_path, feedback.make(RID, "Łukasz Żak", "disagree", " Too early. ", T0))
     assert path.parent == tmp_path / "feedback" / RID
     # UTC time of writing, the slug of the name, a random part
-    assert re.fullmatch(r"20260105T083000Z-lukasz-zak-[0-9a-f]{6}\.toml", path.name)
+    assert re.fullmatch(r"20260105T083000\.000000Z-lukasz-zak-[0-9a-f]{6}\.toml", path.name)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data == {"schema": 1, "record": RID, "by": "Łukasz Żak", "stance": "disagree",
                     "comment": "Too early.", "created": T0}
@@ -129,3 +129,32 @@ def test_feedback_is_private_unless_the_folder_is_shared(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+
+
+def test_feedback_given_in_the_same_second_keeps_its_order_and_the_newest_wins(tmp_path):
+    """Stamped to the microsecond, in the file and in its name: the second stance of a person,
+    given at once after the first, is their current one, every time."""
+    for attempt in range(10):
+        rid = f"{attempt:04d}abcd"
+        for stance in ("agree", "disagree", "abstain"):
+            feedback.add(tmp_path, feedback.make(rid, "Anna", stance))
+        entries = feedback.load(tmp_path, rid)
+        assert [e.feedback.stance for e in entries] == ["agree", "disagree", "abstain"]
+        assert sorted(e.path.name for e in entries) == [e.path.name for e in entries]
+        assert [f.stance for f in feedback.current(feedback.good(entries))] == ["abstain"]
+    data = tomllib.loads(entries[0].path.read_text(encoding="utf-8"))
+    assert data["created"] == entries[0].feedback.created and data["created"].tzinfo is not None
+    assert re.fullmatch(r"\d{8}T\d{6}\.\d{6}Z-anna-[0-9a-f]{6}\.toml", entries[0].path.name)
+
+
+def test_files_stamped_to_the_second_are_still_read_and_ordered(tmp_path):
+    folder = feedback.folder(tmp_path, RID)
+    folder.mkdir(parents=True)
+    for name, stance, time in (("20260105T083000Z-anna-aaaaaa.toml", "agree", "09:30:00"),
+                               ("20260105T083001Z-anna-000000.toml", "disagree", "09:30:01")):
+        (folder / name).write_text(f'schema = 1\nrecord = "{RID}"\nby = "Anna"\nstance = "{stance}"\n'
+                                   f'created = 2026-01-05T{time}+01:00\n', encoding="utf-8")
+    feedback.add(tmp_path, feedback.make(RID, "Anna", "abstain", "", T0 + timedelta(seconds=1, microseconds=5)))
+    entries = feedback.load(tmp_path, RID)
+    assert [e.feedback.stance for e in entries] == ["agree", "disagree", "abstain"]
+    assert [f.stance for f in feedback.current(feedback.good(entries))] == ["abstain"]
