@@ -26,13 +26,13 @@ import json
 import os
 import re
 import time
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from wizard.bank import LEVELS
 from wizard.problems import InvalidFile, Problem, display_path, read_toml
-from wizard.records import LANGUAGES, RECORD_KEYS, SCHEMA, STATUSES, parse_record
+from wizard.records import CHANGE_KEYS, DECISION_KEYS, LANGUAGES, RECORD_KEYS, SCHEMA, STATUSES, parse_record
 from wizard.store import make_folder, set_mode, stale_temp_files
 
 TYPE_CHECKING = False
@@ -46,9 +46,11 @@ FORMAT = 1
 RACY_NS = 2_000_000_000  # coarser than any common file system's timestamps (FAT: 2 s)
 
 
-@dataclass(frozen=True)
-class Summary:
-    """The fields of a record that `list` shows (and sorts and filters by)."""
+class Summary(NamedTuple):
+    """The fields of a record that `list` shows (and sorts and filters by).
+
+    Named tuples, not dataclasses: a list of 10,000 records makes 10,000 of each, and a frozen
+    dataclass costs several times as much to make."""
 
     id: str
     client: str
@@ -66,8 +68,7 @@ class Summary:
         return self.decided or self.recommended
 
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(NamedTuple):
     """One record file: its summary, or the problems that make it unreadable."""
 
     path: Path
@@ -92,8 +93,9 @@ def list_records(root: Path, files: list[os.DirEntry], bank: Bank) -> list[Liste
     old = _load(root, fingerprint)
     new: dict[str, list] = {}
     listed: list[Listed] = []
+    child = _child_maker(root)
     for file in files:
-        path = root / file.name
+        path = child(file.name)
         key = _key(file)
         row = old.get(file.name)
         entry = _from_row(path, row) if row is not None and row[:4] == key else None
@@ -113,6 +115,15 @@ def list_records(root: Path, files: list[os.DirEntry], bank: Bank) -> list[Liste
         _save(root, fingerprint, new)
     listed.sort(key=_newest_first)
     return listed
+
+
+def _child_maker(root: Path):
+    """`root / name`, made cheaply: pathlib's own way for a name known to be one plain part
+    (what its directory walks use) where this Python has it, the operator elsewhere."""
+    fast = getattr(root, "_make_child_relpath", None)
+    if fast is not None and fast("x") == root / "x":
+        return fast
+    return root.__truediv__
 
 
 def read_summary(path: Path, bank: Bank) -> Summary:
@@ -139,6 +150,8 @@ def read_summary(path: Path, bank: Bank) -> Summary:
 # parse_record change). Anything else goes to `parse_record`, for the verdict and the problems.
 
 _RECORD_KEYS = frozenset(RECORD_KEYS)
+_DECISION_KEYS = frozenset(DECISION_KEYS)
+_CHANGE_KEYS = frozenset(CHANGE_KEYS)
 _ID = re.compile(r"[0-9a-f]{4,32}")
 _TEXT_LISTS = ("decision_makers", "consulted", "informed", "supersedes", "superseded_by", "skipped")
 _STEP_SHAPES = {
@@ -155,7 +168,7 @@ def plainly_valid(data: dict, bank: Bank) -> bool:
     """True only if `parse_record` accepts `data` (False says nothing: ask parse_record)."""
     get = data.get
     client, record_id, created = get("client"), get("id"), get("created")
-    if not (data.keys() <= _RECORD_KEYS and type(get("schema")) is int and get("schema") == SCHEMA
+    if not (data.keys() <= _RECORD_KEYS and type(get("schema")) is int and 1 <= get("schema") <= SCHEMA
             and type(client) is str and client.strip() and type(record_id) is str and _ID.fullmatch(record_id)
             and type(created) is datetime and created.tzinfo is not None
             and get("language") in LANGUAGES and get("status") in STATUSES and type(get("bank_version")) is str
@@ -176,10 +189,12 @@ def plainly_valid(data: dict, bank: Bank) -> bool:
         return False
     decision = get("decision")
     if decision is not None and not (
-            type(decision) is dict and decision.keys() <= {"level", "reason", "by", "at"}
+            type(decision) is dict and decision.keys() <= _DECISION_KEYS
             and type(decision.get("level")) is str and decision["level"] in LEVELS
             and type(decision.get("reason", "")) is str and type(decision.get("by", "")) is str
-            and type(decision.get("at", created)) is datetime):
+            and type(decision.get("comment", "")) is str and type(decision.get("at", created)) is datetime):
+        return False
+    if not all(_plain_change(change) for change in _list(get("status_history", []))):
         return False
     result = get("result")
     return result is None or (type(result) is dict and _plain_result(result))
@@ -207,6 +222,20 @@ def _plain_result(result: dict) -> bool:
                                        and "to" in change):
             return False
     return True
+
+
+def _plain_change(change: object) -> bool:
+    if type(change) is not dict or not change.keys() <= _CHANGE_KEYS:
+        return False
+    at = change.get("at")
+    return (type(change.get("status")) is str and change["status"] in STATUSES
+            and (at is None or (type(at) is datetime and at.tzinfo is not None))
+            and ("level" not in change or (type(change["level"]) is str and change["level"] in LEVELS))
+            and all(type(change.get(key, "")) is str for key in ("by", "reason", "comment", "outcome")))
+
+
+def _list(value: object) -> list:
+    return value if type(value) is list else [None]  # a non-list fails the check of its item
 
 
 def _texts(value: object) -> bool:

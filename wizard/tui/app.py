@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -16,6 +18,7 @@ from wizard.i18n import t
 from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
 from wizard.tui.paths import short_path
 from wizard.tui.screens.home import HomeScreen
+from wizard.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from wizard.bank import Bank
@@ -53,6 +56,7 @@ class ClientExitApp(App[int]):
         # The bank may come as a loader: the home screen paints first, then asks for it.
         self._bank_loader = bank if callable(bank) else None
         self._bank: Bank | None = None if callable(bank) else bank
+        self._bank_lock = threading.Lock()  # the bank may be loaded by the folder read below
         self.bank_error: BaseException | None = None  # the loader's, shown by `run` after the app exits
         self.store = store
         clock, make_id = clock or _now, make_id or _new_id
@@ -61,6 +65,9 @@ class ClientExitApp(App[int]):
         self._start = (command, client, assessor, draft)
         self.theme = theme
         self.feedback_name = ""  # the name last given with feedback, offered again
+        self._typeahead = TypeAhead()
+        # `client-exit review`: the records folder is read while Textual starts, not after.
+        self._prefetch = _FolderRead(self) if command == "review" else None
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -68,8 +75,15 @@ class ClientExitApp(App[int]):
     @property
     def bank(self) -> Bank:
         if self._bank is None:
-            self._bank = self._bank_loader()
+            with self._bank_lock:
+                if self._bank is None:
+                    self._bank = self._bank_loader()
         return self._bank
+
+    def take_folder_read(self) -> tuple[list, OSError | None] | None:
+        """The records folder as read at start-up (once), or None: then read it now."""
+        prefetch, self._prefetch = self._prefetch, None
+        return prefetch.result() if prefetch is not None else None
 
     def bank_ready(self) -> bool:
         """Load the question bank if it is not yet; False (the app then exits) when it cannot be."""
@@ -85,6 +99,7 @@ class ClientExitApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._typeahead.screen_changed, immediate=True)
         self.title = self.t("tui.app.title")
         command, client, assessor, draft = self._start
         if command in ("new", "resume", "review") and not self.bank_ready():
@@ -95,6 +110,11 @@ class ClientExitApp(App[int]):
             self.resume(draft)
         elif command == "review":
             self.show_review()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._typeahead.stale(event):
+            return  # typed before this screen was shown: it was meant for another one
+        await super().on_event(event)
 
     # -- where to go --------------------------------------------------------------------------
 
@@ -244,7 +264,8 @@ class ClientExitApp(App[int]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
-        self.notify(self.t("tui.app.theme_now", theme=self.theme), timeout=2)
+        name = self.t("tui.theme.dark" if self.theme == DARK else "tui.theme.light")
+        self.notify(self.t("tui.app.theme_now", theme=name), timeout=2)
 
     def action_quit(self) -> None:  # type: ignore[override]
         """Quit; but first ask when a draft has answers that could not be saved."""
@@ -374,6 +395,29 @@ def _loaded(module: str, name: str):
     """A class of a module if the module is imported (no instance can exist otherwise), else None."""
     found = sys.modules.get(module)
     return getattr(found, name, None) if found is not None else None
+
+
+class _FolderRead:
+    """The summaries of the records folder, read in a thread while the app starts: at 10,000
+    records the read takes a good part of a second, and Textual's start-up mostly waits."""
+
+    def __init__(self, app: ClientExitApp) -> None:
+        self._app = app
+        self._outcome: tuple[list, OSError | None] | None = None
+        self._thread = threading.Thread(target=self._read, name="client-exit-folder-read", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        from wizard.tui.screens.base import read_folder
+
+        try:
+            self._outcome = read_folder(self._app.store.summaries, lambda: self._app.bank)
+        except Exception:  # noqa: BLE001  (a broken bank: the app reports it when it loads it itself)
+            self._outcome = None
+
+    def result(self) -> tuple[list, OSError | None] | None:
+        self._thread.join()
+        return self._outcome
 
 
 def build_app(bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *, command: str = "home",

@@ -130,7 +130,7 @@ class ReviewScreen(WizardScreen[None]):
         gc.unfreeze()  # the frozen objects go back to the collector, anything left in a cycle too
 
     def _read_rows(self) -> None:
-        listed, self.error = read_folder(self.app.store.summaries, self.app.bank)
+        listed, self.error = self.app.take_folder_read() or read_folder(self.app.store.summaries, self.app.bank)
         self._loaded = True
         today = self.app.clock().date()
         self._levels = {level: level_label(self.app.bank, level, self.lang) for level in LEVELS}
