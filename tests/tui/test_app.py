@@ -210,3 +210,24 @@ async def test_an_unreadable_records_folder_is_named_not_a_crash(bank, store, mo
         await pilot.press("v")
         await pilot.pause()
         assert "cannot be read: Permission denied" in visible_text(app)
+
+
+async def test_client_exit_review_reads_the_folder_once_at_start_then_afresh(bank, store, monkeypatch):
+    """`client-exit review` reads the folder while Textual starts; the screen uses that read
+    once, and its error is named as any other; coming back reads the folder again."""
+    import threading
+
+    calls = []
+
+    def denied(*args):
+        calls.append(threading.current_thread().name)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store, "summaries", denied)
+    app = make_app(bank, store, command="review")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReviewScreen"
+        assert "cannot be read: Permission denied" in visible_text(app)
+        assert calls == ["client-exit-folder-read"]  # the start-up read, not a second one
+        assert app.take_folder_read() is None  # used up: the next visit reads afresh
