@@ -13,6 +13,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.app.title": ("Client exit wizard", "Kreator decyzji o kliencie"),
     "tui.app.language_now": ("Language: English", "Język: polski"),
     "tui.app.theme_now": ("Theme: {theme}", "Motyw: {theme}"),
+    "tui.theme.dark": ("dark", "ciemny"),
+    "tui.theme.light": ("light", "jasny"),
     "tui.app.quit_hint": ("Press ctrl+q to quit.", "Naciśnij ctrl+q, aby zakończyć."),
     "tui.app.quit_title": ("Do you want to quit?", "Chcesz wyjść?"),
     # --- keys (footer) -----------------------------------------------------------------------
