@@ -158,6 +158,50 @@ def _store(args):
     return RecordStore(records_dir(args.records_dir))
 
 
+def find_record(store, ref: str, bank, lang: str) -> Path:
+    """The record a user means by `ref` (a path or the start of an id); when there is none, or
+    several, a message in the user's language with the records they may have meant."""
+    from wizard.i18n import t
+    from wizard.problems import NoSuchRecord
+
+    try:
+        return store.find(ref, bank)
+    except NoSuchRecord as error:
+        missing = error
+    lines = [t("cli.record." + missing.kind, lang, ref=ref, path=store.root,
+               names=", ".join(p.name for p in missing.matches[:5]))]
+    if missing.kind == "id":
+        lines += _meant(store, ref, bank, lang)
+    raise _Fail(lines) from None
+
+
+def _meant(store, ref: str, bank, lang: str) -> list[str]:
+    """Records a mistyped reference may mean: the records of a client of that name (or a close
+    one), else the ids closest to it."""
+    import difflib
+
+    from wizard.clients import close_names, same_client
+    from wizard.i18n import t
+
+    try:
+        listed = [e.summary for e in store.summaries(bank) if e.summary is not None]
+    except OSError:
+        return []
+    names = [s.client for s in listed]
+    clients = [n for n in names if same_client(n, ref)][:1] or close_names(ref, names, limit=1)
+    if clients:
+        found = [s for s in listed if same_client(s.client, clients[0])]
+        title = t("cli.record.of_client", lang, client=clients[0])
+    else:
+        ref = ref.lower()
+        score = {s.id: difflib.SequenceMatcher(None, ref, s.id[: len(ref)]).ratio() for s in listed}
+        found = sorted((s for s in listed if score[s.id] >= 0.7), key=lambda s: -score[s.id])
+        title = t("cli.record.closest", lang)
+    if not found:
+        return []
+    return [title] + [f"  {s.id}  {s.created:%Y-%m-%d}  {s.client}" for s in found[:5]]
+
+
 def _console():
     from rich.console import Console
 
@@ -213,7 +257,7 @@ def cmd_assess(args) -> int:
         if args.json:
             print(json.dumps(_assessment_json(file, record, saved), ensure_ascii=False))
         else:
-            print_text(record, bank, lang, console)
+            print_text(record, bank, lang, console, saved=saved is not None)
             if saved:
                 from wizard.i18n import t
 
@@ -361,20 +405,37 @@ def cmd_show(args) -> int:
     from wizard.records import read_record, to_toml
     from wizard.report import markdown, print_text
 
-    bank, store = _bank(args), _store(args)
+    bank, store, lang = _bank(args), _store(args), _lang(args)
+    path = find_record(store, args.record, bank, lang)
     try:
-        path = store.find(args.record, bank)
         record = read_record(path, bank)
     except InvalidFile as error:
         raise _Fail(_problems(error)) from None
-    lang = args.lang or record.language
     if args.format == "toml":
         sys.stdout.write(to_toml(record))
-    elif args.format == "markdown":
-        sys.stdout.write(markdown(record, bank, lang))
+        return 0
+    items, problems = _feedback_on(record, path, store)
+    if args.format == "markdown":
+        sys.stdout.write(markdown(record, bank, lang, items))
     else:
-        print_text(record, bank, lang, _console())
-    return 0
+        print_text(record, bank, lang, _console(), feedback=items)
+    for problem in problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _feedback_on(record, path: Path, store):
+    """The teammates' feedback on a record, oldest first, and the problems of broken files.
+    Feedback sits in the records folder the record file is in (usually the store's)."""
+    from wizard import feedback
+
+    folder = path.resolve().parent
+    root = folder.parent if folder.name == "drafts" else folder
+    try:
+        entries = feedback.load(root, record.id)
+    except (OSError, ValueError):
+        return [], []
+    return feedback.good(entries), feedback.broken({record.id: entries})
 
 
 def cmd_validate(args) -> int:

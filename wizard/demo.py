@@ -180,7 +180,7 @@ def build(folder: Path, bank: Bank, lang: str, today: datetime | None = None) ->
         path, record = store.save_new(record)
         if sample.supersedes_previous and sample.client in previous:
             old_path, old = written[previous[sample.client]]
-            record, old = supersede(record, old)
+            record, old = supersede(record, old, by=sample.assessor, at=created + timedelta(hours=3))
             store.update(path, record)
             store.update(old_path, old)
             written[old.id] = (old_path, old)

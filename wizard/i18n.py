@@ -55,6 +55,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.prevention": ("Next time", "Na przyszłość"),
     "report.decision": ("Decision taken", "Podjęta decyzja"),
     "report.decision_line": ("{level}, decided by {by}", "{level}, zdecydował(a): {by}"),
+    "report.decision_line_at": ("{level}, decided by {by} on {date}", "{level}, zdecydował(a): {by}, {date}"),
+    "report.comment": ("Comment", "Komentarz"),
+    "report.people.decision_makers": ("Decided by", "Decydowali"),
+    "report.people.consulted": ("Consulted", "Konsultowani"),
+    "report.people.informed": ("Informed", "Poinformowani"),
+    "report.history": ("Status history", "Historia statusów"),
+    "report.meta_unsaved": ("Assessed by {assessor} on {date} · question bank {version} · "
+                            "not saved (add --save to keep it as a record)",
+                            "Ocenia: {assessor}, {date} · bank pytań {version} · "
+                            "nie zapisano (dodaj --save, aby zachować ją jako zapis)"),
     "report.differs": ("Differs from the recommendation ({level}). Reason: {reason}",
                        "Różni się od rekomendacji ({level}). Powód: {reason}"),
     "report.answers": ("Answers", "Odpowiedzi"),
@@ -94,6 +104,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "zawiera: {names}"),
     "cli.cannot_read_folder": ("{path}: cannot read the records folder ({reason})",
                                "{path}: nie można odczytać folderu zapisów ({reason})"),
+    "cli.cannot_write": ("{path}: cannot write ({reason})", "{path}: nie można zapisać ({reason})"),
+    "cli.record.file": ("{ref}: no such record file", "{ref}: nie ma takiego pliku zapisu"),
+    "cli.record.id": ("{ref}: no record with this id in {path}",
+                      "{ref}: w {path} nie ma zapisu o takim identyfikatorze"),
+    "cli.record.several": ("{ref}: several records match; give more of the id ({names})",
+                           "{ref}: pasuje kilka zapisów; podaj dłuższy początek identyfikatora ({names})"),
+    "cli.record.closest": ("The closest ids:", "Najbliższe identyfikatory:"),
+    "cli.record.of_client": ("A record is named by its id; the records of {client}:",
+                             "Zapis wskazuje się identyfikatorem; zapisy klienta {client}:"),
+    "cli.compare.itself": ("both are the same record ({id}): nothing can differ",
+                           "to ten sam zapis ({id}): nic nie może się różnić"),
+    "cli.decide.by_missing": ("decide: say who records the decision with --by NAME (it is kept in the record's "
+                              "status history)",
+                              "decide: podaj, kto zapisuje decyzję: --by IMIĘ (trafia do historii statusów zapisu)"),
+    "cli.decide.as_comment": ("The level is the recommended one, so no reason is needed: your text is kept as a "
+                              "comment.",
+                              "Poziom jest zgodny z rekomendacją, więc powód nie jest potrzebny: twój tekst "
+                              "zapisano jako komentarz."),
+    "cli.feedback.by_missing": ("feedback: --by must name the person giving the feedback",
+                                "feedback: --by musi wskazywać osobę, która wyraża opinię"),
     "clients.similar": ("Clients with a similar name: {names}", "Klienci o podobnej nazwie: {names}"),
     # --- review and team (issue 4) ---------------------------------------------------------
     "review.change.better": ("better", "lepiej"),
@@ -178,6 +208,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.demo.try": ("Try:", "Spróbuj:"),
     "review.demo.not_empty": ("is not empty: give a new or empty folder for the demo",
                               "nie jest pusty: podaj nowy lub pusty folder na demo"),
+    # --- the lifecycle's refusals (wizard/lifecycle.py; values are the ids typed on the command line)
+    "life.status_choice": ("must be one of {allowed} (got '{got}')", "musi być jednym z: {allowed} (podano: „{got}”)"),
+    "life.level_choice": ("must be one of {allowed} (got '{got}')", "musi być jednym z: {allowed} (podano: „{got}”)"),
+    "life.superseded": ("this record is superseded by {newer}; decide on the newer record",
+                        "ten zapis zastąpiono zapisem {newer}; decyzję podejmij w nowszym zapisie"),
+    "life.transition": ("a record that is {before} cannot become {after} (allowed: {allowed})",
+                        "zapis o statusie „{before}” nie może otrzymać statusu „{after}” (dozwolone: {allowed})"),
+    "life.accepted_level": ("this record was accepted at {level}; a different level needs a new assessment "
+                            "that supersedes this one",
+                            "ten zapis przyjęto na poziomie „{level}”; inny poziom wymaga nowej oceny, "
+                            "która go zastąpi"),
+    "life.no_recommendation": ("this record has no recommendation; give the level decided on",
+                               "ten zapis nie ma rekomendacji; podaj poziom, na który się decydujesz"),
+    "life.reason_without_level": ("a reason explains a chosen level: give the level too",
+                                  "powód wyjaśnia wybrany poziom: podaj też poziom"),
+    "life.reason_needed": ("the level decided on ({level}) differs from the recommendation ({recommended}); "
+                           "give the reason for the difference",
+                           "wybrany poziom ({level}) różni się od rekomendacji ({recommended}); "
+                           "podaj powód tej różnicy"),
+    "life.supersede_itself": ("a record cannot supersede itself", "zapis nie może zastąpić samego siebie"),
+    "life.supersede_client": ("record {old} is about {old_client}, not {new_client}; a record can only "
+                              "supersede an older record of the same client",
+                              "zapis {old} dotyczy klienta {old_client}, a nie {new_client}; zapis może "
+                              "zastąpić tylko starszy zapis tego samego klienta"),
+    "life.supersede_newer": ("record {old} ({old_created}) is newer than {new} ({new_created}); only a newer "
+                             "record supersedes an older one",
+                             "zapis {old} ({old_created}) jest nowszy niż {new} ({new_created}); tylko nowszy "
+                             "zapis może zastąpić starszy"),
+    "life.supersede_loop": ("record {old} already supersedes {new}", "zapis {old} już zastępuje zapis {new}"),
     # --- privacy, faults (issue 5) ---------------------------------------------------------
     "privacy.none": ("No records or drafts of “{client}” in {path}.",
                      "Brak zapisów i szkiców klienta „{client}” w {path}."),

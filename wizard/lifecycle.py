@@ -11,6 +11,9 @@ Pure functions over `DecisionRecord`: they return changed copies and raise `Life
 
 A record becomes superseded only through `supersede`, by a newer record of the same client;
 both keep the link (`supersedes` on the newer, `superseded_by` on the older, as lists).
+
+Every step is added to the record's `status_history` (who, when, to which status, with which
+level, reason, comment or outcome), so accepting a proposal never erases who proposed it.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from wizard.bank import LEVELS
-from wizard.records import Decision, DecisionRecord, now
+from wizard.i18n import t
+from wizard.records import Decision, DecisionRecord, StatusChange, now
 from wizard.clients import same_client
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -33,10 +37,18 @@ DECIDED = ("proposed", "accepted", "rejected")
 
 
 class LifecycleError(ValueError):
-    def __init__(self, field: str, message: str) -> None:
+    """A move the rules refuse. `field` names the record field at fault; the message is a text
+    of `wizard.i18n` (`key`, `values`), so each front end can say it in its own language."""
+
+    def __init__(self, field: str, key: str, **values: object) -> None:
         self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
+        self.key = key
+        self.values = values
+        self.message = self.text("en")
+        super().__init__(f"{field}: {self.message}")
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
 
 
 def allowed(before: str, after: str) -> bool:
@@ -56,56 +68,76 @@ def decide(
     informed: tuple[str, ...] | list[str] = (),
     at: datetime | None = None,
 ) -> DecisionRecord:
-    """The record with its new status, decision, people and outcome. Raises LifecycleError."""
+    """The record with its new status, decision, people and outcome, and the step added to its
+    status history. Raises LifecycleError.
+
+    `reason` explains a level other than the recommendation (and is then required); given with
+    the recommended level it is kept as the decision's comment, never as a reason."""
     if status not in DECIDED:
-        raise LifecycleError("status", f"must be one of {', '.join(DECIDED)} (got {status!r})")
+        raise LifecycleError("status", "life.status_choice", allowed=", ".join(DECIDED), got=status)
     if record.status == "superseded":
-        newer = ", ".join(record.superseded_by) or "a newer record"
-        raise LifecycleError("status", f"this record is superseded by {newer}; decide on the newer record")
+        raise LifecycleError("status", "life.superseded", newer=", ".join(record.superseded_by) or "?")
     if not allowed(record.status, status):
-        raise LifecycleError("status", f"a record that is {record.status} cannot become {status} "
-                                       f"(allowed: {', '.join(TRANSITIONS[record.status])})")
+        raise LifecycleError("status", "life.transition", before=record.status, after=status,
+                             allowed=", ".join(TRANSITIONS[record.status]))
     if level is not None and level not in LEVELS:
-        raise LifecycleError("decision.level", f"must be one of {', '.join(LEVELS)} (got {level!r})")
-    reason = reason.strip()
-    decision = _decision(record, status, level, reason, by.strip(), at or now())
+        raise LifecycleError("decision.level", "life.level_choice", allowed=", ".join(LEVELS), got=level)
+    at, by, outcome = at or now(), " ".join(by.split()), outcome.strip()
+    decision, step = _decision(record, status, level, reason.strip(), by, at)
+    change = replace(step, status=status, at=at, by=by, outcome=outcome)
     return replace(
         record,
         status=status,
         decision=decision,
-        outcome=outcome.strip() or record.outcome,
+        outcome=outcome or record.outcome,
         decision_makers=_merge(record.decision_makers, decision_makers),
         consulted=_merge(record.consulted, consulted),
         informed=_merge(record.informed, informed),
+        status_history=(*history_of(record), change),
     )
 
 
-def _decision(record: DecisionRecord, status: str, level: str | None, reason: str, by: str,
-              at: datetime) -> Decision | None:
+def _decision(record: DecisionRecord, status: str, level: str | None, text: str, by: str,
+              at: datetime) -> tuple[Decision | None, StatusChange]:
+    """The decision after this step, and what the step itself decided (level, reason, comment)."""
     recommended = record.result.level if record.result else None
     old = record.decision
     if record.status == "accepted" and old is not None and level not in (None, old.level):
-        raise LifecycleError("decision.level", (
-            f"this record was accepted at {old.level}; a different level needs a new assessment "
-            "that supersedes this one"))
+        raise LifecycleError("decision.level", "life.accepted_level", level=old.level)
     if level is None:
         if old is not None:
             level = old.level  # keep the level proposed or decided before
         elif status == "accepted":
             if recommended is None:
-                raise LifecycleError("decision.level", "this record has no recommendation; give the level decided on")
+                raise LifecycleError("decision.level", "life.no_recommendation")
             level = recommended
-        elif reason:
-            raise LifecycleError("decision.reason", "a reason explains a chosen level: give the level too")
+        elif text:
+            raise LifecycleError("decision.reason", "life.reason_without_level")
         else:
-            return None  # proposed or rejected as recommended: nothing decided yet
-    if old is not None and old.level == level and not reason:
-        reason = old.reason
-    if recommended is not None and level != recommended and not reason:
-        raise LifecycleError("decision.reason", (
-            f"the level decided on ({level}) differs from the recommendation ({recommended}); "
-            "give the reason for the difference"))
-    return Decision(level=level, reason=reason, by=by or (old.by if old else ""), at=at)
+            return None, StatusChange(status)  # proposed or rejected as recommended: nothing decided yet
+    same = old if old is not None and old.level == level else None  # the earlier decision on this level
+    if recommended is not None and level != recommended:
+        reason = text or (same.reason if same else "")
+        if not reason:
+            raise LifecycleError("decision.reason", "life.reason_needed", level=level, recommended=recommended)
+        comment, step = (same.comment if same else ""), StatusChange(status, level=level, reason=text)
+    else:  # the recommended level needs no reason: a text given is a comment
+        reason = ""
+        comment = text or (same.comment or same.reason if same else "")
+        step = StatusChange(status, level=level, comment=text)
+    decision = Decision(level=level, reason=reason, by=by or (old.by if old else ""), at=at, comment=comment)
+    return decision, step
+
+
+def history_of(record: DecisionRecord) -> tuple[StatusChange, ...]:
+    """The record's status history; for a record decided before histories were kept, its one
+    known step, rebuilt from the decision it carries (so the next step does not erase it)."""
+    if record.status_history or record.status == "draft":
+        return record.status_history
+    old = record.decision
+    if old is None:
+        return (StatusChange(record.status),)
+    return (StatusChange(record.status, old.at, old.by, old.level, old.reason, old.comment),)
 
 
 def _merge(before: tuple[str, ...], added) -> tuple[str, ...]:
@@ -120,22 +152,24 @@ def _merge(before: tuple[str, ...], added) -> tuple[str, ...]:
     return tuple(result)
 
 
-def supersede(newer: DecisionRecord, older: DecisionRecord) -> tuple[DecisionRecord, DecisionRecord]:
+def supersede(newer: DecisionRecord, older: DecisionRecord, *, by: str = "",
+              at: datetime | None = None) -> tuple[DecisionRecord, DecisionRecord]:
     """Mark `older` as superseded by `newer`, linking both ways. Returns (newer, older)."""
     if newer.id == older.id:
-        raise LifecycleError("supersedes", "a record cannot supersede itself")
+        raise LifecycleError("supersedes", "life.supersede_itself")
     if not same_client(newer.client, older.client):
-        raise LifecycleError("client", (
-            f"record {older.id} is about {older.client!r}, not {newer.client!r}; "
-            "a record can only supersede an older record of the same client"))
+        raise LifecycleError("client", "life.supersede_client", old=older.id, old_client=repr(older.client),
+                             new_client=repr(newer.client))
     if older.created > newer.created:
-        raise LifecycleError("created", (
-            f"record {older.id} ({older.created:%Y-%m-%d %H:%M}) is newer than {newer.id} "
-            f"({newer.created:%Y-%m-%d %H:%M}); only a newer record supersedes an older one"))
+        raise LifecycleError("created", "life.supersede_newer", old=older.id, new=newer.id,
+                             old_created=f"{older.created:%Y-%m-%d %H:%M}",
+                             new_created=f"{newer.created:%Y-%m-%d %H:%M}")
     if older.id in newer.superseded_by:
-        raise LifecycleError("superseded_by", f"record {older.id} already supersedes {newer.id}")
+        raise LifecycleError("superseded_by", "life.supersede_loop", old=older.id, new=newer.id)
+    change = StatusChange("superseded", at or now(), " ".join(by.split()))
     newer = replace(newer, supersedes=_merge(newer.supersedes, [older.id]))
-    older = replace(older, status="superseded", superseded_by=_merge(older.superseded_by, [newer.id]))
+    older = replace(older, status="superseded", superseded_by=_merge(older.superseded_by, [newer.id]),
+                    status_history=(*history_of(older), change))
     return newer, older
 
 

@@ -29,6 +29,18 @@ class InvalidFile(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class NoSuchRecord(InvalidFile):
+    """No record, or several, for a reference (`RecordStore.find`): `kind` is file, id or several.
+
+    The message names the reference, so callers that only report problems need nothing more;
+    the command line uses `kind` and `matches` to say it in the user's language and to suggest
+    the records meant."""
+
+    def __init__(self, ref: str, kind: str, message: str, matches: list | None = None) -> None:
+        super().__init__([Problem(ref, "", message)])
+        self.ref, self.kind, self.matches = ref, kind, list(matches or [])
+
+
 def display_path(path: Path | str) -> str:
     return str(path)
 

@@ -3,6 +3,11 @@
 A record is a TOML file a person can read without the app. Its `client`, `assessor`,
 `skipped`, `[answers]` and `[notes]` have exactly the shape of an answers file, so any record
 is also a valid answers file. Writes are atomic and never overwrite another record.
+
+Schema. A record says which version of the format it needs: 1, or 2 once it carries what
+version 1 did not have (a `[[status_history]]`, a `decision.comment`). A record that needs
+nothing new keeps `schema = 1`, so teammates on an older version still read it; one they could
+not read fully is refused by them with "written by a newer version", never half-read.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from wizard.bank import LEVELS, Answer, Bank
 from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml, show
 from wizard.reasoning import Assessment, Change, Finding, Reason, Step
 
-SCHEMA = 1
+SCHEMA = 2  # the newest format this version reads and writes (see the module's doc)
 STATUSES = ("draft", "proposed", "accepted", "rejected", "superseded")
 LANGUAGES = ("en", "pl")
 ID_LENGTH = 8
@@ -29,8 +34,10 @@ ID_LENGTH = 8
 RECORD_KEYS = (
     "schema", "id", "client", "assessor", "created", "language", "bank_version", "status",
     "review_date", "decision_makers", "consulted", "informed", "outcome", "supersedes",
-    "superseded_by", "skipped", "answers", "notes", "decision", "result",
+    "superseded_by", "skipped", "answers", "notes", "decision", "status_history", "result",
 )
+DECISION_KEYS = ("level", "reason", "comment", "by", "at")
+CHANGE_KEYS = ("status", "at", "by", "level", "reason", "comment", "outcome")
 ANSWERS_KEYS = ("client", "assessor", "skipped", "answers", "notes")
 
 
@@ -47,12 +54,30 @@ class AnswerSheet:
 
 @dataclass(frozen=True)
 class Decision:
-    """The decision taken; its level may differ from the recommendation, with a reason."""
+    """The decision taken; its level may differ from the recommendation, with a reason.
+
+    `reason` explains a level other than the recommendation; a remark on a decision that
+    follows the recommendation is a `comment`. `by` and `at` are the latest change; every
+    earlier one is in the record's `status_history`."""
 
     level: str
     reason: str = ""
     by: str = ""
     at: datetime | None = None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One step of a record's life: who moved it to which status, when, with what decision."""
+
+    status: str
+    at: datetime | None = None  # None only for a step rebuilt from a record that had no history
+    by: str = ""
+    level: str | None = None  # the level decided on after this step, if any
+    reason: str = ""  # given at this step: why the level differs from the recommendation
+    comment: str = ""  # given at this step, on a level that follows the recommendation
+    outcome: str = ""  # given at this step
 
 
 @dataclass(frozen=True)
@@ -76,7 +101,7 @@ class DecisionRecord:
     outcome: str = ""
     supersedes: tuple[str, ...] = ()
     superseded_by: tuple[str, ...] = ()
-    schema: int = SCHEMA
+    status_history: tuple[StatusChange, ...] = ()  # oldest first
 
     @property
     def sheet(self) -> AnswerSheet:
@@ -189,7 +214,7 @@ def to_toml(record: DecisionRecord) -> str:
 
 def to_table(record: DecisionRecord) -> dict:
     table: dict = {
-        "schema": record.schema,
+        "schema": schema_of(record),
         "id": record.id,
         "client": record.client,
         "assessor": record.assessor,
@@ -212,13 +237,25 @@ def to_table(record: DecisionRecord) -> dict:
     table["notes"] = dict(record.notes)
     if record.decision is not None:
         decision = {"level": record.decision.level}
-        for key in ("reason", "by", "at"):
+        for key in DECISION_KEYS[1:]:
             if getattr(record.decision, key):
                 decision[key] = getattr(record.decision, key)
         table["decision"] = decision
+    if record.status_history:
+        table["status_history"] = [
+            {key: getattr(change, key) for key in CHANGE_KEYS if getattr(change, key)}
+            for change in record.status_history
+        ]
     if record.result is not None:
         table["result"] = _result_table(record.result)
     return table
+
+
+def schema_of(record: DecisionRecord) -> int:
+    """The oldest format version that reads everything in `record` (see the module's doc)."""
+    if record.status_history or (record.decision is not None and record.decision.comment):
+        return 2
+    return 1
 
 
 def _result_table(result: Assessment) -> dict:
@@ -299,6 +336,7 @@ def parse_record(data: dict, file: str, bank: Bank) -> DecisionRecord:
         result=reader.result(data),
         decision=reader.decision(data),
         outcome=reader.get(data, "outcome", str, "", required=False) or "",
+        status_history=reader.status_history(data),
         **fields,
     )
     reader.raise_if_any()
@@ -326,14 +364,40 @@ class _RecordReader(FieldReader):
             return None
         level = self.choice(table, "level", LEVELS, "decision")
         at = self.get(table, "at", datetime, "decision", required=False)
-        for key in set(table) - {"level", "reason", "by", "at"}:
-            self.problem(join("decision", key), "unknown field (allowed: level, reason, by, at)")
+        for key in sorted(set(table) - set(DECISION_KEYS)):
+            self.problem(join("decision", key), f"unknown field (allowed: {', '.join(DECISION_KEYS)})")
         return Decision(
             level=level or LEVELS[0],
             reason=self.get(table, "reason", str, "decision", required=False) or "",
             by=self.get(table, "by", str, "decision", required=False) or "",
             at=at,
+            comment=self.get(table, "comment", str, "decision", required=False) or "",
         )
+
+    def status_history(self, data: dict) -> tuple[StatusChange, ...]:
+        changes = []
+        for index, item in enumerate(self.get(data, "status_history", list, "", required=False) or []):
+            where = f"status_history[{index}]"
+            if not isinstance(item, dict):
+                self.problem(where, "must be a table")
+                continue
+            for key in sorted(set(item) - set(CHANGE_KEYS)):
+                self.problem(join(where, key), f"unknown field (allowed: {', '.join(CHANGE_KEYS)})")
+            status = self.choice(item, "status", STATUSES, where)
+            level = self.choice(item, "level", LEVELS, where, required=False)
+            texts = {key: self.get(item, key, str, where, required=False) or ""
+                     for key in ("by", "reason", "comment", "outcome")}
+            changes.append(StatusChange(status=status or STATUSES[0], at=self.aware(item, "at", where),
+                                        level=level, **texts))
+        return tuple(changes)
+
+    def aware(self, table: dict, key: str, where: str) -> datetime | None:
+        """An optional date and time, which must carry a time zone."""
+        value = self.get(table, key, datetime, where, required=False)
+        if value is not None and value.tzinfo is None:
+            self.problem(join(where, key), "must be a date and time with a time zone, like 2026-11-23T09:15:00+01:00")
+            return None
+        return value
 
     def result(self, data: dict) -> Assessment | None:
         table = self.get(data, "result", dict, "", required=False)

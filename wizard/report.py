@@ -6,12 +6,17 @@ headline and section bars, then renders the same body with rich.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from wizard.bank import Answer, Bank
 from wizard.i18n import t
 from wizard.reasoning import Assessment, Change, translated
-from wizard.records import DecisionRecord
+from wizard.records import DecisionRecord, StatusChange
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from wizard.feedback import Feedback
 
 LEVEL_STYLES = {
     "continue": "bold green",
@@ -63,8 +68,9 @@ def in_language(record: DecisionRecord, bank: Bank, lang: str) -> DecisionRecord
     return replace(record, result=translated(record.result, bank, record.answers, lang))
 
 
-def markdown(record: DecisionRecord, bank: Bank, lang: str) -> str:
-    """The whole record as a Markdown document, readable in any Markdown viewer."""
+def markdown(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[Feedback] = ()) -> str:
+    """The whole record as a Markdown document, readable in any Markdown viewer, with the
+    teammates' `feedback` on it when given (it lives in files of its own)."""
     record = in_language(record, bank, lang)
     lines = [f"# {t('report.title', lang, client=record.client)}", "", _meta(record, lang), ""]
     result = record.result
@@ -89,6 +95,7 @@ def markdown(record: DecisionRecord, bank: Bank, lang: str) -> str:
         ]
         lines.append("")
         lines += body(record, bank, lang)
+    lines += _life(record, bank, lang, feedback)
     lines += _answers(record, bank, lang)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -136,14 +143,12 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     return lines
 
 
-def _meta(record: DecisionRecord, lang: str) -> str:
-    meta = t(
-        "report.meta", lang,
-        assessor=record.assessor or t("report.nobody", lang),
-        date=record.created.strftime("%Y-%m-%d %H:%M"),
-        version=record.bank_version,
-        id=record.id,
-    )
+def _meta(record: DecisionRecord, lang: str, saved: bool = True) -> str:
+    values = dict(assessor=record.assessor or t("report.nobody", lang),
+                  date=record.created.strftime("%Y-%m-%d %H:%M"), version=record.bank_version)
+    if not saved:  # an id and a status belong to a record on disk
+        return t("report.meta_unsaved", lang, **values)
+    meta = t("report.meta", lang, id=record.id, **values)
     return f"{meta} · {t('report.status', lang)}: {t('status.' + record.status, lang)}"
 
 
@@ -151,15 +156,56 @@ def _decision(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     decision = record.decision
     if decision is None:
         return []
-    line = t("report.decision_line", lang, level=level_label(bank, decision.level, lang),
-             by=decision.by or t("report.nobody", lang))
+    level, by = level_label(bank, decision.level, lang), decision.by or t("report.nobody", lang)
+    if decision.at is not None:
+        line = t("report.decision_line_at", lang, level=level, by=by, date=f"{decision.at:%Y-%m-%d}")
+    else:
+        line = t("report.decision_line", lang, level=level, by=by)
     lines = [f"## {t('report.decision', lang)}", "", line]
-    if record.result and decision.level != record.result.level:
+    differs = record.result is not None and decision.level != record.result.level
+    if differs:
         lines += ["", t("report.differs", lang, level=level_label(bank, record.result.level, lang),
                         reason=decision.reason or t("report.nobody", lang))]
-    elif decision.reason:
-        lines += ["", decision.reason]
+    # A reason on the recommended level (records written before comments existed) reads as one.
+    comment = decision.comment or ("" if differs else decision.reason)
+    if comment:
+        lines += ["", f"{t('report.comment', lang)}: {comment}"]
+    if record.outcome:
+        lines += ["", f"{t('review.outcome', lang)}: {record.outcome}"]
+    people = [f"{t('report.people.' + key, lang)}: {', '.join(getattr(record, key))}"
+              for key in ("decision_makers", "consulted", "informed") if getattr(record, key)]
+    if people:
+        lines += ["", " · ".join(people)]
     return lines + [""]
+
+
+def _life(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[Feedback]) -> list[str]:
+    """The record's status history and the teammates' feedback on it."""
+    lines: list[str] = []
+    if record.status_history:
+        lines += [f"## {t('report.history', lang)}", ""]
+        lines += [f"- {history_line(change, bank, lang)}" for change in record.status_history]
+        lines.append("")
+    if feedback:
+        lines += [f"## {t('review.feedback', lang)}", ""]
+        for item in feedback:
+            line = f"**{item.by}**: {t('review.stance.' + item.stance, lang)} ({item.created:%Y-%m-%d %H:%M})"
+            lines.append(f"- {line} — {item.comment}" if item.comment else f"- {line}")
+        lines.append("")
+    return lines
+
+
+def history_line(change: StatusChange, bank: Bank, lang: str) -> str:
+    """One step of a record's life: when, the status, who, and what was decided or said."""
+    when = f"{change.at:%Y-%m-%d %H:%M}" if change.at else "?"
+    text = f"{when} · {t('status.' + change.status, lang)} · {change.by or t('report.nobody', lang)}"
+    if change.level:
+        text += f" · {level_label(bank, change.level, lang)}"
+    for key, value in (("review.reason", change.reason), ("report.comment", change.comment),
+                       ("review.outcome", change.outcome)):
+        if value:
+            text += f". {t(key, lang)}: {value}"
+    return text
 
 
 def _changes(result: Assessment, bank: Bank, lang: str) -> list[str]:
@@ -209,16 +255,17 @@ def _known_section(bank: Bank, section_id: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def print_text(record: DecisionRecord, bank: Bank, lang: str, console) -> None:
-    """The record as a coloured terminal report."""
+def print_text(record: DecisionRecord, bank: Bank, lang: str, console, *, saved: bool = True,
+               feedback: Sequence[Feedback] = ()) -> None:
+    """The record as a coloured terminal report; `saved=False` for an assessment not written
+    to disk (it shows no record id or status)."""
     from rich.markdown import Markdown
-
-    record = in_language(record, bank, lang)
     from rich.table import Table
     from rich.text import Text
 
+    record = in_language(record, bank, lang)
     console.print(Text(t("report.title", lang, client=record.client), style="bold"))
-    console.print(Text(_meta(record, lang), style="dim"))
+    console.print(Text(_meta(record, lang, saved), style="dim" if saved else "bold yellow"))
     result = record.result
     if result is None:
         console.print(t("report.no_result", lang))
@@ -239,6 +286,9 @@ def print_text(record: DecisionRecord, bank: Bank, lang: str, console) -> None:
         console.print(table)
         console.print()
         console.print(Markdown("\n".join(body(record, bank, lang))))
+    life = _life(record, bank, lang, feedback)
+    if life:
+        console.print(Markdown("\n".join(life)))
     console.print(Markdown("\n".join(_answers(record, bank, lang))))
 
 

@@ -205,20 +205,20 @@ class RecordStore:
         return list_records(self.root, files, bank() if callable(bank) else bank)
 
     def find(self, ref: str, bank: Bank) -> Path:
-        """A record by path, or by a prefix of its id. Raises InvalidFile when none or several."""
-        from wizard.problems import InvalidFile, Problem
+        """A record by path, or by a prefix of its id. Raises NoSuchRecord when none or several."""
+        from wizard.problems import NoSuchRecord
 
         candidate = Path(ref).expanduser()
         if candidate.suffix == ".toml" or os.sep in ref:
             if candidate.is_file():
                 return candidate
-            raise InvalidFile([Problem(ref, "", "no such record file")])
+            raise NoSuchRecord(ref, "file", "no such record file")
         matches = [p for p in self.paths() if p.stem.rsplit("-", 1)[-1].startswith(ref.lower())]
         if not matches:
-            raise InvalidFile([Problem(ref, "", f"no record with this id in {self.root}")])
+            raise NoSuchRecord(ref, "id", f"no record with this id in {self.root}")
         if len(matches) > 1:
             names = ", ".join(p.name for p in matches[:5])
-            raise InvalidFile([Problem(ref, "", f"several records match; give more of the id ({names})")])
+            raise NoSuchRecord(ref, "several", f"several records match; give more of the id ({names})", matches)
         return matches[0]
 
     # -- drafts -------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ keys = st.one_of(st.sampled_from(RECORD_KEYS), st.sampled_from(["late_payments",
                  st.text(min_size=1, max_size=12))
 
 
-SCHEMAS = ["0", "-1", "2", "99", "1.0", "true", '"1"', "[1]"]
+SCHEMAS = ["0", "-1", "3", "99", "1.0", "true", '"1"', "[1]"]
 
 
 def toml_line(key: str, value) -> str:
@@ -177,7 +177,7 @@ def test_binary_megabytes(tmp_path, bank):
     load_each_way(tmp_path / "noise.toml", random.Random(5).randbytes(3 * 1024 * 1024), bank)
 
 
-@pytest.mark.parametrize("schema", [2, 99, 2**40])
+@pytest.mark.parametrize("schema", [3, 99, 2**40])
 def test_newer_schema_is_refused_clearly(tmp_path, bank, schema):
     path = tmp_path / "future.toml"
     path.write_text(sample_record(bank).replace("schema = 1", f"schema = {schema}"), encoding="utf-8")

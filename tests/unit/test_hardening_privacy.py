@@ -194,10 +194,10 @@ def test_forget_speaks_polish(store, team):
 
 def test_a_record_of_a_newer_schema_is_never_rewritten_by_a_command(store, bank):
     path, record = store.save_new(make(bank, "Future"))
-    text = to_toml(record).replace("schema = 1", "schema = 2")
+    text = to_toml(record).replace("schema = 1", "schema = 3")
     path.write_text(text, encoding="utf-8")
     runs = [cli("list"), cli("show", record.id), cli("validate", path),
-            cli("decide", record.id, "--status", "accepted"), cli("forget", "Future")]
+            cli("decide", record.id, "--status", "accepted", "--by", "Ola"), cli("forget", "Future")]
     for run in runs:
         assert run.returncode != 0 and "Traceback" not in run.stderr, run.stderr
     assert "newer version" in runs[0].stderr and "newer version" in runs[1].stderr

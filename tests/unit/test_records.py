@@ -19,7 +19,7 @@ from wizard.bank import LEVELS
 from wizard.problems import InvalidFile
 from wizard.reasoning import assess
 from wizard.records import (
-    STATUSES, Decision, DecisionRecord, read_answers, read_record, slug, to_toml, write_atomic,
+    STATUSES, Decision, DecisionRecord, StatusChange, read_answers, read_record, slug, to_toml, write_atomic,
 )
 from wizard.store import RecordStore, records_dir
 
@@ -117,6 +117,8 @@ AWARE = st.builds(
     st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)),
     OFFSETS,
 )
+PRECISE = st.builds(lambda moment, tz: moment.replace(tzinfo=tz),
+                    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)), OFFSETS)
 IDS = st.text(alphabet="0123456789abcdef", min_size=4, max_size=32)
 QUESTION_IDS = [q.id for q in BANK.questions]
 
@@ -134,7 +136,18 @@ def records(draw) -> DecisionRecord:
         reason=TEXT,
         by=TEXT,
         at=st.one_of(st.none(), AWARE),
+        comment=TEXT,
     )))
+    history = draw(st.lists(st.builds(
+        StatusChange,
+        status=st.sampled_from(STATUSES),
+        at=st.one_of(st.none(), PRECISE),
+        by=TEXT,
+        level=st.one_of(st.none(), st.sampled_from(LEVELS)),
+        reason=TEXT,
+        comment=TEXT,
+        outcome=TEXT,
+    ), max_size=3).map(tuple))
     texts = st.lists(TEXT, max_size=3).map(tuple)
     return DecisionRecord(
         id=draw(IDS),
@@ -156,6 +169,7 @@ def records(draw) -> DecisionRecord:
         outcome=draw(TEXT),
         supersedes=draw(st.lists(IDS, max_size=2).map(tuple)),
         superseded_by=draw(st.lists(IDS, max_size=2).map(tuple)),
+        status_history=history,
     )
 
 
@@ -373,7 +387,7 @@ def test_bad_result_level(saved):
 
 
 def test_newer_schema_is_refused_with_a_clear_message(saved):
-    message = _problem(_broken(saved, "schema = 1", "schema = 2"), "schema")
+    message = _problem(_broken(saved, "schema = 1", "schema = 3"), "schema")
     assert "newer" in message.lower()
 
 
@@ -536,8 +550,51 @@ def test_a_newer_records_answers_are_not_assessed_as_ours(tmp_path, bank):
     from wizard.records import read_answers
 
     path = tmp_path / "newer.toml"
-    path.write_text('schema = 2\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
+    path.write_text('schema = 3\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
     with pytest.raises(InvalidFile) as caught:
         read_answers(path, bank)
     (problem,) = caught.value.problems
     assert problem.file == str(path) and problem.field == "schema" and "newer version" in problem.message
+
+
+def test_a_record_needs_schema_2_only_for_what_schema_1_did_not_have(tmp_path):
+    """Teammates on an older version keep reading records without a status history."""
+    import tomllib
+
+    plain = make_record(decision=Decision("monitor", reason="why", by="Anna"))
+    assert tomllib.loads(to_toml(plain))["schema"] == 1
+    for record in (make_record(decision=Decision("monitor", comment="as recommended")),
+                   make_record(status="proposed", status_history=(StatusChange("proposed", by="Anna"),))):
+        data = tomllib.loads(to_toml(record))
+        assert data["schema"] == 2
+        path = tmp_path / record.file_name()
+        path.write_text(to_toml(record), encoding="utf-8")
+        assert read_record(path, BANK) == record
+
+
+def test_an_old_record_without_history_reads_and_keeps_its_fields(tmp_path):
+    """Written by version 1 (no status history, a reason on a recommended level): read as it is."""
+    record = make_record()
+    text = to_toml(record) + (f'\n[decision]\nlevel = "{record.result.level}"\nreason = "agreed in the call"\n'
+                              f'by = "Anna"\nat = 2026-03-03T10:00:00+01:00\n')
+    path = tmp_path / record.file_name()
+    path.write_text(text, encoding="utf-8")
+    loaded = read_record(path, BANK)
+    assert loaded.status_history == () and loaded.decision.reason == "agreed in the call"
+    assert to_toml(loaded).startswith("schema = 1\n")
+
+
+@pytest.mark.parametrize(("entry", "field", "message"), [
+    ('status = "maybe"', "status_history[0].status", "must be one of"),
+    ('status = "proposed"\nat = 2026-03-03T10:00:00', "status_history[0].at", "time zone"),
+    ('status = "proposed"\nmood = "good"', "status_history[0].mood", "unknown field"),
+    ('status = "proposed"\nlevel = "panic"', "status_history[0].level", "must be one of"),
+    ('by = "Anna"', "status_history[0].status", "is missing"),
+])
+def test_a_broken_status_history_names_the_field(tmp_path, entry, field, message):
+    path = tmp_path / "r.toml"
+    path.write_text(to_toml(make_record()) + f"\n[[status_history]]\n{entry}\n", encoding="utf-8")
+    with pytest.raises(InvalidFile) as caught:
+        read_record(path, BANK)
+    (problem,) = caught.value.problems
+    assert problem.field == field and message in problem.message

@@ -106,10 +106,11 @@ def test_decide_errors_name_the_file_and_field_and_change_nothing(tmp_path, bank
     other_path, other = store.save_new(make_record(bank, client="Kowalczyk", days=-5))
     before = path.read_bytes(), other_path.read_bytes()
     level = "end_now" if record.result.level != "end_now" else "continue"
-    done = run("decide", record.id, "--status", "accepted", "--level", level, records=tmp_path)
+    done = run("decide", record.id, "--status", "accepted", "--level", level, "--by", "Ola", records=tmp_path)
     assert done.returncode == 1
     assert f"{path}: decision.reason: the level decided on ({level}) differs" in done.stderr
-    done = run("decide", record.id, "--status", "proposed", "--supersedes", other.id, records=tmp_path)
+    done = run("decide", record.id, "--status", "proposed", "--supersedes", other.id, "--by", "Ola",
+               records=tmp_path)
     assert done.returncode == 1
     assert f"{other_path}: client: record {other.id} is about 'Kowalczyk', not 'Nowak'" in done.stderr
     assert (path.read_bytes(), other_path.read_bytes()) == before
@@ -119,7 +120,7 @@ def test_decide_errors_name_the_file_and_field_and_change_nothing(tmp_path, bank
 
 def test_decide_refuses_an_invalid_transition(tmp_path, bank):
     path, record = RecordStore(tmp_path).save_new(make_record(bank, status="accepted"))
-    done = run("decide", record.id, "--status", "rejected", records=tmp_path)
+    done = run("decide", record.id, "--status", "rejected", "--by", "Ola", records=tmp_path)
     assert done.returncode == 1
     assert f"{path}: status: a record that is accepted cannot become rejected" in done.stderr
 
@@ -128,7 +129,7 @@ def test_a_record_of_a_newer_schema_is_refused_and_never_overwritten(tmp_path, b
     path, record = RecordStore(tmp_path).save_new(make_record(bank))
     text = path.read_text(encoding="utf-8").replace("schema = 1", "schema = 99")
     path.write_text(text, encoding="utf-8")
-    for command in (("decide", record.id, "--status", "accepted"),
+    for command in (("decide", record.id, "--status", "accepted", "--by", "Ola"),
                     ("feedback", record.id, "--by", "Ola", "--stance", "agree")):
         done = run(*command, records=tmp_path)
         assert done.returncode == 1 and f"{path}: schema: this record was written by a newer version" in done.stderr
@@ -212,3 +213,55 @@ def test_history_and_team_match_the_name_like_every_command_and_suggest_close_on
         assert f"Clients with a similar name: {KOWALSKI}" in missing.stderr
         polish = run(command, "Kowalsky Meble", "--lang", "pl", records=folder)
         assert f"Klienci o podobnej nazwie: {KOWALSKI}" in polish.stderr
+
+
+def test_decide_needs_by_and_keeps_who_proposed(tmp_path, bank):
+    path, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak", answers=CALM | {"late_payments": 4}))
+    before = path.read_bytes()
+    for lang, message in (("en", "decide: say who records the decision with --by NAME"),
+                          ("pl", "decide: podaj, kto zapisuje decyzję: --by IMIĘ")):
+        done = run("decide", record.id, "--status", "accepted", "--lang", lang, records=tmp_path)
+        assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+    assert path.read_bytes() == before
+    level = record.result.level
+    assert run("decide", record.id, "--status", "proposed", "--level", level, "--by", "Marek",
+               records=tmp_path).returncode == 0
+    done = run("decide", record.id, "--status", "accepted", "--by", "Ola", "--reason", "Agreed in the meeting.",
+               records=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "your text is kept as a comment" in done.stdout
+    decided = read_record(path, bank)
+    assert [(c.status, c.by) for c in decided.status_history] == [("proposed", "Marek"), ("accepted", "Ola")]
+    assert decided.decision.reason == "" and decided.decision.comment == "Agreed in the meeting."
+    shown = run("show", record.id, records=tmp_path).stdout
+    assert "Marek" in shown and "Ola" in shown and "Agreed in the meeting." in shown
+
+
+def test_a_reference_that_finds_no_record_suggests_the_records_meant(tmp_path, bank):
+    store = RecordStore(tmp_path)
+    _, kept = store.save_new(make_record(bank, client="Kowalski Meble"))
+    typo = kept.id[:-1] + ("0" if kept.id[-1] != "0" else "1")
+    commands = (("show", "{}"), ("decide", "{}", "--status", "accepted", "--by", "Ola"),
+                ("feedback", "{}", "--by", "Ola", "--stance", "agree"), ("compare", kept.id, "{}"))
+    for command in commands:
+        done = run(*[part.format(typo) for part in command], records=tmp_path)
+        assert done.returncode == 1 and f"{typo}: no record with this id in {tmp_path}" in done.stderr
+        assert "The closest ids:" in done.stderr and kept.id in done.stderr
+    by_name = run("show", "kowalski meble", records=tmp_path)
+    assert "the records of Kowalski Meble:" in by_name.stderr and kept.id in by_name.stderr
+    polish = run("show", typo, "--lang", "pl", records=tmp_path)
+    assert f"{typo}: w {tmp_path} nie ma zapisu o takim identyfikatorze" in polish.stderr
+    assert "Najbliższe identyfikatory:" in polish.stderr
+
+
+def test_compare_speaks_the_language_asked_for_and_warns_on_one_record(tmp_path, bank):
+    store = RecordStore(tmp_path)
+    _, first = store.save_new(make_record(bank, client="Nowak", lang="pl"))
+    _, second = store.save_new(make_record(bank, client="Nowak", days=9, lang="pl", answers=CALM | {"late_payments": 4}))
+    english = run("compare", first.id, second.id, "--format", "markdown", records=tmp_path)
+    assert english.stdout.startswith("# Comparison: Nowak")  # the locale's language, not the records'
+    polish = run("compare", first.id, second.id, "--format", "markdown", "--lang", "pl", records=tmp_path)
+    assert polish.stdout.startswith("# Porównanie: Nowak")
+    itself = run("compare", first.id, first.id, records=tmp_path)
+    assert itself.returncode == 0 and f"both are the same record ({first.id})" in itself.stderr
+    assert f"to ten sam zapis ({first.id})" in run("compare", first.id, first.id, "--lang", "pl", records=tmp_path).stderr

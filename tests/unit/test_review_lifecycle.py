@@ -144,3 +144,57 @@ def test_overdue_only_for_records_that_still_stand(bank):
     assert not is_overdue(replace(record, status="superseded"), after)
     assert not is_overdue(replace(record, status="rejected"), after)
     assert not is_overdue(replace(record, review_date=None), after)
+
+
+# ---------------------------------------------------------------------------------------------
+# The status history, reasons and comments
+
+
+def test_accepting_keeps_who_proposed_in_the_status_history(bank):
+    record = make_record(bank, answers=RISKY)
+    proposed = decide(record, "proposed", level="monitor", reason="Give them a month.", by="Marek", at=T0)
+    accepted = decide(proposed, "accepted", by="Ola", outcome="Agreed in the meeting.", at=T0 + timedelta(days=2))
+    assert (accepted.decision.by, accepted.decision.at) == ("Ola", T0 + timedelta(days=2))
+    first, second = accepted.status_history
+    assert (first.status, first.by, first.at, first.level, first.reason) == (
+        "proposed", "Marek", T0, "monitor", "Give them a month.")
+    assert (second.status, second.by, second.level, second.reason, second.outcome) == (
+        "accepted", "Ola", "monitor", "", "Agreed in the meeting.")
+    again = parse_record(to_table(accepted), "memory", bank)
+    assert again == accepted and to_table(again) == to_table(accepted)  # lossless
+
+
+def test_a_reason_on_the_recommended_level_is_kept_as_a_comment(bank):
+    record = make_record(bank, answers=RISKY)
+    accepted = decide(record, "accepted", level=record.result.level, reason="Talked it over with the team.", by="Ola")
+    assert accepted.decision.reason == "" and accepted.decision.comment == "Talked it over with the team."
+    assert accepted.status_history[-1].comment == "Talked it over with the team."
+    assert accepted.status_history[-1].reason == ""
+    assert "reason" not in to_table(accepted)["decision"]
+
+
+def test_a_record_decided_before_histories_keeps_its_first_decision(bank):
+    from wizard.records import Decision
+
+    old = replace(make_record(bank, answers=RISKY), status="proposed",
+                  decision=Decision("monitor", reason="Give them a month.", by="Marek", at=T0))
+    accepted = decide(old, "accepted", by="Ola", at=T0 + timedelta(days=1))
+    rebuilt, step = accepted.status_history
+    assert (rebuilt.status, rebuilt.by, rebuilt.at, rebuilt.level) == ("proposed", "Marek", T0, "monitor")
+    assert (step.status, step.by) == ("accepted", "Ola")
+
+
+def test_superseding_is_a_step_of_the_older_record(bank):
+    old = decide(make_record(bank, client="Kowalski"), "accepted", by="Anna", at=T0)
+    new = make_record(bank, client="Kowalski", days=10)
+    new, old = supersede(new, old, by="Ola", at=T0 + timedelta(days=10))
+    assert [(c.status, c.by) for c in old.status_history] == [("accepted", "Anna"), ("superseded", "Ola")]
+
+
+def test_refusals_are_said_in_polish_too(bank):
+    record = make_record(bank, answers=RISKY)
+    other = "continue" if record.result.level != "continue" else "monitor"
+    with pytest.raises(LifecycleError) as error:
+        decide(record, "accepted", level=other)
+    assert error.value.text("pl").startswith(f"wybrany poziom ({other}) różni się od rekomendacji")
+    assert error.value.message.startswith(f"the level decided on ({other}) differs")

@@ -16,10 +16,10 @@ from wizard import cli
 from wizard.problems import InvalidFile, Problem
 
 
-def _load(store, ref: str, bank):
+def _load(store, ref: str, bank, lang: str):
     from wizard.records import read_record
 
-    path = store.find(ref, bank)
+    path = cli.find_record(store, ref, bank, lang)
     return path, read_record(path, bank)
 
 
@@ -32,13 +32,6 @@ def _emit_json(data: dict) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _lang_of(args, record=None) -> str:
-    """The --lang given, else the record's own language, else the locale's."""
-    if getattr(args, "lang", None):
-        return args.lang
-    return record.language if record is not None else cli._lang(args)
-
-
 # ---------------------------------------------------------------------------------------------
 
 
@@ -46,11 +39,14 @@ def compare(args) -> int:
     from wizard.compare import compare as compare_records
     from wizard.report_review import comparison_json, markdown_comparison, print_comparison
 
-    bank, store = cli._bank(args), cli._store(args)
-    _, first = _load(store, args.first, bank)
-    _, second = _load(store, args.second, bank)
+    bank, store, lang = cli._bank(args), cli._store(args), cli._lang(args)
+    _, first = _load(store, args.first, bank, lang)
+    _, second = _load(store, args.second, bank, lang)
+    if first.id == second.id:
+        from wizard.i18n import t
+
+        print(f"{cli.PROG}: {t('cli.compare.itself', lang, id=first.id)}", file=sys.stderr)
     result = compare_records(bank, first, second)
-    lang = _lang_of(args, result.second)
     if args.format == "json":
         _emit_json(comparison_json(result))
     elif args.format == "markdown":
@@ -112,30 +108,37 @@ def decide(args) -> int:
     from wizard.i18n import t
     from wizard.lifecycle import LifecycleError, decide as decide_record, supersede
 
+    lang = cli._lang(args)
+    by = " ".join((args.by or "").split())
+    if not by:  # every step of a record's history says who took it: never guessed
+        raise cli._Fail([t("cli.decide.by_missing", lang)], 2)
     bank, store = cli._bank(args), cli._store(args)
-    path, record = _load(store, args.record, bank)
-    lang = _lang_of(args, record)
-    older = [_load(store, ref, bank) for ref in args.supersedes]
+    path, record = _load(store, args.record, bank, lang)
+    older = [_load(store, ref, bank, lang) for ref in args.supersedes]
     try:
         record = decide_record(
             record, args.status, level=args.level, reason=args.reason or "", outcome=args.outcome or "",
-            by=args.by or "", decision_makers=args.decision_makers, consulted=args.consulted,
-            informed=args.informed,
+            by=by, decision_makers=args.decision_makers, consulted=args.consulted, informed=args.informed,
         )
     except LifecycleError as error:
-        raise InvalidFile([Problem(str(path), error.field, error.message)]) from None
+        raise InvalidFile([Problem(str(path), error.field, error.text(lang))]) from None
     linked = []
     for old_path, old in older:
         try:
-            record, old = supersede(record, old)
+            record, old = supersede(record, old, by=by, at=record.status_history[-1].at)
         except LifecycleError as error:
-            raise InvalidFile([Problem(str(old_path), error.field, error.message)]) from None
+            raise InvalidFile([Problem(str(old_path), error.field, error.text(lang))]) from None
         linked.append((old_path, old))
     # Every check passed before anything is written: a refused command changes no file.
-    store.update(path, record)
-    for old_path, old in linked:
-        store.update(old_path, old)
+    for target, changed in ((path, record), *linked):
+        try:
+            store.update(target, changed)
+        except OSError as error:
+            raise cli._Fail([t("cli.cannot_write", lang, path=target, reason=error.strerror or error)]) from None
+    for _, old in linked:
         print(t("review.cli.superseded", lang, old=old.id, new=record.id))
+    if record.status_history[-1].comment:
+        print(t("cli.decide.as_comment", lang))
     print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=path))
     return 0
 
@@ -144,14 +147,17 @@ def feedback(args) -> int:
     from wizard import feedback as feedback_files
     from wizard.i18n import t
 
+    lang = cli._lang(args)
+    if not args.by.strip():
+        raise cli._Fail([t("cli.feedback.by_missing", lang)], 2)
     bank, store = cli._bank(args), cli._store(args)
-    path, record = _load(store, args.record, bank)
+    path, record = _load(store, args.record, bank, lang)
+    item = feedback_files.make(record.id, args.by, args.stance, args.comment or "")
     try:
-        item = feedback_files.make(record.id, args.by, args.stance, args.comment or "")
-    except ValueError as error:
-        raise InvalidFile([Problem(str(path), "feedback", str(error))]) from None
-    saved = feedback_files.add(store.root, item)
-    print(t("review.cli.feedback_saved", _lang_of(args, record), path=saved))
+        saved = feedback_files.add(store.root, item)
+    except OSError as error:
+        raise cli._Fail([t("cli.cannot_write", lang, path=store.root, reason=error.strerror or error)]) from None
+    print(t("review.cli.feedback_saved", lang, path=saved))
     return 0
 
 
