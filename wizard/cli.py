@@ -10,6 +10,8 @@ from pathlib import Path
 from wizard import __version__
 
 PROG = "client-exit"
+CLIENT_HELP = "the client's exact name (case and spacing aside); close names are suggested when none matches"
+FORMAT_HELP = "coloured text (default), Markdown, or JSON for scripts"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,19 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--save", action="store_true", help="save a decision record for each FILE")
 
     sub = command("list", "list decision records, newest first")
-    sub.add_argument("--client", metavar="NAME", help="only this client's records (case-insensitive)")
+    sub.add_argument("--client", metavar="NAME",
+                     help="only this client's records (case and spacing aside; a part of the name also matches, "
+                          "and is named)")
     sub.add_argument("--json", action="store_true", help="one JSON object per record, one per line")
 
     sub = command("show", "show one decision record")
     sub.add_argument("record", metavar="RECORD", help="a record file, or the start of its id")
-    sub.add_argument("--format", choices=("text", "markdown", "toml"), default="text")
+    sub.add_argument("--format", choices=("text", "markdown", "toml"), default="text",
+                     help="coloured text (default), Markdown with the status history and feedback, or the TOML file")
 
-    sub = command("validate", "check records, answers files or a question bank")
-    sub.add_argument("paths", nargs="+", metavar="PATH")
+    sub = command("validate", "check records, answers files, a records folder or a question bank")
+    sub.add_argument("paths", nargs="+", metavar="PATH",
+                     help="a record or answers file, a question bank (folder or file), or a records folder "
+                          "(every record, draft and feedback file in it)")
 
     sub = command("new", "start a new assessment in the wizard")
-    sub.add_argument("--client", metavar="NAME")
-    sub.add_argument("--assessor", metavar="NAME")
+    sub.add_argument("--client", metavar="NAME", help="the client's name (asked for when not given)")
+    sub.add_argument("--assessor", metavar="NAME", help="your name (asked for when not given)")
 
     sub = command("resume", "reopen a draft in the wizard (the newest when none is named)")
     sub.add_argument("draft", nargs="?", metavar="DRAFT", help="a draft file, or the start of its id")
@@ -81,42 +88,48 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("compare", "compare two records side by side")
     sub.add_argument("first", metavar="A", help="a record file, or the start of its id")
     sub.add_argument("second", metavar="B", help="a record file, or the start of its id")
-    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text", help=FORMAT_HELP)
 
     sub = command("history", "all assessments of one client over time")
-    sub.add_argument("client", metavar="CLIENT")
-    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    sub.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text", help=FORMAT_HELP)
 
     sub = command("decide", "record the decision taken on a record, and its status")
     sub.add_argument("record", metavar="RECORD", help="a record file, or the start of its id")
-    sub.add_argument("--status", choices=("proposed", "accepted", "rejected"), required=True)
+    sub.add_argument("--status", choices=("proposed", "accepted", "rejected"), required=True,
+                     help="the record's new status: proposed to the team, accepted or rejected")
     sub.add_argument("--level", choices=("continue", "monitor", "revise_terms", "prepare_exit", "end_now"),
                      help="the level decided on, when it differs from the recommendation (needs --reason)")
-    sub.add_argument("--reason", metavar="TEXT", help="why the decision differs from the recommendation")
+    sub.add_argument("--reason", metavar="TEXT", help="why the decision differs from the recommendation "
+                                                      "(with the recommended level it is kept as a comment)")
     sub.add_argument("--outcome", metavar="TEXT", help="what was decided and what happened, in a sentence")
-    sub.add_argument("--by", metavar="NAME", help="who records the decision")
-    sub.add_argument("--decision-maker", action="append", default=[], metavar="NAME", dest="decision_makers")
-    sub.add_argument("--consulted", action="append", default=[], metavar="NAME")
-    sub.add_argument("--informed", action="append", default=[], metavar="NAME")
+    sub.add_argument("--by", metavar="NAME", help="who records the decision (required; kept in the status history)")
+    sub.add_argument("--decision-maker", action="append", default=[], metavar="NAME", dest="decision_makers",
+                     help="someone who took the decision (repeat for several)")
+    sub.add_argument("--consulted", action="append", default=[], metavar="NAME",
+                     help="someone consulted before the decision (repeat for several)")
+    sub.add_argument("--informed", action="append", default=[], metavar="NAME",
+                     help="someone informed of the decision (repeat for several)")
     sub.add_argument("--supersedes", action="append", default=[], metavar="RECORD",
                      help="an older record of the same client that this one replaces")
 
     sub = command("feedback", "give your view of a record: agree, disagree or abstain")
     sub.add_argument("record", metavar="RECORD", help="a record file, or the start of its id")
-    sub.add_argument("--by", metavar="NAME", required=True)
-    sub.add_argument("--stance", choices=("agree", "disagree", "abstain"), required=True)
-    sub.add_argument("--comment", metavar="TEXT", default="")
+    sub.add_argument("--by", metavar="NAME", required=True, help="your name")
+    sub.add_argument("--stance", choices=("agree", "disagree", "abstain"), required=True,
+                     help="your view of the record's recommendation or decision")
+    sub.add_argument("--comment", metavar="TEXT", default="", help="why, in a sentence (optional)")
 
     sub = command("team", "the team's assessments of one client side by side")
-    sub.add_argument("client", metavar="CLIENT")
-    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    sub.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
+    sub.add_argument("--format", choices=("text", "markdown", "json"), default="text", help=FORMAT_HELP)
 
     sub = command("demo", "open the review screen on a temporary folder of sample decisions")
     sub.add_argument("--keep", metavar="DIR", help="write the sample folder here instead of a temporary one")
 
     # --- privacy (handler in wizard/commands/privacy.py) ---
     sub = command("forget", "delete every record and draft of one client, after a confirmation")
-    sub.add_argument("client", metavar="CLIENT", help="the client's exact name (case-insensitive)")
+    sub.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
@@ -149,7 +162,9 @@ def _bank(args):
     try:
         return bank.load(args.questions) if args.questions else bank.load_default()
     except InvalidFile as error:
-        raise _Fail(["the question bank has problems:", *[str(p) for p in error.problems]], 2) from None
+        from wizard.i18n import t
+
+        raise _Fail([t("cli.bank_problems", _lang(args)), *[str(p) for p in error.problems]], 2) from None
 
 
 def _store(args):
@@ -220,6 +235,7 @@ def cmd_assess(args) -> int:
     import json
     from datetime import date
 
+    from wizard.i18n import t
     from wizard.problems import InvalidFile
     from wizard.reasoning import assess
     from wizard.records import DecisionRecord, new_id, now, read_answers
@@ -253,14 +269,13 @@ def cmd_assess(args) -> int:
                 saved, record = store.save_new(record)
             except OSError as error:
                 failed = True
-                print(f"{PROG}: {store.root}: cannot save the record for {file} ({error.strerror or error})", file=sys.stderr)
+                print(f"{PROG}: {t('cli.cannot_save', lang, path=store.root, file=file, reason=error.strerror or error)}",
+                      file=sys.stderr)
         if args.json:
             print(json.dumps(_assessment_json(file, record, saved), ensure_ascii=False))
         else:
             print_text(record, bank, lang, console, saved=saved is not None)
             if saved:
-                from wizard.i18n import t
-
                 console.file.flush()
                 print(t("cli.saved", lang, path=saved))  # plain: a path is not markup, never wrapped
             if file != args.files[-1]:
@@ -448,6 +463,9 @@ def cmd_validate(args) -> int:
     failed = False
     for name in args.paths:
         path = Path(name)
+        if path.is_dir() and not _is_bank_folder(path):
+            failed = not _validate_records_folder(path, args, lang) or failed
+            continue
         try:
             if path.is_dir():
                 loaded = bank_module.load(path)
@@ -472,11 +490,65 @@ def cmd_validate(args) -> int:
     return 1 if failed else 0
 
 
+def _is_bank_folder(folder: Path) -> bool:
+    """A question bank has bank.toml (or, broken, question files); anything else is taken for a
+    records folder."""
+    if (folder / "bank.toml").exists():
+        return True
+    if any((folder / name).exists() for name in ("drafts", "feedback", ".index")):
+        return False
+    for path in sorted(folder.glob("*.toml"))[:3]:
+        try:
+            if "[[question]]" in path.read_text(encoding="utf-8", errors="replace"):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _validate_records_folder(folder: Path, args, lang: str) -> bool:
+    """Every record, draft and feedback file of a records folder, each broken one reported with
+    its file and field. True when all of them are valid."""
+    from wizard import feedback
+    from wizard.i18n import t
+    from wizard.problems import InvalidFile
+    from wizard.records import read_record
+    from wizard.store import record_names
+
+    bank = _bank(args)
+    counts = {"records": 0, "drafts": 0, "feedback": 0}
+    broken = 0
+    files = [("records", folder / name, None) for name in sorted(record_names(folder))]
+    files += [("drafts", folder / "drafts" / name, None) for name in sorted(record_names(folder / "drafts"))]
+    for sub in sorted((folder / feedback.FOLDER).glob("*/")) if (folder / feedback.FOLDER).is_dir() else ():
+        try:
+            feedback.folder(folder, sub.name)
+        except ValueError:
+            continue  # not a record's folder: not ours to judge
+        files += [("feedback", path, sub.name) for path in sorted(sub.glob("*.toml")) if not path.name.startswith(".")]
+    for kind, path, record_id in files:
+        counts[kind] += 1
+        try:
+            feedback.read(path, record_id) if kind == "feedback" else read_record(path, bank)
+        except InvalidFile as error:
+            broken += 1
+            for line in _problems(error):
+                print(f"{PROG}: {line}", file=sys.stderr)
+    what = t("cli.what.folder", lang, **counts)
+    if broken:
+        print(t("cli.invalid_folder", lang, path=folder, what=what, broken=broken))
+    else:
+        print(t("cli.valid", lang, path=folder, what=what))
+    return not broken
+
+
 def cmd_tui(args) -> int:
     for option in ("client", "assessor"):
         value = getattr(args, option, None)
         if value is not None and (not value.strip() or not _is_text(value)):
-            raise _Fail([f"--{option}: must be a name in readable text (got {value!r})"], 2)
+            from wizard.i18n import t
+
+            raise _Fail([t("cli.not_a_name", _lang(args), option=option, value=repr(value))], 2)
     from wizard.tui.app import run
 
     # The bank loads after the first screen is painted; its problems are raised from run() as before.

@@ -96,6 +96,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.col.level": ("level", "poziom"),
     "cli.col.score": ("score", "ryzyko"),
     "cli.col.status": ("status", "status"),
+    "cli.col.decided": ("decided", "decyzja"),
+    "cli.decided_as_recommended": ("decided “=”: decided as recommended", "decyzja „=”: zgodna z rekomendacją"),
+    "cli.col.review": ("review", "przegląd"),
+    "cli.col.feedback": ("feedback", "opinie"),
+    "cli.col.record": ("record", "zapis"),
+    "cli.col.teammate": ("teammate", "członek zespołu"),
     "cli.list.no_match": ("No record matches the client “{client}” ({count:plural:# record|# records} in {path}).",
                           "Żaden zapis nie dotyczy klienta „{client}” (w {path}: "
                           "{count:plural:# zapis|# zapisy|# zapisów})."),
@@ -104,6 +110,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "zawiera: {names}"),
     "cli.cannot_read_folder": ("{path}: cannot read the records folder ({reason})",
                                "{path}: nie można odczytać folderu zapisów ({reason})"),
+    "cli.bank_problems": ("the question bank has problems:", "bank pytań zawiera błędy:"),
+    "cli.cannot_save": ("{path}: cannot save the record for {file} ({reason})",
+                        "{path}: nie udało się zachować oceny z {file} ({reason})"),
+    "cli.what.folder": ("records folder: {records:plural:# record|# records}, {drafts:plural:# draft|# drafts}, "
+                        "{feedback:plural:# feedback file|# feedback files}",
+                        "folder zapisów: {records:plural:# zapis|# zapisy|# zapisów}, "
+                        "{drafts:plural:# szkic|# szkice|# szkiców}, "
+                        "{feedback:plural:# plik opinii|# pliki opinii|# plików opinii}"),
+    "cli.invalid_folder": ("{path} ({what}): {broken:plural:# file has problems|# files have problems} (listed above)",
+                           "{path} ({what}): {broken:plural:# plik zawiera błędy|# pliki zawierają błędy"
+                           "|# plików zawiera błędy} (wymienione wyżej)"),
+    "cli.not_a_name": ("--{option}: must be a name in readable text (got {value})",
+                       "--{option}: musi być nazwą zapisaną czytelnym tekstem (podano {value})"),
     "cli.cannot_write": ("{path}: cannot write ({reason})", "{path}: nie można zapisać ({reason})"),
     "cli.record.file": ("{ref}: no such record file", "{ref}: nie ma takiego pliku zapisu"),
     "cli.record.id": ("{ref}: no record with this id in {path}",

@@ -284,7 +284,6 @@ def _decision_line(d, bank: Bank, lang: str) -> str:
 
 
 def print_history(hist: History, bank: Bank, lang: str, console, today: date) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     console.print(Text(t("review.history.title", lang, client=hist.client), style="bold"))
@@ -298,21 +297,27 @@ def print_history(hist: History, bank: Bank, lang: str, console, today: date) ->
     line.append(f"({len(hist.records)} · {hist.records[0].created:%Y-%m-%d} → {hist.records[-1].created:%Y-%m-%d})",
                 style="dim")
     console.print(line)
-    table = Table(box=None, pad_edge=False)
-    for column in ("review.date", "report.recommendation", "report.score", "report.status", "report.decision",
-                   "review.review_due", "review.feedback", "review.assessor", "review.record"):
-        table.add_column(t(column, lang), justify="right" if column == "report.score" else "left",
-                         no_wrap=column in ("review.date", "review.record", "review.review_due"))
+    rows = []
     for record in hist.records:
         result = record.result
         due = Text(record.review_date.isoformat() if record.review_date else "–")
         if is_overdue(record, today):
             due = Text(f"⚠ {due.plain}", style="bold red")
-        table.add_row(f"{record.created:%Y-%m-%d}", Text(level_label(bank, result.level, lang),
-                                                         style=LEVEL_STYLES[result.level]),
-                      str(result.score), t("status." + record.status, lang), _decided(record, bank, lang), due,
-                      stance_marks(hist.feedback.get(record.id, ())), _who(record, lang), record.id)
-    console.print(table)
+        rows.append({
+            "date": f"{record.created:%Y-%m-%d}",
+            "level": Text(level_label(bank, result.level, lang), style=LEVEL_STYLES[result.level]),
+            "score": str(result.score), "status": t("status." + record.status, lang),
+            "decided": _decided_mark(record, bank, lang), "review": due,
+            "feedback": stance_marks(hist.feedback.get(record.id, ())), "assessor": _who(record, lang),
+            "record": record.id,
+        })
+    console.print(fitted_table(console.width, [
+        # key, shrinks to (None: never cut), dropped when too narrow (higher first; None: never)
+        ("date", None, None), ("level", None, None), ("score", None, None), ("status", None, 2),
+        ("decided", None, 1), ("review", None, 3), ("feedback", None, 5), ("assessor", 6, 4), ("record", None, None),
+    ], rows, lang, levels=[level_label(bank, level, lang) for level in LEVELS]))
+    if any(row["decided"] == "=" for row in rows):
+        console.print(Text(t("cli.decided_as_recommended", lang), style="dim"))
     console.print()
     console.print(Text(t("review.level_changes", lang), style="bold"))
     for c in hist.level_changes:
@@ -325,6 +330,58 @@ def print_history(hist: History, bank: Bank, lang: str, console, today: date) ->
         console.print(f"  {_decision_line(d, bank, lang)}", markup=False)
     if not hist.decisions:
         console.print(f"  {t('review.no_decisions', lang)}")
+
+
+def _decided_mark(record: DecisionRecord, bank: Bank, lang: str) -> str:
+    """The level decided on, "=" when it is the recommendation, "–" when nothing is decided."""
+    if record.decision is None:
+        return "–"
+    if record.result is not None and record.decision.level == record.result.level:
+        return "="
+    return _level(bank, record.decision.level, lang)
+
+
+def fitted_table(width: int, columns: list[tuple[str, int | None, int | None]], rows: list[dict], lang: str,
+                 levels: list[str] = ()):
+    """A borderless table that fits `width` columns without ever cutting a level: columns that
+    may shrink (names) shrink first, then optional columns are left out, least useful first.
+
+    `columns` are (key, smallest width or None, drop rank or None); headers are `cli.col.<key>`.
+    `levels` are every level label, so the level columns are as wide whatever is listed."""
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    def natural(key: str) -> int:
+        cells = [cell_len(row[key].plain if isinstance(row[key], Text) else row[key]) for row in rows]
+        if key == "level":
+            cells += [cell_len(label) for label in levels]
+        return max([cell_len(t("cli.col." + key, lang)), *cells])
+
+    widths = {key: natural(key) for key, _, _ in columns}
+    kept = [key for key, _, _ in columns]
+    smallest = {key: low for key, low, _ in columns}
+    ranks = sorted(((rank, key) for key, _, rank in columns if rank is not None), reverse=True)
+
+    def total() -> int:
+        return sum(widths[key] for key in kept) + len(kept) - 1  # one space between columns
+
+    while total() > width:
+        shrinkable = [key for key in kept if smallest[key] is not None and widths[key] > smallest[key]]
+        if shrinkable:
+            key = shrinkable[0]
+            widths[key] = max(smallest[key], widths[key] - (total() - width))
+        elif ranks:
+            kept.remove(ranks.pop(0)[1])
+        else:
+            break  # only what is never cut is left: the terminal wraps the lines
+    table = Table(box=None, pad_edge=False, padding=(0, 1), collapse_padding=True)
+    for key in kept:
+        table.add_column(t("cli.col." + key, lang), width=widths[key], no_wrap=True, overflow="ellipsis",
+                         justify="right" if key == "score" else "left")
+    for row in rows:
+        table.add_row(*[row[key] for key in kept])
+    return table
 
 
 STANCE_MARKS = {"agree": "✓", "disagree": "✗", "abstain": "○"}
@@ -423,17 +480,15 @@ def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
     console.print(_consensus_detail(view, bank, lang), markup=False)
     console.print(Text(t("review.team.consensus_rule", lang), style="dim"))
     names = [member_name(view, r) for r in view.members]
-    table = Table(box=None, pad_edge=False)
-    for column in ("review.teammate", "review.date", "report.recommendation", "report.score", "report.status",
-                   "review.feedback", "review.record"):
-        table.add_column(t(column, lang), justify="right" if column == "report.score" else "left",
-                         no_wrap=column in ("review.date", "review.record", "review.review_due"))
-    for name, record in zip(names, view.members):
-        table.add_row(name, f"{record.created:%Y-%m-%d}", Text(level_label(bank, record.result.level, lang),
-                                                               style=LEVEL_STYLES[record.result.level]),
-                      str(record.result.score), t("status." + record.status, lang),
-                      stance_marks(view.feedback.get(record.id, ())), record.id)
-    console.print(table)
+    rows = [{"teammate": name, "date": f"{record.created:%Y-%m-%d}",
+             "level": Text(level_label(bank, record.result.level, lang), style=LEVEL_STYLES[record.result.level]),
+             "score": str(record.result.score), "status": t("status." + record.status, lang),
+             "feedback": stance_marks(view.feedback.get(record.id, ())), "record": record.id}
+            for name, record in zip(names, view.members)]
+    console.print(fitted_table(console.width, [
+        ("teammate", 8, None), ("date", None, 2), ("level", None, None), ("score", None, None),
+        ("status", None, 1), ("feedback", None, 3), ("record", None, None),
+    ], rows, lang, levels=[level_label(bank, level, lang) for level in LEVELS]))
     console.print()
     console.print(Text(t("review.team.disagreements", lang), style="bold"))
     if not view.disagreements:

@@ -551,3 +551,89 @@ def test_names_that_are_not_readable_text_are_refused(name, capsys):
 
     assert main(["new", "--client", name, "--assessor", "Anna"]) == 2
     assert "--client: must be a name in readable text" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------
+# QA review: messages, validate on a folder, options' help, unsaved assessments
+
+
+def test_assess_without_save_shows_no_record_id_or_status(tmp_path, records_dir):
+    run = cli("assess", EXAMPLES / "late-payer.toml", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "not saved (add --save to keep it as a record)" in run.stdout
+    assert " record " not in run.stdout.splitlines()[1] and "Status:" not in run.stdout.splitlines()[1]
+    polish = cli("--lang", "pl", "assess", EXAMPLES / "late-payer.toml", cwd=tmp_path)
+    assert "nie zapisano (dodaj --save" in polish.stdout
+    saved = cli("assess", EXAMPLES / "late-payer.toml", "--save", cwd=tmp_path)
+    (path,) = records_dir.glob("*.toml")
+    assert f"record {read_record(path, BANK).id} · Status: draft" in saved.stdout
+
+
+def test_validate_a_records_folder_checks_every_record_draft_and_feedback(store, tmp_path):
+    from wizard import feedback
+
+    good = save(store, "Acme", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111")
+    bad = save(store, "Nowak", datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc), "bbbb2222")
+    bad.write_text(bad.read_text(encoding="utf-8").replace('status = "draft"', 'status = "maybe"'), encoding="utf-8")
+    record = read_record(good, BANK)
+    store.save_draft(record.__class__(**{**record.__dict__, "id": "cccc3333"}))
+    feedback.add(store.root, feedback.make("aaaa1111", "Ola", "agree"))
+    broken_feedback = feedback.folder(store.root, "aaaa1111") / "20260101T000000Z-x-000000.toml"
+    broken_feedback.write_text('schema = 1\nrecord = "aaaa1111"\nby = "X"\nstance = "meh"\n'
+                               'created = 2026-01-01T00:00:00+00:00\n', encoding="utf-8")
+    run = cli("validate", store.root, cwd=tmp_path)
+    assert run.returncode == 1
+    assert f"{bad}: status: must be one of" in run.stderr
+    assert f"{broken_feedback}: stance: must be one of" in run.stderr
+    assert "records folder: 2 records, 1 draft, 2 feedback files): 2 files have problems" in run.stdout
+    bad.unlink()
+    broken_feedback.unlink()
+    run = cli("--lang", "pl", "validate", store.root, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == f"ok: {store.root} (folder zapisów: 1 zapis, 1 szkic, 1 plik opinii)"
+
+
+def test_validate_still_tells_a_question_bank_folder(tmp_path):
+    folder = copy_bank(tmp_path)
+    assert cli("validate", folder, cwd=tmp_path).returncode == 0
+    (folder / "bank.toml").unlink()
+    run = cli("validate", folder, cwd=tmp_path)
+    assert run.returncode == 1 and "bank.toml" in run.stderr
+
+
+def test_every_option_of_every_command_has_help():
+    import argparse
+
+    from wizard.cli import build_parser
+
+    missing = []
+
+    def walk(parser, name):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for command, sub in action.choices.items():
+                    walk(sub, command)
+            elif not action.help:
+                missing.append((name, action.option_strings or action.dest))
+
+    walk(build_parser(), "client-exit")
+    assert missing == []
+
+
+POLISH = {
+    ("list", "--client", "Nikt"): "Żaden zapis nie dotyczy klienta „Nikt”",
+    ("show", "ffff"): "ffff: w ",
+    ("decide", "ffff", "--status", "accepted"): "decide: podaj, kto zapisuje decyzję",
+    ("history", "Nikt"): "Brak ocen klienta „Nikt”",
+    ("team", "Nikt"): "Brak ocen klienta „Nikt”",
+    ("forget", "Nikt"): "Brak zapisów i szkiców klienta „Nikt”",
+    ("new", "--client", "   "): "--client: musi być nazwą zapisaną czytelnym tekstem",
+}
+
+
+@pytest.mark.parametrize("args", sorted(POLISH), ids=lambda a: a[0])
+def test_cli_messages_speak_polish(store, tmp_path, args):
+    save(store, "Acme", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111")
+    run = cli(*args, cwd=tmp_path, LANG="pl_PL.UTF-8")
+    assert POLISH[args] in run.stdout + run.stderr
+    assert "Traceback" not in run.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -265,3 +266,45 @@ def test_compare_speaks_the_language_asked_for_and_warns_on_one_record(tmp_path,
     itself = run("compare", first.id, first.id, records=tmp_path)
     assert itself.returncode == 0 and f"both are the same record ({first.id})" in itself.stderr
     assert f"to ten sam zapis ({first.id})" in run("compare", first.id, first.id, "--lang", "pl", records=tmp_path).stderr
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_history_and_team_never_cut_a_level(folder, columns, lang):
+    from wizard import bank as bank_module
+
+    labels = [level.label(lang) for level in bank_module.load_default().levels]
+    env = dict(os.environ, COLUMNS=str(columns), PYTHONIOENCODING="utf-8")
+    for command in (["history", KOWALSKI], ["team", NORTHWIND]):
+        done = subprocess.run([sys.executable, "-m", "wizard", *command, "--lang", lang, "--records-dir", str(folder)],
+                              capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=60)
+        assert done.returncode == 0, done.stderr
+        rows = [line for line in done.stdout.splitlines() if re.search(r" [0-9a-f]{8}$", line)]  # the record's id
+        assert rows
+        for row in rows:
+            assert any(label in row for label in labels), row  # whole, never "Revise…" or wrapped
+            if columns >= 80:
+                assert len(row) <= columns, row
+
+
+def test_show_gives_the_feedback_and_the_status_history(tmp_path, bank):
+    path, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak"))
+    assert run("decide", record.id, "--status", "proposed", "--by", "Marek", records=tmp_path).returncode == 0
+    assert run("feedback", record.id, "--by", "Ola", "--stance", "disagree", "--comment", "Too early.",
+               records=tmp_path).returncode == 0
+    for fmt in ("text", "markdown"):
+        shown = run("show", record.id, "--format", fmt, records=tmp_path)
+        assert shown.returncode == 0, shown.stderr
+        assert "Status history" in shown.stdout and "proposed · Marek" in shown.stdout
+        assert "Ola" in shown.stdout and "disagrees" in shown.stdout and "Too early." in shown.stdout
+    polish = run("show", record.id, "--format", "markdown", "--lang", "pl", records=tmp_path).stdout
+    assert "## Historia statusów" in polish and "## Opinie" in polish and "nie zgadza się" in polish
+
+
+def test_the_markdown_of_a_decided_record_has_the_decision_date(tmp_path, bank):
+    _, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak"))
+    assert run("decide", record.id, "--status", "accepted", "--by", "Anna", records=tmp_path).returncode == 0
+    from datetime import date
+
+    markdown = run("show", record.id, "--format", "markdown", records=tmp_path).stdout
+    assert f"decided by Anna on {date.today():%Y-%m-%d}" in markdown
