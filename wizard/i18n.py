@@ -247,10 +247,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "wybrany poziom ({level}) różni się od rekomendacji ({recommended}); "
                            "podaj powód tej różnicy"),
     "life.supersede_itself": ("a record cannot supersede itself", "zapis nie może zastąpić samego siebie"),
-    "life.supersede_client": ("record {old} is about {old_client}, not {new_client}; a record can only "
-                              "supersede an older record of the same client",
-                              "zapis {old} dotyczy klienta {old_client}, a nie {new_client}; zapis może "
-                              "zastąpić tylko starszy zapis tego samego klienta"),
+    "life.supersede_client": ("record {old} is about {old_client}, while this record is about {new_client}; a "
+                              "record can only supersede an older record of the same client",
+                              "zapis {old} dotyczy klienta {old_client}, a ten zapis klienta {new_client}; zapis "
+                              "może zastąpić tylko starszy zapis tego samego klienta"),
     "life.supersede_newer": ("record {old} ({old_created}) is newer than {new} ({new_created}); only a newer "
                              "record supersedes an older one",
                              "zapis {old} ({old_created}) jest nowszy niż {new} ({new_created}); tylko nowszy "

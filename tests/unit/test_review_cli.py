@@ -113,7 +113,7 @@ def test_decide_errors_name_the_file_and_field_and_change_nothing(tmp_path, bank
     done = run("decide", record.id, "--status", "proposed", "--supersedes", other.id, "--by", "Ola",
                records=tmp_path)
     assert done.returncode == 1
-    assert f"{other_path}: client: record {other.id} is about 'Kowalczyk', not 'Nowak'" in done.stderr
+    assert f"{other_path}: client: record {other.id} is about 'Kowalczyk', while this record is about 'Nowak'" in done.stderr
     assert (path.read_bytes(), other_path.read_bytes()) == before
     done = run("decide", record.id, "--status", "done", records=tmp_path)
     assert done.returncode == 2 and "invalid choice" in done.stderr
