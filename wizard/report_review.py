@@ -219,8 +219,11 @@ def _record_json(record: DecisionRecord, feedback: tuple[Feedback, ...] = ()) ->
         "sections": dict(result.sections) if result else {},
         "reasons": [{"question": r.question, "share": r.share} for r in result.reasons] if result else [],
         "decision": None if record.decision is None else {
-            "level": record.decision.level, "reason": record.decision.reason, "by": record.decision.by,
-            "at": record.decision.at.isoformat() if record.decision.at else None},
+            "level": record.decision.level, "reason": record.decision.reason, "comment": record.decision.comment,
+            "by": record.decision.by, "at": record.decision.at.isoformat() if record.decision.at else None},
+        "status_history": [{"status": c.status, "at": c.at.isoformat() if c.at else None, "by": c.by, "level": c.level,
+                            "reason": c.reason, "comment": c.comment, "outcome": c.outcome}
+                           for c in record.status_history],
         "review_date": record.review_date.isoformat() if record.review_date else None,
         "decision_makers": list(record.decision_makers), "consulted": list(record.consulted),
         "informed": list(record.informed), "outcome": record.outcome,

@@ -236,6 +236,9 @@ def test_decide_needs_by_and_keeps_who_proposed(tmp_path, bank):
     assert decided.decision.reason == "" and decided.decision.comment == "Agreed in the meeting."
     shown = run("show", record.id, records=tmp_path).stdout
     assert "Marek" in shown and "Ola" in shown and "Agreed in the meeting." in shown
+    data = json.loads(run("history", "Nowak", "--format", "json", records=tmp_path).stdout)["records"][0]
+    assert [(c["status"], c["by"]) for c in data["status_history"]] == [("proposed", "Marek"), ("accepted", "Ola")]
+    assert data["decision"]["comment"] == "Agreed in the meeting."
 
 
 def test_a_reference_that_finds_no_record_suggests_the_records_meant(tmp_path, bank):
