@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Union
 
-from wizard.problems import FieldReader, InvalidFile, display_path, join, read_toml, show
+from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml, show
 
 LANGUAGES = ("en", "pl")
 KINDS = ("scale", "bool", "percent", "number", "choice")
@@ -31,6 +31,10 @@ PRINCIPLES = (
     "explained",
 )
 STAGES = ("prepare", "notify", "close")
+EXIT_LEVELS = ("prepare_exit", "end_now")
+# How many forms a unit has in each language: en one/other; pl one/few/many/fraction
+# (1 dzień, 2 dni, 5 dni, 1,5 dnia; 1 rok, 2 lata, 5 lat, 1,5 roku).
+UNIT_FORMS = {"en": 2, "pl": 4}
 
 # The canonical questions of the domain brief: id → (section, kind, choice values). A bank may
 # add questions; it may not drop, rename, move or retype these, since answers files, records
@@ -88,6 +92,36 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """The unit of a number answer in every language, in its plural forms (see UNIT_FORMS).
+
+    A bank may give one form only (then it is used with every number)."""
+
+    en: tuple[str, ...]
+    pl: tuple[str, ...]
+
+    def __call__(self, lang: str, number: float | None = None) -> str:
+        forms = self.pl if lang == "pl" else self.en
+        return forms[_plural_form(lang, number) if len(forms) > 1 else 0]
+
+
+def _plural_form(lang: str, number: float | None) -> int:
+    """Which plural form goes with `number` (None: the form for "how many", as a label)."""
+    if lang != "pl":
+        return 0 if number == 1 else 1
+    if number is None:
+        return 2
+    if not float(number).is_integer():
+        return 3
+    n = int(number)
+    if n == 1:
+        return 0
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return 1
+    return 2
+
+
+@dataclass(frozen=True)
 class Condition:
     question: str
     op: str  # equals | one_of | at_least | at_most
@@ -125,13 +159,21 @@ class Question:
     source: str = ""
     weight: float = 0.0
     action: Text | None = None
+    # The action as a step of leaving, shown instead of `action` at prepare_exit and end_now;
+    # without one, the action is not shown there (fixing the relationship is no longer the plan).
+    exit_action: Text | None = None
+    # Questions whose actions share a group say the same thing: a result lists one of them.
+    action_group: str = ""
     why: Text | None = None
     labels: tuple[Text, ...] = ()  # scale labels 0..4, or choice option labels
     options: tuple[str, ...] = ()
     severity_map: dict[str, float] = field(default_factory=dict)
     risky_answer: bool | None = None
     severity_points: tuple[tuple[float, float], ...] = ()
-    unit: Text | None = None
+    unit: Unit | None = None
+    # Context questions only: the signals whose severity this answer scales down, by the
+    # answer's fraction of its scale (see `fraction`): own faults make complaints weigh less.
+    tempers: tuple[str, ...] = ()
 
     @property
     def is_signal(self) -> bool:
@@ -174,6 +216,13 @@ class Question:
             return self.severity_map[value]
         return _interpolate(self.severity_points, float(value))
 
+    def fraction(self, value: Answer | None) -> float:
+        """A scale or percent answer as a fraction 0..1 of its range (0 when skipped)."""
+        if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+            return 0.0
+        top = SCALE_MAX if self.kind == "scale" else 100
+        return min(1.0, max(0.0, float(value) / top))
+
     def choices(self) -> tuple[Answer, ...]:
         """The answers a user picks from, in the order they are shown (not for numbers)."""
         if self.kind == "scale":
@@ -191,19 +240,20 @@ class Question:
             return bank.bool_labels[0 if value else 1](lang)
         if self.kind == "choice":
             return self.labels[self.options.index(value)](lang)
-        number = format_number(value)
+        number = format_number(value, lang)
         if self.kind == "percent":
             return f"{number}%"
-        return f"{number} {self.unit(lang)}" if self.unit else number
+        return f"{number} {self.unit(lang, value)}" if self.unit else number
 
 
-def format_number(value: int | float) -> str:
-    """A number as a person writes it: 30, 2.5, 1000000 (never 1e+06)."""
+def format_number(value: int | float, lang: str = "en") -> str:
+    """A number as a person writes it: 30, 2.5, 1000000 (never 1e+06); 2,5 in Polish."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
         return str(value)
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "pl" else text
 
 
 def _interpolate(points: tuple[tuple[float, float], ...], x: float) -> float:
@@ -248,6 +298,7 @@ class Rule:
     when: tuple[Condition, ...]
     text: Text
     stage: str = ""
+    levels: tuple[str, ...] = EXIT_LEVELS  # exit steps: the levels whose exit plan has it
 
 
 @dataclass(frozen=True)
@@ -268,6 +319,7 @@ class Scoring:
     attachment_years: float
     attachment_score: int
     top_reasons: int
+    top_actions: int = 5  # optional in the data: banks written before it still load
 
 
 @dataclass(frozen=True, eq=False)
@@ -489,6 +541,16 @@ class _Reader(FieldReader):
             consequences=consequences,
         )
 
+    def tempered(self, sections: list[Section], files: dict[str, str]) -> None:
+        """A question may temper only signals (it scales their severity down)."""
+        questions = {q.id: q for s in sections for q in s.questions}
+        for question in questions.values():
+            for target in question.tempers:
+                other = questions.get(target)
+                if other is None or not other.is_signal:
+                    self.problems.append(Problem(files[question.id], f"question '{question.id}'.tempers",
+                                                 f"'{target}' is not a signal question of this bank"))
+
     def _table(self, data: dict, key: str) -> bool:
         if not isinstance(data.get(key), dict):
             self.problem(key, "is missing" if key not in data else "must be a table")
@@ -511,8 +573,11 @@ class _Reader(FieldReader):
             "attachment_score": self.number(table, "attachment_score", "scoring", 0, 100),
             "top_reasons": self.number(table, "top_reasons", "scoring", 1, 50),
         }
-        for key in ("peak_count", "dependency_scale", "attachment_min", "attachment_score", "top_reasons"):
-            if isinstance(values[key], float):
+        if "top_actions" in table:
+            values["top_actions"] = self.number(table, "top_actions", "scoring", 1, 50)
+        for key in ("peak_count", "dependency_scale", "attachment_min", "attachment_score", "top_reasons",
+                    "top_actions"):
+            if isinstance(values.get(key), float):
                 self.problem(f"scoring.{key}", f"must be a whole number (got {values[key]})")
         if None in values.values():
             return None
@@ -584,6 +649,7 @@ class _Reader(FieldReader):
             if weight > 0 and not any(q.is_signal for q in questions):
                 self.problem(join(where, "weight"), "must be 0 for a section with no signal questions")
             sections.append(Section(sid, title, float(weight), why, tuple(questions)))
+        self.tempered(sections, seen)
         if not sections and not self.problems:
             self.problem("section", "the bank has no sections")
         if sections and sum(s.weight for s in sections) <= 0:
@@ -633,6 +699,7 @@ class _Reader(FieldReader):
         known = {
             "id", "kind", "role", "weight", "source", "text", "help", "action", "why", "labels",
             "options", "option_labels", "severity", "risky_answer", "severity_points", "unit",
+            "exit_action", "action_group", "tempers",
         }
         for extra in sorted(set(item) - known):
             self.problem(join(where, extra), f"unknown field (allowed: {', '.join(sorted(known))})")
@@ -641,6 +708,12 @@ class _Reader(FieldReader):
         source = self.get(item, "source", str, where, required=False) or ""
         why = self.text(item, "why", where, required=False)
         action = self.text(item, "action", where, required=role == "signal")
+        exit_action = self.text(item, "exit_action", where, required=False)
+        action_group = self.get(item, "action_group", str, where, required=False) or ""
+        for key in ("exit_action", "action_group"):
+            if key in item and "action" not in item:
+                self.problem(join(where, key), "needs an 'action' too")
+        tempers = self.tempers(item, where, kind, role)
         weight = 0.0
         if role == "signal":
             weight = self.number(item, "weight", where, 0.001) or 0.0
@@ -653,8 +726,23 @@ class _Reader(FieldReader):
             return None
         return Question(
             id=qid, section=section, kind=kind, role=role, text=text, help=help_text,
-            source=source, weight=float(weight), action=action, why=why, **details,
+            source=source, weight=float(weight), action=action, exit_action=exit_action,
+            action_group=action_group, why=why, tempers=tempers, **details,
         )
+
+    def tempers(self, item: dict, where: str, kind: str | None, role: str | None) -> tuple[str, ...]:
+        if "tempers" not in item:
+            return ()
+        value = self.get(item, "tempers", list, where)
+        if value is None:
+            return ()
+        if role != "context" or kind not in ("scale", "percent"):
+            self.problem(join(where, "tempers"), "only a context question of kind scale or percent tempers signals")
+            return ()
+        if not value or not all(isinstance(v, str) and v for v in value):
+            self.problem(join(where, "tempers"), "must be a list of signal question ids")
+            return ()
+        return tuple(value)
 
     def kind_details(self, item: dict, where: str, kind: str, role: str) -> dict | None:
         details: dict[str, Any] = {}
@@ -692,12 +780,33 @@ class _Reader(FieldReader):
             details["risky_answer"] = self.get(item, "risky_answer", bool, where)
         elif kind in ("percent", "number"):
             if kind == "number" and "unit" in item:
-                details["unit"] = self.text(item, "unit", where)
+                details["unit"] = self.unit(item, where)
             if signal:
                 points = self.get(item, "severity_points", list, where)
                 if points is not None:
                     details["severity_points"] = self.points(points, join(where, "severity_points"), kind)
         return details
+
+    def unit(self, item: dict, where: str) -> Unit | None:
+        """`unit.en = ["day", "days"]`, `unit.pl = ["dzień", "dni", "dni", "dnia"]`, or one text each."""
+        value = self.get(item, "unit", dict, where)
+        if value is None:
+            return None
+        forms = {}
+        for lang in LANGUAGES:
+            field = join(where, "unit", lang)
+            raw = value.get(lang)
+            if isinstance(raw, str):
+                raw = [raw]
+            count = UNIT_FORMS[lang]
+            if not isinstance(raw, list) or len(raw) not in (1, count) or not all(
+                    isinstance(f, str) and f.strip() for f in raw):
+                self.problem(field, f"must be a text, or a list of {count} plural forms")
+                return None
+            forms[lang] = tuple(raw)
+        for extra in set(value) - set(LANGUAGES):
+            self.problem(join(where, "unit", extra), f"unknown language (allowed: {', '.join(LANGUAGES)})")
+        return Unit(**forms)
 
     def points(self, points: list, where: str, kind: str) -> tuple:
         ok = len(points) >= 2 and all(
@@ -721,7 +830,7 @@ class _Reader(FieldReader):
         rules = []
         seen = set()
         for where, item in self.entries(data, key):
-            self.known(item, {"id", "when", "text", "stage"} if staged else {"id", "when", "text"}, where)
+            self.known(item, {"id", "when", "text", "stage", "levels"} if staged else {"id", "when", "text"}, where)
             rid = self.get(item, "id", str, where)
             text = self.text(item, "text", where)
             when = self.conditions(item, where, questions)
@@ -735,9 +844,21 @@ class _Reader(FieldReader):
             if rid in seen:
                 self.problem(join(where, "id"), "is used twice")
             seen.add(rid)
-            if None not in (rid, text, stage):
-                rules.append(Rule(rid, when, text, stage))
+            levels = self.exit_levels(item, where) if staged else EXIT_LEVELS
+            if None not in (rid, text, stage, levels):
+                rules.append(Rule(rid, when, text, stage, levels))
         return tuple(rules)
+
+    def exit_levels(self, item: dict, where: str) -> tuple[str, ...] | None:
+        if "levels" not in item:
+            return EXIT_LEVELS
+        value = self.get(item, "levels", list, where)
+        if value is None:
+            return None
+        if not value or any(v not in EXIT_LEVELS for v in value) or len(set(value)) != len(value):
+            self.problem(join(where, "levels"), f"must list one or both of {', '.join(EXIT_LEVELS)}")
+            return None
+        return tuple(value)
 
     def items(self, data: dict, key: str, sides: tuple[str, ...] = ()) -> tuple[Item, ...]:
         items = []

@@ -158,6 +158,7 @@ _STEP_SHAPES = {
     "reasons": {"question": (str,), "share": (int, float)},
     "warnings": {"id": (str,), "kind": (str,), "text": (str,)},
     "actions": {"id": (str,), "text": (str,)},
+    "more_actions": {"id": (str,), "text": (str,)},
     "exit_plan": {"id": (str,), "stage": (str,), "text": (str,)},
     "prevention": {"id": (str,), "text": (str,)},
     "consequences": {"id": (str,), "side": (str,), "text": (str,)},
@@ -207,7 +208,8 @@ def _plain_result(result: dict) -> bool:
             and type(confidence) in (int, float) and 0 <= confidence <= 1
             and type(get("review_date")) is date and type(sections) is dict
             and all(_whole(value, 0, 100) for value in sections.values())
-            and type(get("staged_exit", False)) is bool and _texts(get("principles", []))):
+            and type(get("staged_exit", False)) is bool and _texts(get("principles", []))
+            and type(get("actions_for_exit", False)) is bool and _texts(get("decisive", []))):
         return False
     for key, shape in _STEP_SHAPES.items():
         items = get(key, [])

@@ -282,6 +282,14 @@ def _result_table(result: Assessment) -> dict:
     table["exit_plan"] = [_step(s, "stage") for s in result.exit_plan]
     table["prevention"] = [_step(s, "") for s in result.prevention]
     table["consequences"] = [_step(s, "side") for s in result.consequences]
+    # Added in bank 1.1 as keys of their own, which earlier versions skip when they read.
+    decisive = [r.question for r in result.reasons if r.decisive]
+    if decisive:
+        table["decisive"] = decisive
+    if result.actions_for_exit:
+        table["actions_for_exit"] = True
+    if result.more_actions:
+        table["more_actions"] = [_step(s, "") for s in result.more_actions]
     return table
 
 
@@ -414,8 +422,9 @@ class _RecordReader(FieldReader):
         for key, value in sections.items():
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
                 self.problem(join(where, "sections", key), f"must be a whole number 0 to 100 (got {show(value)})")
+        decisive = _strings(self, table, "decisive")
         reasons = tuple(
-            Reason(r["question"], float(r["share"]))
+            Reason(r["question"], float(r["share"]), r["question"] in decisive)
             for r in self.entries(table, "reasons", {"question": str, "share": (int, float)})
         )
         return Assessment(
@@ -437,6 +446,8 @@ class _RecordReader(FieldReader):
             staged_exit=bool(self.get(table, "staged_exit", bool, where, required=False)),
             prevention=self.steps(table, "prevention", ""),
             consequences=self.steps(table, "consequences", "side"),
+            more_actions=self.steps(table, "more_actions", ""),
+            actions_for_exit=bool(self.get(table, "actions_for_exit", bool, where, required=False)),
         )
 
     def entries(self, table: dict, key: str, shape: dict[str, type | tuple]) -> list[dict]:

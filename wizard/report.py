@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from wizard.bank import Answer, Bank
 from wizard.i18n import t
-from wizard.reasoning import Assessment, Change, translated
+from wizard.reasoning import Assessment, Change, Reason, translated
 from wizard.records import DecisionRecord, StatusChange
 
 TYPE_CHECKING = False
@@ -51,6 +51,12 @@ def change_text(bank: Bank, change: Change, lang: str) -> str:
         was=answer_text(bank, change.question, change.was, lang),
         level=level_label(bank, change.level, lang),
     )
+
+
+def share_text(reason: Reason, lang: str) -> str:
+    """A reason's weight as shown: its share of the score, or "decisive" for a dealbreaker
+    (which decided the level alone, whatever its share)."""
+    return t("report.decisive", lang) if reason.decisive else f"{round(reason.share * 100)}%"
 
 
 def bar(value: int, width: int = 20) -> str:
@@ -112,7 +118,7 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     ])
     lines += _list(t("report.reasons", lang), [
         f"{question_text(bank, r.question, lang)} ({answer_text(bank, r.question, record.answers.get(r.question), lang)}): "
-        f"{round(r.share * 100)}%"
+        f"{f'**{share_text(r, lang)}**' if r.decisive else share_text(r, lang)}"
         for r in result.reasons
     ])
     lines += _list(t("report.changes", lang), _changes(result, bank, lang))

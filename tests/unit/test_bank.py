@@ -180,7 +180,7 @@ def test_section_files_use_only_en_and_pl_for_texts():
         if path.name == "bank.toml":
             continue
         for item in tomllib.loads(path.read_text(encoding="utf-8")).get("question", []):
-            for key in ("text", "help", "action", "why", "unit"):
+            for key in ("text", "help", "action", "exit_action", "why", "unit"):
                 if key in item:
                     assert set(item[key]) == {"en", "pl"}, (path.name, item["id"], key)
 
@@ -515,7 +515,7 @@ def test_bad_toml_in_a_section_file(tmp_path):
 
 def test_bad_toml_in_the_main_file(tmp_path):
     folder = copy_bank(tmp_path)
-    edit(folder / "bank.toml", 'version = "1.0.0"', "version = = 1")
+    edit(folder / "bank.toml", 'version = "1.1.0"', "version = = 1")
     error = _load_error(folder)
     assert any(p.file.endswith("bank.toml") and "TOML" in p.message for p in error.problems)
 
@@ -569,3 +569,98 @@ def test_a_section_file_outside_the_bank_folder_is_refused(tmp_path):
     folder = copy_bank(tmp_path)
     edit(folder / "bank.toml", 'file = "ethics.toml"', 'file = "../ethics.toml"')
     _assert_named(_load_error(folder), "bank.toml", "file")
+
+
+# ---------------------------------------------------------------------------------------------
+# Exit actions, action groups, tempering, plural units, exit steps by level (bank 1.1)
+
+
+def test_every_action_says_what_to_do_at_the_exit_levels_or_is_left_out_there(bank):
+    """An exit action is the same advice as a step of leaving; the few actions without one
+    (mending the relationship only) are left out of an exit recommendation."""
+    with_exit = [q.id for q in bank.questions if q.exit_action]
+    assert len(with_exit) >= 20
+    for question in bank.questions:
+        if question.exit_action:
+            assert question.action is not None and question.exit_action != question.action, question.id
+
+
+def test_action_groups_join_actions_that_say_the_same(bank):
+    groups: dict[str, list[str]] = {}
+    for question in bank.questions:
+        if question.action_group:
+            groups.setdefault(question.action_group, []).append(question.id)
+    assert set(groups["payment_terms"]) == {"late_payments", "late_payments_trend", "payment_terms_enforced"}
+    assert set(groups["capacity"]) == {"resource_drain", "blocks_other_work"}
+    assert all(len(members) > 1 for members in groups.values())
+
+
+def test_exit_action_needs_an_action(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "context.toml", 'id = "outstanding_receivables"\n',
+         'id = "outstanding_receivables"\nexit_action.en = "x"\nexit_action.pl = "x"\n')
+    _assert_named(_load_error(folder), "context.toml", "outstanding_receivables", "exit_action")
+
+
+def test_tempers_must_name_a_signal(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "trend.toml", 'tempers = ["complaints_trend"]', 'tempers = ["notice_period_days"]')
+    _assert_named(_load_error(folder), "trend.toml", "complaints_justified", "tempers")
+
+
+def test_only_a_context_question_tempers(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "context.toml", 'id = "strategic_value"\nkind = "scale"\n',
+         'id = "strategic_value"\nkind = "scale"\ntempers = ["toxicity"]\n')
+    bank_module.load(folder)  # a context scale question may
+    edit(folder / "trend.toml", 'role = "context"\nsource = "000 §5, §7"', 'role = "bias"\nsource = "000 §5, §7"')
+    _assert_named(_load_error(folder), "trend.toml", "complaints_justified", "tempers")
+
+
+def test_unit_needs_all_its_plural_forms(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "context.toml", 'unit.pl = ["rok", "lata", "lat", "roku"]', 'unit.pl = ["rok", "lata"]')
+    _assert_named(_load_error(folder), "context.toml", "relationship_years", "unit.pl")
+
+
+def test_a_single_unit_text_still_loads(tmp_path):
+    """Banks written before units had plural forms keep working (one form for every number)."""
+    folder = copy_bank(tmp_path)
+    edit(folder / "context.toml", 'unit.pl = ["rok", "lata", "lat", "roku"]', 'unit.pl = "lat"')
+    bank = bank_module.load(folder)
+    assert bank.question("relationship_years").label(3, "pl", bank) == "3 lat"
+
+
+@pytest.mark.parametrize("value, en, pl", [
+    (1, "1 year", "1 rok"), (2, "2 years", "2 lata"), (4, "4 years", "4 lata"), (5, "5 years", "5 lat"),
+    (12, "12 years", "12 lat"), (22, "22 years", "22 lata"), (0, "0 years", "0 lat"),
+    (1.5, "1.5 years", "1,5 roku"), (9, "9 years", "9 lat"),
+])
+def test_number_answers_take_the_right_plural_form(bank, value, en, pl):
+    """Polish has three plural forms and one for fractions (1 rok, 2 lata, 5 lat, 1,5 roku);
+    before, every number read "lata" (9 lata) and Polish decimals had a point."""
+    question = bank.question("relationship_years")
+    assert question.label(value, "en", bank) == en
+    assert question.label(value, "pl", bank) == pl
+
+
+def test_notice_period_unit_in_polish(bank):
+    question = bank.question("notice_period_days")
+    assert [question.label(n, "pl", bank) for n in (1, 2, 30, 90)] == ["1 dzień", "2 dni", "30 dni", "90 dni"]
+
+
+def test_exit_step_levels_must_be_exit_levels(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", 'levels = ["prepare_exit"]', 'levels = ["monitor"]')
+    _assert_named(_load_error(folder), "bank.toml", "diversify", "levels")
+
+
+def test_top_actions_is_optional_data(tmp_path):
+    folder = copy_bank(tmp_path)
+    edit(folder / "bank.toml", "top_actions = 5\n", "")
+    assert bank_module.load(folder).scoring.top_actions == 5
+    edit(folder / "bank.toml", "top_reasons = 5\n", "top_reasons = 5\ntop_actions = 2\n")
+    bank = bank_module.load(folder)
+    answers = {"late_payments": 4, "urgent_demands": 4, "toxicity": 4, "distrust": 4}
+    result = assess(bank, answers, "en", TODAY)
+    assert len(result.actions) == 2 and result.more_actions

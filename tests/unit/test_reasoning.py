@@ -156,9 +156,15 @@ def test_abusive_example_two_dealbreakers_no_single_change_helps():
 def _expected_score(bank, answers) -> tuple[float, dict[str, float]]:
     """The score as docs/question-bank.md describes it, computed here from the bank's data:
     breadth_share of it is the section-weighted mean of the per-section weighted means of all
-    signal severities, the rest the mean severity of the peak_count most severe signals."""
+    signal severities, the rest the mean severity of the peak_count most severe signals;
+    a tempering question's answer first scales the severity of the signals it names."""
     scoring = bank.scoring
     severity = {q.id: q.severity(answers.get(q.id)) for q in bank.questions if q.is_signal}
+    for question in bank.questions:  # a tempering answer scales its signals down by its fraction
+        if question.tempers and question.id in answers:
+            top = 4 if question.kind == "scale" else 100
+            for target in question.tempers:
+                severity[target] *= 1 - answers[question.id] / top
     sections, breadth, total = {}, 0.0, 0.0
     for section in bank.sections:
         signals = [q for q in section.questions if q.is_signal]
@@ -313,6 +319,65 @@ def test_fading_example_tried_without_improvement():
     assert result.milder is not None
 
 
+# A failed fix while another remedy is untried (QA finding 9): 004 says the client pays late
+# "because you let them", so payment terms never enforced are a remedy still in your hands.
+FAILED_FIX_TERMS_NEVER_ENFORCED = {**HEAVY, "revenue_share": 45, "problem_discussed": True,
+                                   "terms_revised": True, "payment_terms_enforced": False,
+                                   "improvement": "none"}
+
+
+def test_fix_first_holds_a_failed_fix_at_prepare_exit_while_a_remedy_is_untried():
+    """004 closing (revise the rules, or end it) and 000 §7 (fix, monitor, then decide): the
+    talk changed nothing, but payment terms were never enforced. No improvement still raises
+    the level, but not past prepare_exit: the exit is prepared (and staged, the client being
+    45% of revenue), it does not end at once, and enforcing the terms leads the actions, as a
+    step of the exit. Before this rule the result was end_now with a staged plan."""
+    result = run(FAILED_FIX_TERMS_NEVER_ENFORCED)
+    assert level_for_score(BANK, result.score) == "prepare_exit"
+    assert result.level == "prepare_exit"
+    assert "fix_first" in result.principles
+    assert "remediation_outcome" not in result.principles  # the raise did not move the level
+    assert "dependency" in result.principles and result.staged_exit
+    assert result.actions[0].id == "payment_terms_enforced"
+    assert result.actions[0].text == BANK.question("payment_terms_enforced").exit_action("en")
+
+
+def test_fix_first_hold_counts_a_skipped_remedy_as_untried():
+    """Skipping lowers confidence, never raises the risk: a skipped remedy holds the level
+    exactly like one answered 'no'."""
+    skipped = {k: v for k, v in FAILED_FIX_TERMS_NEVER_ENFORCED.items() if k != "payment_terms_enforced"}
+    assert run(skipped).level == run(FAILED_FIX_TERMS_NEVER_ENFORCED).level == "prepare_exit"
+
+
+def test_remediation_outcome_reaches_end_now_once_every_remedy_was_tried():
+    """000 §7: when every fix was tried and nothing changed, ending is the next step."""
+    result = run({**FAILED_FIX_TERMS_NEVER_ENFORCED, "payment_terms_enforced": True})
+    assert result.level == "end_now"
+    assert "remediation_outcome" in result.principles and "fix_first" not in result.principles
+
+
+def test_remediation_outcome_below_prepare_exit_is_not_held():
+    """The hold is about ending at once: from revise_terms a failed fix still prepares the exit."""
+    answers = {"late_payments": 3, "late_payments_trend": "worsening", "contract_breaches": 3,
+               "urgent_demands": 3, "resource_drain": 3, "problem_discussed": True,
+               "payment_terms_enforced": False, "improvement": "none"}
+    partial = run({**answers, "improvement": "partial"})
+    assert partial.level == "revise_terms", "scenario must sit in the revise_terms band"
+    none = run(answers)
+    assert none.level == "prepare_exit" and "remediation_outcome" in none.principles
+
+
+def test_untried_remedies_lead_the_actions_after_a_partial_fix():
+    """000 §7 and 004: the problems were raised and things only partly improved; the remedies
+    not yet tried (revised terms, enforced payment terms) are the next steps."""
+    result = run({"late_payments": 3, "late_payments_trend": "worsening", "contract_breaches": 3,
+                  "urgent_demands": 3, "resource_drain": 3, "problem_discussed": True,
+                  "terms_revised": False, "payment_terms_enforced": False, "improvement": "partial"})
+    assert result.level == "revise_terms"
+    assert [a.id for a in result.actions[:2]] == ["terms_revised", "payment_terms_enforced"]
+    assert "problem_discussed" not in [a.id for a in (*result.actions, *result.more_actions)]
+
+
 # ---------------------------------------------------------------------------------------------
 # 5. dependency
 
@@ -338,6 +403,25 @@ def test_dependency_stages_the_exit():
     assert "prepare" not in [s.tag for s in independent.exit_plan]
     # dependency never makes the recommendation milder
     assert index(dependent.level) >= index(independent.level)
+
+
+def test_dependency_at_end_now_prepares_without_waiting_for_new_clients():
+    """004 (never base the budget on one client) with 000 §6 (close well): every fix was tried
+    and failed, so the cooperation ends now; with 45% of revenue at stake the exit still has a
+    preparation stage, but a short one that protects money and capacity. Winning new clients
+    before announcing (the bank's diversify step) belongs to a prepared exit, not to ending
+    now; the revenue gap is the revenue_share exit action instead."""
+    answers = {**FAILED_FIX_TERMS_NEVER_ENFORCED, "payment_terms_enforced": True, "outstanding_receivables": True}
+    result = run(answers)
+    assert result.level == "end_now" and result.staged_exit
+    ids = [s.id for s in result.exit_plan]
+    waiting = [r.id for r in BANK.exit_steps if "end_now" not in r.levels]
+    assert waiting and not set(waiting) & set(ids)
+    assert "secure_receivables" in ids and [s.tag for s in result.exit_plan][0] == "prepare"
+    revenue = next(a for a in (*result.actions, *result.more_actions) if a.id == "revenue_share")
+    assert revenue.text == BANK.question("revenue_share").exit_action("en")
+    prepared = run({**answers, "improvement": "partial"})
+    assert prepared.level == "prepare_exit" and set(waiting) <= {s.id for s in prepared.exit_plan}
 
 
 def test_dependency_threshold_is_the_banks():
@@ -424,6 +508,39 @@ def test_own_quality_not_without_rising_complaints(trend):
     assert not [w for w in result.warnings if w.kind == "quality"]
 
 
+COMPLAINTS = {"complaints_trend": "many_more", "dissatisfaction": 2}
+
+
+def test_own_quality_justified_complaints_weigh_less_against_the_client():
+    """000 §5: more complaints may mean our own quality stays low; 000 §7: the cause is often
+    on our side. Complaints that were our own fault are no evidence against the client: the
+    more of them were justified, the less complaints_trend adds to the score, and when all
+    were, it adds nothing. The warning to look at our own quality stays, and so does the
+    root-cause review."""
+    scores, shares = [], []
+    for justified in range(5):
+        result = run({**COMPLAINTS, "complaints_justified": justified})
+        assert "own_quality" in result.principles
+        assert "complaints_trend" in [a.id for a in result.actions]
+        scores.append(result.score)
+        shares.append(next((r.share for r in result.reasons if r.question == "complaints_trend"), 0.0))
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+    assert shares == sorted(shares, reverse=True) and shares[-1] == 0.0
+    # none justified, or the question skipped: the complaints count in full
+    assert run(COMPLAINTS).score == scores[0]
+
+
+@PROPERTY
+@given(answer_sets(BANK), st.integers(0, 4), st.integers(0, 4))
+def test_own_quality_more_own_fault_never_harsher(answers, low, high):
+    """Owning more of the complaints never makes the recommendation against the client harsher."""
+    low, high = sorted((low, high))
+    milder = run({**answers, "complaints_justified": high})
+    harsher = run({**answers, "complaints_justified": low})
+    assert index(milder.level) <= index(harsher.level)
+    assert milder.score <= harsher.score
+
+
 # ---------------------------------------------------------------------------------------------
 # 8. monotone
 
@@ -487,10 +604,14 @@ def test_explained_reasons_confidence_and_counterfactuals(answers):
     fired, what single change of answer would move it to another level, and the confidence
     (the share of questions answered)."""
     result = run(answers)
-    shares = [r.share for r in result.reasons]
+    decisive = [r for r in result.reasons if r.decisive]
+    ranked = [r for r in result.reasons if not r.decisive]
+    assert result.reasons[: len(decisive)] == tuple(decisive)  # a dealbreaker's reasons lead
+    assert bool(decisive) == ("dealbreaker" in result.principles)
+    shares = [r.share for r in ranked]
     assert shares == sorted(shares, reverse=True)
     assert all(0 < s <= 1 for s in shares)
-    assert sum(shares) <= 1 + 0.0005 * len(shares)
+    assert sum(r.share for r in result.reasons) <= 1 + 0.0005 * len(result.reasons)
     assert len(result.reasons) <= BANK.scoring.top_reasons
     for reason in result.reasons:
         question = BANK.question(reason.question)
@@ -520,6 +641,52 @@ def test_explained_reasons_confidence_and_counterfactuals(answers):
         assert result.milder is None
 
 
+@pytest.mark.parametrize("dealbreaker", [{"asked_unethical": True}, {"disrespect": 4}])
+def test_explained_a_dealbreaker_reason_leads_marked_decisive(dealbreaker):
+    """000 §1: a dealbreaker decides alone, so listing it by its share of the score (a few
+    percent next to the heavy payment problems) would misstate what decided. It leads the
+    reasons, marked decisive; the rest keep their shares, largest first."""
+    result = run({**HEAVY, **dealbreaker})
+    (qid,) = dealbreaker
+    assert result.level == "end_now"
+    first = result.reasons[0]
+    assert (first.question, first.decisive) == (qid, True)
+    assert first.share < max(r.share for r in result.reasons[1:])  # its share alone would hide it
+    assert not any(r.decisive for r in result.reasons[1:])
+    plain = run(HEAVY)
+    assert not any(r.decisive for r in plain.reasons)
+
+
+def test_explained_a_dealbreaker_is_not_the_harsher_change_when_a_signal_moves_the_level():
+    """QA finding 12: "if they asked you to do something unethical, end now" is true of every
+    client. Here a signal (late payments) can also reach end_now, so that is reported, even
+    though it is a bigger change of answer."""
+    answers = {**ALL_TRIED, "improvement": "none", "contract_breaches": 3, "renegotiation": 2,
+               "profitability": "loss_making", "revenue_share": 20, "dissatisfaction": 3,
+               "communication_breakdown": 3, "orders_trend": "stable", "complaints_trend": "many_more",
+               "toxicity": 3, "team_morale": 2}
+    result = run(answers)
+    assert result.level == "prepare_exit"
+    assert run({**answers, "asked_unethical": True}).level == "end_now"
+    assert result.harsher is not None and result.harsher.level == "end_now"
+    assert BANK.question(result.harsher.question).is_signal
+    assert result.harsher.question not in _dealbreaker_questions()
+
+
+def test_explained_a_dealbreaker_is_the_harsher_change_only_when_nothing_else_moves():
+    """When no other single change reaches a harsher level, crossing a dealbreaker line is
+    the only thing that would, and the result says so."""
+    result = run({**ALL_TRIED, "improvement": "none", "late_payments": 3, "late_payments_trend": "worsening",
+                  "contract_breaches": 3, "toxicity": 3})
+    assert result.level == "prepare_exit" and result.score < BANK.level("prepare_exit").min_score
+    assert result.harsher is not None and result.harsher.question in _dealbreaker_questions()
+    assert result.harsher.level == "end_now"
+
+
+def _dealbreaker_questions() -> set[str]:
+    return {c.question for rule in BANK.dealbreakers for c in rule.when}
+
+
 def _all_single_changes(answers):
     for question in BANK.questions:
         if question.kind == "percent":
@@ -540,29 +707,100 @@ def _all_single_changes(answers):
 def test_explained_counterfactual_reaches_the_nearest_level(answers):
     """'The smallest single change': no single change (that adds no contradiction between
     answers) reaches a level nearer to the current one than the change reported, and when
-    some single change moves the result in a direction, a change is reported for it."""
+    some single change moves the result in a direction, a change is reported for it. A change
+    that only works by crossing a new dealbreaker line is trivially true of any client: it is
+    reported only when no other change moves the result that way."""
     result = run(answers)
     contradictions = {w.id for w in result.warnings if w.kind == "consistency"}
+    crossed = _dealbreakers(result)
     current = index(result.level)
-    nearest = {"milder": None, "harsher": None}
+    nearest = {(d, trivial): None for d in ("milder", "harsher") for trivial in (False, True)}
     for qid, value in _all_single_changes(answers):
         changed = {**answers, qid: value}
         new = index(level_of(BANK, changed))
         if new == current:
             continue
-        if not {w.id for w in run(changed).warnings if w.kind == "consistency"} <= contradictions:
+        moved = run(changed)
+        if not {w.id for w in moved.warnings if w.kind == "consistency"} <= contradictions:
             continue
-        direction = "milder" if new < current else "harsher"
+        key = ("milder" if new < current else "harsher", not _dealbreakers(moved) <= crossed)
         distance = abs(new - current)
-        if nearest[direction] is None or distance < nearest[direction]:
-            nearest[direction] = distance
+        if nearest[key] is None or distance < nearest[key]:
+            nearest[key] = distance
     for direction in ("milder", "harsher"):
         change = getattr(result, direction)
-        if nearest[direction] is None:
+        expected = nearest[(direction, False)]
+        if expected is None:
+            expected = nearest[(direction, True)]
+        if expected is None:
             assert change is None
         else:
             assert change is not None
-            assert abs(index(change.level) - current) == nearest[direction]
+            assert abs(index(change.level) - current) == expected
+            moved = run({**answers, change.question: change.to})
+            assert (_dealbreakers(moved) <= crossed) == (nearest[(direction, False)] is not None)
+
+
+def _dealbreakers(result) -> set[str]:
+    return {w.id for w in result.warnings if w.kind == "dealbreaker"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions: one per group, most important first, exit steps at the exit levels
+
+
+@PROPERTY
+@given(answer_sets(BANK))
+def test_actions_at_the_exit_levels_are_steps_of_leaving(answers):
+    """QA finding 9/10: advice to mend the relationship ("start enforcing payment terms",
+    "propose revised terms") contradicts a recommendation to leave it. At prepare_exit and
+    end_now every action is its question's exit action; below them, its ordinary action."""
+    result = run(answers)
+    at_exit = result.level in ("prepare_exit", "end_now")
+    assert result.actions_for_exit == at_exit
+    for action in (*result.actions, *result.more_actions):
+        question = BANK.question(action.id)
+        expected = question.exit_action if at_exit else question.action
+        assert expected is not None and action.text == expected("en"), action.id
+
+
+@PROPERTY
+@given(answer_sets(BANK))
+def test_actions_one_per_group_capped_and_nothing_lost(answers):
+    """QA finding 11: actions that say the same thing (an action_group in the bank) are listed
+    once; the result shows the bank's top_actions and keeps the rest, in order. Every fired
+    signal's group is covered by some action when the level has a text for it."""
+    result = run(answers)
+    every = (*result.actions, *result.more_actions)
+    assert len(result.actions) <= BANK.scoring.top_actions
+    assert not result.more_actions or len(result.actions) == BANK.scoring.top_actions
+    groups = [BANK.question(a.id).action_group or a.id for a in every]
+    assert len(groups) == len(set(groups))
+    at_exit = result.level in ("prepare_exit", "end_now")
+    for question in SIGNALS:
+        if question.severity(answers.get(question.id)) >= BANK.scoring.fires_at:
+            if (question.exit_action if at_exit else question.action) is not None:
+                assert (question.action_group or question.id) in groups, question.id
+
+
+def test_actions_payment_terms_said_once():
+    """004: the client pays late "because you let them". Enforcing payment terms is one action,
+    however many payment answers point to it (late payments, a worsening trend, terms never
+    enforced); the untried remedy's wording leads."""
+    result = run(example("late-payer"))
+    ids = [a.id for a in (*result.actions, *result.more_actions)]
+    assert "payment_terms_enforced" in ids[:3]  # the untried remedies come first
+    assert "late_payments" not in ids and "late_payments_trend" not in ids
+    assert not {"resource_drain", "blocks_other_work"} <= set(ids)  # one capacity action
+
+
+def test_actions_after_the_remedies_follow_the_signals_contribution():
+    """The most important first: after the untried remedies, by each signal's contribution."""
+    result = run({**HEAVY, **ALL_TRIED, "improvement": "partial", "revenue_share": 10})
+    contributions = {r.question: r.share for r in result.reasons}
+    shown = [a.id for a in result.actions if a.id in contributions]
+    assert shown == sorted(shown, key=lambda qid: -contributions[qid])
+    assert len(result.actions) == BANK.scoring.top_actions and result.more_actions
 
 
 # ---------------------------------------------------------------------------------------------
@@ -572,13 +810,19 @@ def test_explained_counterfactual_reaches_the_nearest_level(answers):
 @PROPERTY
 @given(answer_sets(BANK), st.data())
 def test_skipping_never_raises_the_score(answers, data):
-    """domain.md: every question can be skipped; skipping lowers confidence, never the risk."""
+    """domain.md: every question can be skipped; skipping lowers confidence, never the risk.
+    A skipped question is no evidence: a skipped warning sign adds no risk, and a skipped
+    tempering question (were the complaints your own fault?) takes none away."""
     assume(answers)
     qid = data.draw(st.sampled_from(sorted(answers)))
     full = run(answers)
     skipped = run({k: v for k, v in answers.items() if k != qid})
-    assert skipped.score <= full.score
     assert skipped.confidence <= full.confidence
+    if BANK.question(qid).tempers:
+        assert skipped.score >= full.score
+        assert index(skipped.level) >= index(full.level)
+        return
+    assert skipped.score <= full.score
     if BANK.question(qid).is_signal:
         assert index(skipped.level) <= index(full.level)
 

@@ -19,7 +19,7 @@ from wizard.bank import LEVELS, Bank
 from wizard.i18n import t
 from wizard.reasoning import Assessment, translated
 from wizard.records import DecisionRecord
-from wizard.report import answer_text, change_text, level_label, question_text
+from wizard.report import answer_text, change_text, level_label, question_text, share_text
 from wizard.tui.paths import short_path  # noqa: F401  (imported from here by the screens)
 from wizard.tui.widgets.score_bar import ScoreBar
 
@@ -153,12 +153,16 @@ class ResultView(VerticalScroll):
         if not result.reasons:
             yield Static(Content(self.t("tui.result.no_reasons")), classes="muted")
         for reason in result.reasons:
-            yield Item(f"{round(reason.share * 100):>2}%", self.t(
+            line = self.t(
                 "tui.result.reason_line",
                 question=question_text(self.bank, reason.question, self.lang),
                 answer=answer_text(self.bank, reason.question, record.answers.get(reason.question), self.lang),
                 share=round(reason.share * 100),
-            ), classes="reason")
+            )
+            if reason.decisive:  # a dealbreaker decided alone: its share of the score would mislead
+                line = f"{line} · {share_text(reason, self.lang)}"
+            marker = "‼" if reason.decisive else f"{round(reason.share * 100):>2}%"
+            yield Item(marker, line, classes="reason")
 
     def _changes(self, result: Assessment) -> ComposeResult:
         yield self._heading("tui.result.changes")
