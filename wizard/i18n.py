@@ -161,7 +161,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.review_due": ("Review due", "Termin przeglądu"),
     "review.overdue": ("overdue", "po terminie"),
     "review.feedback": ("Feedback", "Opinie"),
-    "review.feedback_on": ("On {name}'s assessment ({id})", "Do oceny: {name} ({id})"),
+    "review.feedback_on": ("On {name}'s assessment ({id})", "Dotyczy oceny: {name} ({id})"),
     "review.reason": ("Reason", "Powód"),
     "review.outcome": ("Outcome", "Skutek"),
     "review.spread": ("Spread", "Rozbieżność"),
@@ -192,7 +192,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.decisions": ("Decisions taken", "Podjęte decyzje"),
     "review.no_decisions": ("No decision taken yet.", "Nie podjęto jeszcze decyzji."),
     "review.decided": ("{level} (recommended: {recommended}), by {by}.",
-                       "{level} (rekomendacja: {recommended}), decyzja: {by}."),
+                       "{level} (rekomendacja: {recommended}), zdecydował(a): {by}."),
     "review.team.title": ("Team view: {client}", "Widok zespołu: {client}"),
     "review.team.consensus": ("Consensus", "Stanowisko zespołu"),
     "review.team.agreed": ("{count:plural:only one teammate so far|all # agree}",
@@ -211,7 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.team.rule": (
         "A disagreement: answers 2 or more steps apart on a 0–4 scale, different choices or yes/no, or "
         "numbers 20 or more apart. The spread column ranks them on one 0–100% measure.",
-        "Rozbieżność: odpowiedzi różniące się o 2 lub więcej stopnie na skali 0–4, różne wybory lub tak/nie "
+        "Rozbieżność: odpowiedzi różniące się o 2 stopnie lub więcej na skali 0–4, różne wybory lub tak/nie "
         "albo liczby różniące się o 20 lub więcej. Kolumna rozbieżności porządkuje je na jednej skali 0–100%."),
     "review.team.no_disagreements": ("The teammates answered alike: no question to argue about.",
                                      "Członkowie zespołu odpowiedzieli podobnie: nie ma pytań spornych."),

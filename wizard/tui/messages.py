@@ -76,14 +76,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "Powrót do ekranu startowego (szkic pozostaje zapisany)"),
     "tui.cmd.overview": ("Overview of all questions", "Przegląd wszystkich pytań"),
     "tui.cmd.overview.help": ("See what is answered, skipped or open and jump to any question",
-                              "Zobacz, co ma odpowiedź, co pominięto, co zostało, i przejdź do dowolnego pytania"),
+                              "Zobacz, na które pytania odpowiedziano, które pominięto, a które czekają, i przejdź do dowolnego z nich"),
     "tui.cmd.export": ("Export Markdown", "Eksportuj do Markdown"),
     "tui.cmd.export.help": ("Write this record as a .md file next to it", "Zapisz ten zapis jako plik .md obok niego"),
     "tui.cmd.export_view.help": ("Write this view as a .md file in the exports folder",
                                  "Zapisz ten widok jako plik .md w folderze exports"),
     "tui.cmd.feedback": ("Give feedback", "Dodaj opinię"),
     "tui.cmd.feedback.help": ("Agree, disagree or abstain on this assessment, with a comment",
-                              "Zgódź się, nie zgódź albo wstrzymaj się wobec tej oceny, z komentarzem"),
+                              "Wyraź zgodę lub sprzeciw wobec tej oceny albo wstrzymaj się od głosu i dodaj komentarz"),
     "tui.cmd.compare": ("Compare the marked records", "Porównaj zaznaczone zapisy"),
     "tui.cmd.compare.help": ("Two records side by side: every answer, better or worse",
                              "Dwa zapisy obok siebie: każda odpowiedź, lepiej czy gorzej"),
@@ -390,9 +390,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The wizard asks about one client relationship, one question at a time, and weighs your "
         "answers into a recommendation: continue, monitor, revise the terms, prepare to exit or end now. "
         "It explains why, says what would change it, and saves everything as a record your team can read.",
-        "Kreator pyta o współpracę z jednym klientem, po jednym pytaniu naraz, i waży twoje odpowiedzi "
-        "w rekomendację: kontynuuj, obserwuj, zmień zasady, przygotuj rozstanie albo zakończ teraz. "
-        "Wyjaśnia dlaczego, pokazuje, co zmieniłoby wynik, i zapisuje wszystko jako zapis dla zespołu.",
+        "Kreator zadaje pytania o współpracę z jednym klientem, po jednym naraz, i na podstawie twoich "
+        "odpowiedzi przygotowuje rekomendację: kontynuuj, obserwuj, zmień zasady, przygotuj rozstanie albo "
+        "zakończ teraz. Wyjaśnia, skąd się wzięła, pokazuje, co mogłoby ją zmienić, i zapisuje całą ocenę "
+        "w pliku, który może przeczytać cały zespół.",
     ),
     "tui.help.everywhere": ("Everywhere", "Wszędzie"),
     "tui.help.questions": ("Questions", "Pytania"),
