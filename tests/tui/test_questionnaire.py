@@ -73,7 +73,7 @@ async def test_every_kind_of_answer_by_keys_is_saved_at_once(bank, store):
         screen.show(bank.questions.index(bank.question("revenue_share")))
         await pilot.pause()
         await pilot.press("1", "2", "0", "enter")  # a percent above 100: refused inline
-        assert "A percentage is a number from 0 to 100." in visible_text(app)
+        assert "“120” is more than 100. Allowed: a number from 0 to 100, e.g. 40 or 12.5." in visible_text(app)
         assert screen.question.id == "revenue_share"
         assert "revenue_share" not in on_disk(store, bank).answers
         await pilot.press("backspace", "backspace", "enter")
@@ -207,7 +207,12 @@ async def test_finishing_with_open_questions_asks_first(bank, store):
         await pilot.press("2", "f")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "33 question(s) are still open" in visible_text(app)
+        # The dialog names the first open questions, by number and text, and how many more.
+        open_count = len(bank.questions) - 1
+        assert f"{open_count} questions are still open:" in visible_text(app)
+        items = [str(item.render()) for item in app.screen.query(".confirm-item")]
+        assert items == [*(f"{n}. {bank.questions[n - 1].text('en')}" for n in (2, 3, 4)), f"and {open_count - 3} more"]
+        assert "2. Is the client paying late more often than before?" in visible_text(app)  # short: whole
         await pilot.press("enter")  # the default is "not yet"
         await pilot.pause()
         assert isinstance(app.screen, QuestionnaireScreen)
@@ -223,7 +228,8 @@ async def test_the_last_answer_leads_to_the_first_open_question(bank, store):
         await pilot.press("y")
         await pilot.pause()
         assert screen.question.id == bank.questions[0].id
-        assert "question(s) still open" in visible_text(app)
+        toasts = [notification.message for notification in app._notifications]
+        assert f"{len(bank.questions) - 1} questions are still open: here is the first." in toasts
 
 
 async def test_a_full_disk_keeps_the_answers_and_allows_a_retry(bank, store, monkeypatch):

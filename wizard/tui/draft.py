@@ -63,6 +63,16 @@ class Draft:
         """The index of the first question neither answered nor skipped."""
         return next((i for i, q in enumerate(self.questions) if self.status(q.id) == OPEN), None)
 
+    def open_indexes(self) -> list[int]:
+        """The indexes of every question neither answered nor skipped, in order."""
+        return [i for i, q in enumerate(self.questions) if self.status(q.id) == OPEN]
+
+    def next_open(self, after: int) -> int | None:
+        """The first open question after index `after`, wrapping round to the start; `after`
+        itself when it is the only one open; None when none is open."""
+        indexes = self.open_indexes()
+        return next((i for i in indexes if i > after), indexes[0] if indexes else None)
+
     def open_count(self) -> int:
         return sum(1 for q in self.questions if self.status(q.id) == OPEN)
 

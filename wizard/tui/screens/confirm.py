@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,14 +14,20 @@ from wizard.tui.screens.base import WizardModal
 
 
 class ConfirmScreen(WizardModal[bool]):
-    """Texts are message keys (with values), so the dialog follows a language switch."""
+    """Texts are message keys (with values), so the dialog follows a language switch.
+
+    `items` (a function of the language) lists things under the message, one line each, cut with
+    an ellipsis when too long; `then` is a message key for the question asked after them."""
 
     BINDINGS = [Binding("escape", "answer(False)", "tui.key.close")]
 
     def __init__(self, message: str, *, yes: str = "tui.confirm.yes", no: str = "tui.confirm.no",
-                 title: str | None = None, default: bool = True, **values: object) -> None:
+                 title: str | None = None, default: bool = True,
+                 items: Callable[[str], list[str]] | None = None, then: str | None = None,
+                 **values: object) -> None:
         super().__init__()
         self.message, self.values = message, values
+        self.items, self.then = items, then
         self.yes, self.no, self.title_key = yes, no, title
         self.default = default
 
@@ -28,6 +36,12 @@ class ConfirmScreen(WizardModal[bool]):
             if self.title_key:
                 yield Static(Content(self.t(self.title_key)), classes="dialog-title")
             yield Static(Content(self.t(self.message, **self.values)), id="confirm-message")
+            if self.items is not None:
+                with Vertical(id="confirm-items"):
+                    for line in self.items(self.lang):
+                        yield Static(Content(line), classes="confirm-item")
+            if self.then:
+                yield Static(Content(self.t(self.then, **self.values)), id="confirm-then")
             with Horizontal(classes="buttons"):
                 yield Button(self.t(self.yes), variant="primary", id="yes")
                 yield Button(self.t(self.no), id="no")

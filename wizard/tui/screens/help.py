@@ -18,7 +18,8 @@ KEYS = {
     ],
     "tui.help.questions": [
         ("0–4  1–9", "tui.help.k.pick"), ("y/t  n", "tui.help.k.yesno"), ("Enter", "tui.help.k.enter"),
-        ("s", "tui.help.k.skip"), ("b  ←", "tui.help.k.back"), ("→", "tui.help.k.forward"),
+        ("s", "tui.help.k.skip"), ("b  ←", "tui.help.k.previous"), ("→", "tui.help.k.forward"),
+        ("u", "tui.help.k.next_open"),
         ("a", "tui.help.k.note"), ("o", "tui.help.k.overview"), ("f", "tui.help.k.finish"),
         ("shift+↑↓", "tui.help.k.scroll"), ("Esc", "tui.help.k.home"),
     ],

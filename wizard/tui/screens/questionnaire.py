@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import math
+import re
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, ProgressBar, Static
 
 from wizard.bank import Answer, Question
+from wizard.i18n import t
 from wizard.tui.draft import ANSWERED, SKIPPED, Draft
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.screens.confirm import ConfirmScreen
@@ -25,19 +28,26 @@ from wizard.tui.widgets.footer import KeyFooter
 NUMBER_KINDS = ("percent", "number")
 
 
+NUMBER_PATTERN = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+
 def parse_number(text: str) -> int | float | None:
-    """A typed number (a comma works as the decimal mark too), or None when it is not one."""
-    try:
-        value = float(text.strip().replace(",", "."))
-    except ValueError:
+    """A typed number (a comma works as the decimal mark too), or None when it is not one.
+
+    Strict on purpose: only digits, one decimal mark and a sign. `float()` alone would also take
+    "1e3", "inf" or "1_000", numbers the user never meant to type."""
+    text = text.strip()
+    if not NUMBER_PATTERN.fullmatch(text):
         return None
+    value = float(text.replace(",", "."))
     if not math.isfinite(value):
         return None
     return int(value) if value.is_integer() else value
 
 
 class NumberAnswer(Validator):
-    """A percent is 0–100, any other number is at least 0; messages in the app's language."""
+    """A percent is 0–100, any other number is at least 0. Every message names what was typed
+    and what is allowed, in the app's language."""
 
     def __init__(self, percent: bool, screen: QuestionnaireScreen) -> None:
         super().__init__()
@@ -45,30 +55,45 @@ class NumberAnswer(Validator):
 
     def validate(self, value: str) -> ValidationResult:
         number = parse_number(value)
+        if not value.strip():
+            return self.failure(self._explain("tui.q.number_missing", value))
         if number is None:
-            return self.failure(self.screen.t("tui.q.invalid_number"))
+            return self.failure(self._explain("tui.q.invalid_number", value))
         if number < 0:
-            return self.failure(self.screen.t("tui.q.invalid_negative"))
+            return self.failure(self._explain("tui.q.invalid_negative", value))
         if self.percent and number > 100:
-            return self.failure(self.screen.t("tui.q.invalid_percent"))
+            return self.failure(self._explain("tui.q.invalid_percent", value))
         return self.success()
+
+    def _explain(self, problem: str, typed: str) -> str:
+        allowed = "tui.q.allowed_percent" if self.percent else "tui.q.allowed_number"
+        return f"{self.screen.t(problem, typed=typed.strip())} {self.screen.t(allowed)}"
 
 
 class NumberInput(Input):
-    """Takes only digits and a decimal mark, so the letter keys of the screen keep working."""
+    """The number field. It keeps every character typed, so a wrong one is shown and explained,
+    never dropped. While it is empty, the screen's letter keys (s, b, a, ...) work as usual;
+    once something is typed, every printable key goes into the field."""
 
     def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id, restrict=r"[0-9]*[.,]?[0-9]*", max_length=12, compact=True, valid_empty=True)
+        super().__init__(id=id, compact=True, valid_empty=False, validate_on=["changed", "submitted"])
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character is not None and (character.isdigit() or character in ".,")
+        if character is None or not character.isprintable():
+            return False
+        return bool(self.value) or character.isdigit() or character in ".,+-"
+
+    def watch_value(self, before: str, after: str) -> None:
+        if bool(before) != bool(after) and self.is_mounted:
+            self.screen.refresh_bindings()  # the footer shows the letter keys only while empty
 
 
 class QuestionnaireScreen(WizardScreen[None]):
-    # Letter keys are priority bindings and the number field lets them pass (see NumberInput);
-    # digits are not, so they reach the number field, and pick an option everywhere else.
+    # Letter keys are priority bindings and the empty number field lets them pass (see
+    # NumberInput); digits are not, so they reach the number field, and pick an option elsewhere.
     BINDINGS = [
         Binding("s", "skip", "tui.key.skip", priority=True),
+        Binding("u", "next_open", "tui.key.next_open", priority=True),
         Binding("b", "back", "tui.key.back", priority=True),
         Binding("left", "back", "tui.key.back", show=False),
         Binding("right", "forward", "tui.key.forward", show=False),
@@ -84,9 +109,12 @@ class QuestionnaireScreen(WizardScreen[None]):
         *[Binding(str(digit), f"pick('{digit}')", show=False) for digit in range(10)],
     ]
 
+    HINT_SECONDS = 6  # how long the line under the options explains a key that does nothing
+
     def __init__(self, draft: Draft, index: int | None = None) -> None:
         super().__init__()
         self.draft = draft
+        self._hint_timer: Timer | None = None
         first_open = draft.first_open()
         self.index = index if index is not None else (first_open if first_open is not None else len(draft.questions) - 1)
 
@@ -138,7 +166,7 @@ class QuestionnaireScreen(WizardScreen[None]):
         self._show_text()
         self._show_current()
         self._show_answer_field(keep_typed)
-        self.query_one("#hint", Static).update(Content(self._hint(self.question)))
+        self._show_hint()
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
 
     def _show_place(self) -> None:
@@ -195,6 +223,29 @@ class QuestionnaireScreen(WizardScreen[None]):
             return self.t("tui.q.hint.choice", count=len(question.options))
         return self.t(f"tui.q.hint.{question.kind if question.kind in ('scale', 'bool') else 'number'}")
 
+    def _show_hint(self, key: str | None = None) -> None:
+        """The keys that answer this question; after a key that does nothing, that key first."""
+        hint = self.query_one("#hint", Static)
+        text = self._hint(self.question)
+        if key is not None:
+            text = f"{self.t('tui.q.unbound', pressed=key)} {text} {self.t('tui.q.unbound_more')}"
+        hint.update(Content(text))
+        hint.set_class(key is not None, "-unbound")
+        if self._hint_timer is not None:
+            self._hint_timer.stop()
+            self._hint_timer = None
+        if key is not None:
+            self._hint_timer = self.set_timer(self.HINT_SECONDS, self._show_hint)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that reached the screen and no key binding takes: say which keys do
+        something here, on the hint line (the number field takes its keys before this)."""
+        if not event.is_printable or event.character is None:
+            return
+        binding = self.active_bindings.get(event.key)
+        if binding is None or not binding.enabled:
+            self._show_hint(_key_name(event))
+
     def _show_current(self) -> None:
         question, record = self.question, self.draft.record
         status = self.draft.status(question.id)
@@ -243,15 +294,15 @@ class QuestionnaireScreen(WizardScreen[None]):
 
     @on(Input.Submitted, "#number")
     def _number_submitted(self, event: Input.Submitted) -> None:
+        """Enter: the number is saved only when it is valid; otherwise the field keeps what was
+        typed and the line below says what is allowed."""
         event.stop()
         error = self.query_one("#number-error", Static)
         result = event.validation_result
-        if result is not None and not result.is_valid:
-            error.update(Content(result.failure_descriptions[0]))
-            return
         value = parse_number(event.value)
-        if value is None:
-            error.update(Content(self.t("tui.q.invalid_number")))
+        if result is None or not result.is_valid or value is None:
+            message = result.failure_descriptions[0] if result and result.failure_descriptions else ""
+            error.update(Content(message or self.t("tui.q.invalid_number", typed=event.value)))
             return
         self.answer(value)
 
@@ -285,8 +336,10 @@ class QuestionnaireScreen(WizardScreen[None]):
         return True
 
     def action_pick(self, digit: str) -> None:
-        if self.question.kind not in NUMBER_KINDS:
-            self.query_one("#options", AnswerOptions).choose_digit(digit)
+        if self.question.kind in NUMBER_KINDS:
+            return
+        if not self.query_one("#options", AnswerOptions).choose_digit(digit):
+            self._show_hint(digit)  # a digit outside the scale or the choices
 
     def action_yes_no(self, value: bool) -> None:
         self.answer(value)
@@ -304,6 +357,16 @@ class QuestionnaireScreen(WizardScreen[None]):
 
     def action_forward(self) -> None:
         self.show(self.index + 1)
+
+    def action_next_open(self) -> None:
+        """The next question neither answered nor skipped, after this one (then from the start)."""
+        following = self.draft.next_open(self.index)
+        if following is None:
+            self.notify(self.t("tui.q.all_done"), timeout=4)
+        elif following == self.index:
+            self.notify(self.t("tui.q.only_open"), timeout=4)
+        else:
+            self.show(following)
 
     def edit_names(self) -> None:
         record = self.draft.record
@@ -350,7 +413,8 @@ class QuestionnaireScreen(WizardScreen[None]):
         skipped = len(self.draft.record.skipped)
         if open_count:
             dialog = ConfirmScreen("tui.q.finish_open", yes="tui.q.finish_yes", no="tui.q.finish_no",
-                                   default=False, count=open_count)
+                                   default=False, items=self._open_questions, then="tui.q.finish_open_then",
+                                   count=open_count)
         else:
             dialog = ConfirmScreen("tui.q.finish_all", yes="tui.q.finish_yes", no="tui.q.finish_no",
                                    total=len(self.draft.questions), skipped=skipped)
@@ -384,6 +448,24 @@ class QuestionnaireScreen(WizardScreen[None]):
 
         self.app.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
                                            reason=_reason(self.draft.error)), leave)
+
+
+    def _open_questions(self, lang: str) -> list[str]:
+        """The first open questions by number and text, then how many more (finish dialog)."""
+        indexes = self.draft.open_indexes()
+        lines = [f"{index + 1}. {self.draft.questions[index].text(lang)}" for index in indexes[:OPEN_LISTED]]
+        if len(indexes) > OPEN_LISTED:
+            lines.append(t("tui.q.open_more", lang, count=len(indexes) - OPEN_LISTED))
+        return lines
+
+
+OPEN_LISTED = 3  # open questions named in the finish dialog
+
+
+def _key_name(event: events.Key) -> str:
+    """How to name a key to the user: its character, or its name for a blank one."""
+    character = event.character or ""
+    return character if character.strip() else event.key
 
 
 def _reason(error: OSError | None) -> str:
