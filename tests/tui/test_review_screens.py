@@ -196,10 +196,15 @@ async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, s
         app.open_record(superseded_path)
         await pilot.pause()
         before = superseded_path.read_bytes()
-        await pilot.press("a", "enter")
-        await pilot.pause()
         newer = read_record(superseded_path, bank).superseded_by[0]
-        assert f"This record is superseded by {newer}: decide on the newer record." in toasts(app)
+        assert app.screen.check_action("propose", ()) is None  # shown dimmed
+        # Refused at once, before any dialog asks to confirm: accept, another level, reject.
+        for key in ("a", "o", "r"):
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ResultScreen), key
+            assert f"This record is superseded by {newer}: decide on the newer record." in toasts(app), key
         assert superseded_path.read_bytes() == before  # refused: nothing written
 
         app.clear_notifications()
@@ -218,8 +223,9 @@ async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, s
         assert "This record was accepted at “Revise the terms”." in toasts(app)
         assert proposed_path.read_bytes() == before
         app.clear_notifications()
-        await pilot.press("r", "shift+tab", "enter")  # accepted → rejected is not allowed
+        await pilot.press("r")  # accepted → rejected is not allowed: said before any dialog
         await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
         assert "A record that is accepted cannot become rejected (possible: accepted)." in toasts(app)
         assert proposed_path.read_bytes() == before
 

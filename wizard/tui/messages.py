@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.key.home": ("home", "start"),
     "tui.key.close": ("close", "zamknij"),
     "tui.key.accept": ("accept", "przyjmij"),
-    "tui.key.other_level": ("other level", "inny poziom"),
+    "tui.key.other_level": ("other level", "inny"),
     "tui.key.propose": ("propose", "zaproponuj"),
     "tui.key.export": ("export", "eksport"),
     "tui.key.open": ("open", "otwórz"),

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard import feedback as feedback_files
-from wizard.lifecycle import TRANSITIONS, LifecycleError, decide
+from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide
 from wizard.records import DecisionRecord, write_atomic
 from wizard.report import level_label, markdown
 from wizard.report_review import STANCE_MARKS
@@ -35,12 +35,14 @@ class ResultScreen(WizardScreen[None]):
         Binding("p", "propose", "tui.key.propose"),
         Binding("r", "reject", "tui.key.reject", show=False),
         Binding("e", "export", "tui.key.export"),
-        # The footer is full at 80 columns: the line under the top bar names these three keys.
-        Binding("f", "feedback", "tui.key.feedback", show=False),
-        Binding("h", "history", "tui.key.history", show=False),
-        Binding("t", "team", "tui.key.team", show=False),
+        Binding("f", "feedback", "tui.key.feedback"),
+        Binding("t", "team", "tui.key.team"),
+        Binding("h", "history", "tui.key.history"),
         Binding("escape", "back", "tui.key.back", show=False),
     ]
+    # Every key of the screen fits the footer at 80 columns without F2 (it still works, and
+    # the help lists it) and without the palette's ^p (the palette still opens).
+    FOOTER_HIDDEN = ("f2",)
 
     def __init__(self, record: DecisionRecord, path: Path) -> None:
         super().__init__()
@@ -61,14 +63,10 @@ class ResultScreen(WizardScreen[None]):
             yield Static(Content(self._byline()), id="record-status")
         with Horizontal(id="record-team"):
             yield Static(Content(self._feedback_line()), id="record-feedback")
-            yield Static(Content.assemble(*[part for key, text in (("f", "tui.key.feedback"), ("t", "tui.key.team"),
-                                                                    ("h", "tui.key.history"))
-                                            for part in ((f" {key} ", "bold $accent"), self.t(text))]),
-                         id="record-keys")
         view = ResultView(self.record, self.app.bank, self.lang, path=self.path, id="result")
         view.markdown_path = self.markdown_path
         yield view
-        yield KeyFooter()
+        yield KeyFooter(show_command_palette=False, hidden=self.FOOTER_HIDDEN)
 
     def _byline(self) -> str:
         record = self.record
@@ -99,7 +97,7 @@ class ResultScreen(WizardScreen[None]):
 
     def action_accept(self) -> None:
         result = self.record.result
-        if result is None:
+        if result is None or self._refused("accepted", level=result.level):
             return
         label = level_label(self.app.bank, result.level, self.lang)
 
@@ -111,7 +109,7 @@ class ResultScreen(WizardScreen[None]):
 
     def action_other_level(self) -> None:
         result = self.record.result
-        if result is None:
+        if result is None or self._refused_status("accepted"):
             return
         decision = self.record.decision
 
@@ -136,6 +134,21 @@ class ResultScreen(WizardScreen[None]):
             self.notify(self._refusal(error, status), title=self.t("tui.life.title"), severity="error", timeout=12)
             return False
         return self._write(record)
+
+    def _refused(self, status: str, **decision: str) -> bool:
+        """Ask the lifecycle rules before any dialog: True (and why, on screen) when they refuse
+        the move, so nobody confirms something that cannot be done."""
+        try:
+            decide(self.record, status, by=self.record.assessor, at=self.app.clock(), **decision)
+        except LifecycleError as error:
+            self.notify(self._refusal(error, status), title=self.t("tui.life.title"), severity="error", timeout=12)
+            return True
+        return False
+
+    def _refused_status(self, status: str) -> bool:
+        """Like `_refused`, for the status alone (the level and the reason are asked next)."""
+        # A move the status forbids is refused by `decide` before it looks at a level or reason.
+        return not allowed(self.record.status, status) and self._refused(status)
 
     def _refusal(self, error: LifecycleError, status: str) -> str:
         """The lifecycle's reason in the language on screen (its own message is English)."""
@@ -168,6 +181,9 @@ class ResultScreen(WizardScreen[None]):
         self.app.push_screen(ConfirmScreen("tui.result.propose_confirm"), confirmed)
 
     def action_reject(self) -> None:
+        if self._refused("rejected"):
+            return
+
         def confirmed(yes: bool | None) -> None:
             if yes and self._change("rejected"):
                 self.notify(self.t("tui.result.rejected"))

@@ -17,12 +17,17 @@ def describe(description: str, lang: str) -> str:
 
 
 class KeyFooter(Footer):
-    def __init__(self, *, show_command_palette: bool = True) -> None:
+    """`hidden`: keys (as bound, e.g. "f2") left out of this footer; they still work."""
+
+    def __init__(self, *, show_command_palette: bool = True, hidden: tuple[str, ...] = ()) -> None:
         super().__init__(compact=True, show_command_palette=show_command_palette)
+        self.hidden = hidden
 
     def compose(self) -> ComposeResult:
         lang = getattr(self.app, "lang", "en")
         for widget in super().compose():
+            if getattr(widget, "key", None) in self.hidden:
+                continue
             if isinstance(getattr(widget, "description", None), str):  # a FooterKey
                 widget.description = describe(widget.description, lang)
             yield widget
