@@ -315,3 +315,18 @@ async def test_accept_on_a_superseded_record_is_refused_before_the_dialog(bank, 
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)  # no "Record the decision?" first
         assert any("superseded" in toast for toast in toasts(app))
+
+
+async def test_answers_typed_faster_than_the_screen_follows_go_to_their_own_questions(bank, store):
+    """Digits read in one burst (as a fast typist or a paste sends them): each answers the next
+    question in turn, and none is applied to a question it was not meant for."""
+    app = make_app(bank, store, command="new", client="K", assessor="A")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await questionnaire(pilot, app)
+        for key in "311":  # scale, then two choices, all queued before the first is handled
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        first, second, third = bank.questions[:3]
+        assert screen.draft.record.answers == {first.id: 3, second.id: second.options[0],
+                                               third.id: third.choices()[0]}
+        assert screen.index == 3

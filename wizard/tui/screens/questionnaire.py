@@ -290,7 +290,8 @@ class QuestionnaireScreen(WizardScreen[None]):
     @on(AnswerOptions.Chosen)
     def _chosen(self, event: AnswerOptions.Chosen) -> None:
         event.stop()
-        self.answer(event.value)
+        if event.question_id == self.question.id:  # not a late Enter for a question already left
+            self.answer(event.value)
 
     @on(Input.Submitted, "#number")
     def _number_submitted(self, event: Input.Submitted) -> None:
@@ -338,7 +339,12 @@ class QuestionnaireScreen(WizardScreen[None]):
     def action_pick(self, digit: str) -> None:
         if self.question.kind in NUMBER_KINDS:
             return
-        if not self.query_one("#options", AnswerOptions).choose_digit(digit):
+        # Answered here and now, not through a message: with keys typed ahead, the next digit
+        # must find the next question on screen, not this one again.
+        found, value = self.query_one("#options", AnswerOptions).digit_value(digit)
+        if found:
+            self.answer(value)
+        else:
             self._show_hint(digit)  # a digit outside the scale or the choices
 
     def action_yes_no(self, value: bool) -> None:

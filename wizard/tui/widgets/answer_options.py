@@ -21,18 +21,22 @@ def option_labels(question: Question, bank: Bank, lang: str) -> list[tuple[str, 
 
 
 class AnswerOptions(OptionList):
-    """Posts `Chosen` when an option is picked by Enter, a click or its digit."""
+    """Posts `Chosen` when an option is picked by Enter or a click; `digit_value` gives the
+    option of a digit at once (the screen answers with it before the next key is read)."""
 
     class Chosen(Message):
-        def __init__(self, value: Answer) -> None:
+        def __init__(self, value: Answer, question_id: str) -> None:
             super().__init__()
             self.value = value
+            self.question_id = question_id  # the question shown when it was picked
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.choices: list[tuple[str, Answer, str]] = []
+        self.question_id = ""
 
     def show(self, question: Question, bank: Bank, lang: str, current: Answer | None) -> None:
+        self.question_id = question.id
         self.choices = option_labels(question, bank, lang)
         self.clear_options()
         self.add_options([
@@ -45,17 +49,17 @@ class AnswerOptions(OptionList):
         current_index = next((i for i, (_, v, _) in enumerate(self.choices) if _same(v, current)), None)
         self.highlighted = current_index
 
-    def choose_digit(self, digit: str) -> bool:
+    def digit_value(self, digit: str) -> tuple[bool, Answer | None]:
+        """(True, the value) of the option numbered `digit`, highlighted; (False, None) if none is."""
         for index, (key, value, _) in enumerate(self.choices):
             if key == digit:
                 self.highlighted = index
-                self.post_message(self.Chosen(value))
-                return True
-        return False
+                return True, value
+        return False, None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(self.choices[event.option_index][1]))
+        self.post_message(self.Chosen(self.choices[event.option_index][1], self.question_id))
 
 
 def _same(value: Answer, current: Answer | None) -> bool:
