@@ -295,7 +295,7 @@ def _assessment_json(source: str, record, saved) -> dict:
         "confidence": result.confidence,
         "sections": result.sections,
         "principles": list(result.principles),
-        "reasons": [{"question": r.question, "share": r.share} for r in result.reasons],
+        "reasons": [{"question": r.question, "share": r.share, "decisive": r.decisive} for r in result.reasons],
         "counterfactual": {"milder": change(result.milder), "harsher": change(result.harsher)},
         "warnings": [{"id": w.id, "kind": w.kind, "text": w.text} for w in result.warnings],
         "actions": [{"id": a.id, "text": a.text} for a in result.actions],

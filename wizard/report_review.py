@@ -15,7 +15,7 @@ from wizard.feedback import Feedback, current, tally
 from wizard.i18n import t
 from wizard.lifecycle import is_overdue
 from wizard.records import DecisionRecord
-from wizard.report import LEVEL_STYLES, _cell, answer_text, bar, level_label, question_text
+from wizard.report import LEVEL_STYLES, _cell, answer_text, bar, level_label, question_text, share_text
 from wizard.team import History, TeamView, assessor_name, member_name
 
 MARKS = {BETTER: "▼", WORSE: "▲", CHANGED: "≠", SAME: ""}
@@ -110,7 +110,7 @@ def _comparison_overview(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
         if record.result and record.result.reasons:
             lines += [f"## {t('report.reasons', lang)} ({label})", ""]
             lines += [f"- {question_text(bank, r.question, lang)} "
-                      f"({answer_text(bank, r.question, record.answers.get(r.question), lang)}): {round(r.share * 100)}%"
+                      f"({answer_text(bank, r.question, record.answers.get(r.question), lang)}): {share_text(r, lang)}"
                       for r in record.result.reasons]
             lines.append("")
     return lines
@@ -217,7 +217,8 @@ def _record_json(record: DecisionRecord, feedback: tuple[Feedback, ...] = ()) ->
         "recommended": result.level if result else None, "score": result.score if result else None,
         "confidence": result.confidence if result else None,
         "sections": dict(result.sections) if result else {},
-        "reasons": [{"question": r.question, "share": r.share} for r in result.reasons] if result else [],
+        "reasons": [{"question": r.question, "share": r.share, "decisive": r.decisive}
+                    for r in result.reasons] if result else [],
         "decision": None if record.decision is None else {
             "level": record.decision.level, "reason": record.decision.reason, "comment": record.decision.comment,
             "by": record.decision.by, "at": record.decision.at.isoformat() if record.decision.at else None},

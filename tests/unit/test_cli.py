@@ -80,7 +80,8 @@ def test_assess_json_one_object_per_file_in_argument_order(tmp_path):
         assert data["confidence"] == result.confidence
         assert data["sections"] == result.sections
         assert data["principles"] == list(result.principles)
-        assert data["reasons"] == [{"question": r.question, "share": r.share} for r in result.reasons]
+        assert data["reasons"] == [{"question": r.question, "share": r.share, "decisive": r.decisive}
+                                   for r in result.reasons]
         assert set(data["counterfactual"]) == {"milder", "harsher"}
         for direction in ("milder", "harsher"):
             change = getattr(result, direction)
@@ -454,7 +455,7 @@ def test_questions_before_or_after_the_command(tmp_path, where):
     run = cli(*args, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     (data,) = json_lines(run.stdout)
-    assert data["reasons"] == [{"question": "scope_creep", "share": 1.0}]
+    assert data["reasons"] == [{"question": "scope_creep", "share": 1.0, "decisive": False}]
     # the shipped bank does not know the question
     plain = cli("assess", answers, "--json", cwd=tmp_path)
     assert plain.returncode != 0 and "answers.scope_creep" in plain.stderr

@@ -106,3 +106,16 @@ def test_renderings(bank):
     assert data["same_client"] is True
     assert data["since"]["worse"] == ["late_payments"]
     assert {d["question"]: d["change"] for d in data["answers"]}["late_payments"] == "worse"
+
+
+def test_a_dealbreaker_reason_is_shown_as_decisive_not_as_its_share(bank):
+    a = make_record(bank, client="Brightline", answers=CALM)
+    b = make_record(bank, client="Brightline", days=10, answers=CALM | {"asked_unethical": True})
+    (decisive,) = [r for r in b.result.reasons if r.decisive]
+    assert decisive.question == "asked_unethical"
+    text = markdown_comparison(compare(bank, a, b), bank, "en")
+    reasons_b = text.split("(B)", 1)[1]
+    assert "decisive on its own (a dealbreaker)" in reasons_b
+    assert f"{round(decisive.share * 100)}%" not in reasons_b.splitlines()[2]  # the first reason line
+    data = json.loads(json.dumps(comparison_json(compare(bank, a, b))))
+    assert [r["decisive"] for r in data["second"]["reasons"]] == [r.decisive for r in b.result.reasons]

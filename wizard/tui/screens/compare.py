@@ -20,7 +20,7 @@ from textual.widgets import Static
 from wizard.bank import Answer
 from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compare
 from wizard.records import DecisionRecord
-from wizard.report import answer_text, level_label, question_text
+from wizard.report import answer_text, level_label, question_text, share_text
 from wizard.report_review import MARKS, markdown_comparison
 from wizard.tui.exports import export_from, export_path
 from wizard.tui.screens.base import WizardScreen
@@ -190,9 +190,11 @@ class CompareScreen(WizardScreen[None]):
                     if not reasons:
                         yield Static(Content(self.t("tui.result.no_reasons")), classes="muted")
                     for reason in reasons:
-                        yield Item(f"{round(reason.share * 100):>2}%", self.t(
-                            "tui.result.reason_line", question=self._question(reason.question),
-                            answer=self._answer(record, reason.question, record.answers.get(reason.question))))
+                        line = self.t("tui.result.reason_line", question=self._question(reason.question),
+                                      answer=self._answer(record, reason.question, record.answers.get(reason.question)))
+                        if reason.decisive:  # a dealbreaker decided alone: its share would mislead
+                            line = f"{line} · {share_text(reason, self.lang)}"
+                        yield Item("‼" if reason.decisive else f"{round(reason.share * 100):>2}%", line)
 
     # -- every answer -------------------------------------------------------------------------
 
