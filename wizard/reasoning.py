@@ -384,6 +384,8 @@ def _counterfactuals(bank: Bank, answers: dict[str, Answer], core: _Core) -> tup
     for order, question in enumerate(bank.questions):
         was = answers.get(question.id)
         for candidate in _candidates(question, was):
+            if question.id in REMEDIES and was is True and candidate is not True:
+                continue  # a remedy once tried cannot be untried: no advice in "had you not tried"
             changed = dict(answers)
             changed[question.id] = candidate
             moved = _evaluate(bank, changed)

@@ -716,6 +716,8 @@ def test_explained_counterfactual_reaches_the_nearest_level(answers):
     current = index(result.level)
     nearest = {(d, trivial): None for d in ("milder", "harsher") for trivial in (False, True)}
     for qid, value in _all_single_changes(answers):
+        if qid in REMEDIES and answers.get(qid) is True and value is not True:
+            continue  # what was tried stays tried
         changed = {**answers, qid: value}
         new = index(level_of(BANK, changed))
         if new == current:
@@ -739,6 +741,25 @@ def test_explained_counterfactual_reaches_the_nearest_level(answers):
             assert abs(index(change.level) - current) == expected
             moved = run({**answers, change.question: change.to})
             assert (_dealbreakers(moved) <= crossed) == (nearest[(direction, False)] is not None)
+
+
+@given(answer_sets(BANK))
+@PROPERTY
+def test_a_counterfactual_never_untries_a_remedy(answers):
+    """'What would change it' is advice for what comes next: a remedy already tried (the
+    problem raised, the terms revised, the payment terms enforced) cannot be undone, so no
+    counterfactual proposes answering 'no' to it."""
+    result = run(answers)
+    for change in (result.milder, result.harsher):
+        if change is not None and change.question in REMEDIES:
+            assert not (answers.get(change.question) is True and change.to is not True)
+
+
+def test_a_failed_fix_is_not_made_milder_by_untrying_it():
+    answers = {**HEAVY, **ALL_TRIED, "improvement": "none"}
+    result = run(answers)
+    assert result.level == "prepare_exit" or result.level == "end_now"
+    assert result.milder is None or result.milder.question not in REMEDIES
 
 
 def _dealbreakers(result) -> set[str]:
