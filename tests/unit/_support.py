@@ -77,3 +77,13 @@ def answer_sets(draw, bank: Bank, min_answered: int = 0) -> dict:
 
 def python() -> str:
     return sys.executable
+
+
+# 000 §1 and 004: broken contract terms, chronic late payment, constant renegotiation, "right
+# now" demands pulling the team off other work, a loss-making, toxic account.
+HEAVY = dict(
+    late_payments=4, late_payments_trend="worsening", contract_breaches=4, renegotiation=4,
+    urgent_demands=4, resource_drain=4, effort_vs_result=4, profitability="loss_making",
+    distrust=3, dissatisfaction=4, communication_breakdown=4, toxicity=4, wellbeing_impact=4,
+    team_morale=4, revenue_share=10, notice_period_days=30, outstanding_receivables=False,
+)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.unit._support import (
-    EXAMPLES, REMEDIES, TODAY, answer_sets, index, level_for_score, value_strategy,
+    EXAMPLES, HEAVY, REMEDIES, TODAY, answer_sets, index, level_for_score, value_strategy,
 )
 from wizard import bank as bank_module
 from wizard.reasoning import assess, level_of
@@ -45,14 +45,6 @@ def mildest(bank=BANK) -> dict:
     return answers
 
 
-# 000 §1 and 004: broken contract terms, chronic late payment, constant renegotiation, "right
-# now" demands pulling the team off other work, a loss-making, toxic account.
-HEAVY = dict(
-    late_payments=4, late_payments_trend="worsening", contract_breaches=4, renegotiation=4,
-    urgent_demands=4, resource_drain=4, effort_vs_result=4, profitability="loss_making",
-    distrust=3, dissatisfaction=4, communication_breakdown=4, toxicity=4, wellbeing_impact=4,
-    team_morale=4, revenue_share=10, notice_period_days=30, outstanding_receivables=False,
-)
 NOTHING_TRIED = dict(problem_discussed=False, terms_revised=False, payment_terms_enforced=False,
                      improvement="not_applicable")
 ALL_TRIED = dict(problem_discussed=True, terms_revised=True, payment_terms_enforced=True)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from tests.unit._support import HEAVY
 from wizard import bank as bank_module
 from wizard.reasoning import assess, translated
 from wizard.records import DecisionRecord, read_record, to_toml, write_atomic
@@ -17,13 +18,6 @@ from wizard.report import markdown
 BANK = bank_module.load_default()
 CET = timezone(timedelta(hours=1))
 CREATED = datetime(2026, 3, 2, 9, 15, 0, tzinfo=CET)
-
-HEAVY = dict(
-    late_payments=4, late_payments_trend="worsening", contract_breaches=4, renegotiation=4,
-    urgent_demands=4, resource_drain=4, effort_vs_result=4, profitability="loss_making",
-    distrust=3, dissatisfaction=4, communication_breakdown=4, toxicity=4, wellbeing_impact=4,
-    team_morale=4, revenue_share=10, notice_period_days=30, outstanding_receivables=False,
-)
 ALL_TRIED_NO_IMPROVEMENT = dict(problem_discussed=True, terms_revised=True, payment_terms_enforced=True,
                                 improvement="none")
 
