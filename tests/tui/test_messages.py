@@ -32,3 +32,9 @@ def test_every_key_the_screens_use_exists():
     used = {key for key in used if not key.endswith(".")}
     missing = sorted(key for key in used if key not in MESSAGES)
     assert not missing, missing
+
+
+def test_the_next_open_key_is_named_clearly_in_polish():
+    # "otwarte" alone read as an open-ended question; the overview says "bez odpowiedzi".
+    assert MESSAGES["tui.key.next_open"][1] == "bez odp."
+    assert "bez odpowiedzi" in MESSAGES["tui.overview.open"][1]

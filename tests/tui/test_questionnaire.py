@@ -331,3 +331,27 @@ def test_finishing_again_after_a_kill_between_record_and_draft_removal(bank, sto
     assert path == first_path and store.paths() == [first_path]
     assert record.answers == {"late_payments": 4}
     assert list(store.drafts.glob("*.toml")) == []
+
+
+async def test_every_footer_key_fits_at_80_columns_after_a_failed_save(bank, store, monkeypatch):
+    """A failed save adds "^s save" to the footer: every key shown must still fit, in both
+    languages, so none is cut off at the right edge."""
+
+    def full(record):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = make_app(bank, store, command="new", client="K", assessor="A")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(store, "save_draft", full)
+        await pilot.press("3")
+        await pilot.pause()
+        for lang in ("en", "pl"):
+            keys = list(app.screen.query("FooterKey"))
+            assert "save" in [key.action for key in keys]
+            footer = visible_text(app).splitlines()[-1]
+            for key in keys:
+                assert key.region.width and key.region.right <= 80, (lang, key.key, key.description)
+                assert f"{key.key_display} {key.description}" in footer, (lang, footer)
+            await pilot.press("f2")
+            await pilot.pause()

@@ -109,6 +109,9 @@ class QuestionnaireScreen(WizardScreen[None]):
         *[Binding(str(digit), f"pick('{digit}')", show=False) for digit in range(10)],
     ]
 
+    # At 80 columns every key fits the footer, "save" after a failed save included, only without
+    # F2 (it still works, and the help lists it) and without the palette's ^p (it still opens).
+    FOOTER_HIDDEN = ("f2",)
     HINT_SECONDS = 6  # how long the line under the options explains a key that does nothing
 
     def __init__(self, draft: Draft, index: int | None = None) -> None:
@@ -146,7 +149,7 @@ class QuestionnaireScreen(WizardScreen[None]):
                 yield Static(id="unit")
             yield Static(id="number-error", classes="error")
             yield Static(id="hint")
-        yield KeyFooter(show_command_palette=False)  # room for the keys; ctrl+p still works
+        yield KeyFooter(show_command_palette=False, hidden=self.FOOTER_HIDDEN)
 
     def on_mount(self) -> None:
         self.show(self.index)
