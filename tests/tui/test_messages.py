@@ -34,6 +34,19 @@ def test_every_key_the_screens_use_exists():
     assert not missing, missing
 
 
+# Past tenses and participles that take a gender in Polish: "zdecydował(a)", "Decydowali",
+# "odpowiedzieli", "Konsultowani". A text about people says it without one ("osoba decydująca",
+# "osoby konsultowane", "w zespole odpowiedzi są podobne"); about things it may ("rekomendacja
+# zmieniła się").
+GENDERED = re.compile(r"\w+ł\(a\)|\b(Decydowali|Konsultowani|Poinformowani|\w+dzieli|\w+cydowali)\b",
+                      re.IGNORECASE)
+
+
+def test_polish_texts_about_people_take_no_gender():
+    gendered = [(key, pl) for key, (_, pl) in ALL.items() if GENDERED.search(pl)]
+    assert not gendered, gendered
+
+
 def test_the_next_open_key_is_named_clearly_in_polish():
     # "otwarte" alone read as an open-ended question; the overview says "bez odpowiedzi".
     assert MESSAGES["tui.key.next_open"][1] == "bez odp."
