@@ -3,16 +3,20 @@ Markdown export of each screen."""
 
 from __future__ import annotations
 
+import itertools
+from datetime import timedelta
+
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Static
 
 from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
-from tests.tui.support import NOW, make_app, visible_text, widget_text
-from wizard import feedback
+from tests.tui.support import NOW, ids, make_app, visible_text, widget_text
+from wizard import feedback, records
 from wizard.compare import SAME, compare
 from wizard.demo import KOWALSKI, NORTHWIND
 from wizard.records import read_record
 from wizard.team import team_view
+from wizard.tui.app import build_app
 from wizard.tui.screens.compare import CompareScreen
 from wizard.tui.screens.feedback import FeedbackScreen
 from wizard.tui.screens.history import HistoryScreen
@@ -186,6 +190,29 @@ async def test_feedback_from_a_record_writes_a_file_of_its_own(bank, store, demo
         await pilot.pause()
         assert len(feedback.load(store.root, record.id)) == 1  # cancelled: nothing written
 
+
+async def test_feedback_from_the_screen_is_stamped_to_the_microsecond(bank, store, demo, monkeypatch):
+    """Like the command line's: two stances given by one person in the same second keep their
+    order, and the newer one counts. Without a test clock, records still get whole seconds."""
+    path, record = path_of(store, demo, "Harbor & Finch Legal")
+    ticks = itertools.count(1)
+    monkeypatch.setattr(records, "now", lambda: NOW)  # the app's clock for records
+    monkeypatch.setattr(feedback, "precise_now", lambda: NOW + timedelta(microseconds=250_000 * next(ticks)))
+    app = build_app(bank, store, "en", make_id=ids())
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_record(path)
+        await pilot.pause()
+        await pilot.press("f", *"Marek", "enter", "enter", "tab", "enter")  # agrees
+        await pilot.pause()
+        await pilot.press("f", "down", "enter", "tab", "enter")  # then disagrees, the same second
+        await pilot.pause()
+        given = feedback.good(feedback.load(store.root, record.id))
+        assert [(f.stance, f.created) for f in given] == [
+            ("agree", NOW + timedelta(microseconds=250_000)), ("disagree", NOW + timedelta(microseconds=500_000))]
+        assert [f.stance for f in feedback.current(given)] == ["disagree"]
+        assert "Team: ✗ Marek" in visible_text(app)
 
 async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, store, demo):
     proposed_path, proposed = path_of(store, demo, NORTHWIND, 0)

@@ -59,6 +59,9 @@ class ClientExitApp(App[int]):
         self._bank_lock = threading.Lock()  # the bank may be loaded by the folder read below
         self.bank_error: BaseException | None = None  # the loader's, shown by `run` after the app exits
         self.store = store
+        # Records are stamped to the second by `clock`; feedback to the microsecond by
+        # `feedback.make` itself, unless a clock is given (tests), which then stamps both.
+        self._feedback_clock = clock
         clock, make_id = clock or _now, make_id or _new_id
         self.set_reactive(ClientExitApp.lang, lang)
         self.clock, self.make_id = clock, make_id
@@ -208,7 +211,8 @@ class ClientExitApp(App[int]):
                 return
             by, stance, comment = answer
             self.feedback_name = by
-            item = feedback_files.make(record.id, by, stance, comment, created=self.clock())
+            created = self._feedback_clock() if self._feedback_clock else None
+            item = feedback_files.make(record.id, by, stance, comment, created=created)
             try:
                 path = feedback_files.add(self.store.root, item)
             except OSError as error:
