@@ -168,12 +168,10 @@ def _decision(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     else:
         line = t("report.decision_line", lang, level=level, by=by)
     lines = [f"## {t('report.decision', lang)}", "", line]
-    differs = record.result is not None and decision.level != record.result.level
-    if differs:
+    if differs_from_recommendation(record):
         lines += ["", t("report.differs", lang, level=level_label(bank, record.result.level, lang),
                         reason=decision.reason or t("report.nobody", lang))]
-    # A reason on the recommended level (records written before comments existed) reads as one.
-    comment = decision.comment or ("" if differs else decision.reason)
+    comment = decision_comment(record)
     if comment:
         lines += ["", f"{t('report.comment', lang)}: {comment}"]
     if record.outcome:
@@ -183,6 +181,20 @@ def _decision(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     if people:
         lines += ["", " · ".join(people)]
     return lines + [""]
+
+
+def differs_from_recommendation(record: DecisionRecord) -> bool:
+    """The decided level is not the recommended one (so the decision carries a reason)."""
+    return record.decision is not None and record.result is not None and record.decision.level != record.result.level
+
+
+def decision_comment(record: DecisionRecord) -> str:
+    """The decision's comment; a reason given on the recommended level (records written before
+    comments existed) reads as one."""
+    decision = record.decision
+    if decision is None:
+        return ""
+    return decision.comment or ("" if differs_from_recommendation(record) else decision.reason)
 
 
 def _life(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[Feedback]) -> list[str]:

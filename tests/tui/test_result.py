@@ -67,6 +67,52 @@ async def test_accept_the_recommendation(bank, store):
         assert "Decision taken: Revise the terms, decided by Anna on 2026-11-23" in widget_text(app.screen)
 
 
+async def test_the_decision_comment_and_the_status_history_are_shown(bank, store):
+    """As `client-exit show` prints them: the comment under the decision, and every step of the
+    record's life (who, when, which status, level, reason, comment, outcome), in both languages."""
+    from datetime import timedelta
+
+    from wizard.lifecycle import decide
+
+    path = saved_record(bank, store, "late-payer", "0000f00d")
+    record = decide(read_record(path, bank), "proposed", by="Anna", at=NOW)
+    record = decide(record, "accepted", reason="Talked it over with Ola", outcome="New terms signed",
+                    by="Ola", at=NOW + timedelta(hours=2))
+    store.update(path, record)
+    app = make_app(bank, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_record(app, pilot)
+        decision = str(app.screen.query_one("#decision").render())
+        assert "Comment: Talked it over with Ola" in decision
+        assert "Reason:" not in decision  # the recommended level needs none: the text is a comment
+        steps = [str(item.text) for item in app.screen.query(".history-step")]
+        assert steps == [
+            "2026-11-23 09:15 · proposed · Anna",
+            "2026-11-23 11:15 · accepted · Ola · Revise the terms. Comment: Talked it over with Ola. "
+            "Outcome: New terms signed",
+        ]
+        assert "Status history" in widget_text(app.screen)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "Komentarz: Talked it over with Ola" in str(app.screen.query_one("#decision").render())
+        assert "Historia statusów" in widget_text(app.screen)
+        steps = [str(item.text) for item in app.screen.query(".history-step")]
+        assert steps[0] == "2026-11-23 09:15 · zaproponowana · Anna"
+
+
+async def test_no_comment_and_no_history_are_shown_when_there_are_none(bank, store):
+    saved_record(bank, store, "late-payer", "0000f00d")
+    app = make_app(bank, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_record(app, pilot)
+        assert "Status history" not in widget_text(app.screen)  # never decided: no history yet
+        assert not app.screen.query(".history-step")
+        await pilot.press("a", "enter")  # accepted as recommended, without a comment
+        await pilot.pause()
+        assert "Comment" not in str(app.screen.query_one("#decision").render())
+        assert [str(item.text) for item in app.screen.query(".history-step")] == [
+            "2026-11-23 09:15 · accepted · Anna · Revise the terms"]
+
 async def test_another_level_needs_a_reason(bank, store):
     path = saved_record(bank, store, "late-payer", "0000f00d")
     app = make_app(bank, store)

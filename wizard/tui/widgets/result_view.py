@@ -19,7 +19,8 @@ from wizard.bank import LEVELS, Bank
 from wizard.i18n import t
 from wizard.reasoning import Assessment, translated
 from wizard.records import DecisionRecord
-from wizard.report import answer_text, change_text, level_label, question_text, share_text
+from wizard.report import (answer_text, change_text, decision_comment, differs_from_recommendation, history_line,
+                           level_label, question_text, share_text)
 from wizard.tui.paths import short_path  # noqa: F401  (imported from here by the screens)
 from wizard.tui.widgets.score_bar import ScoreBar
 
@@ -74,10 +75,12 @@ class ResultView(VerticalScroll):
         if result is None:
             yield Static(Content(self.t("tui.result.no_result")), classes="lead")
             yield from self._files(record)
+            yield from self._history(record)
             return
         yield from self._headline(record, result)
         yield from self._decision(record, result)
         yield from self._files(record)
+        yield from self._history(record)
         yield ScoreBar(self.t("tui.result.score"), result.score, label_width=16, id="risk-score")
         answered = len([q for q in bank.questions if q.id in record.answers])
         yield Static(Content(self.t(
@@ -125,8 +128,11 @@ class ResultView(VerticalScroll):
         line = self.t("tui.result.decision_line", level=level_label(self.bank, decision.level, self.lang),
                       by=decision.by or t("report.nobody", self.lang), date=when)
         text = Content.assemble((self.t("tui.result.decision") + ": ", "bold"), line)
-        if decision.reason:
+        if decision.reason and differs_from_recommendation(record):
             text = Content.assemble(text, "\n", self.t("tui.result.decision_reason", reason=decision.reason))
+        comment = decision_comment(record)
+        if comment:
+            text = Content.assemble(text, "\n", f"{self.t('report.comment')}: {comment}")
         yield Static(text, classes="decision -decided", id="decision")
 
     def _sections(self, result: Assessment) -> ComposeResult:
@@ -215,6 +221,14 @@ class ResultView(VerticalScroll):
             with Collapsible(title=self.t("tui.result.prevention"), collapsed=True):
                 for step in result.prevention:
                     yield Item("•", step.text)
+
+    def _history(self, record: DecisionRecord) -> ComposeResult:
+        """Who moved the record to which status, when, and what they decided or said."""
+        if not record.status_history:
+            return
+        yield self._heading("report.history")
+        for change in record.status_history:
+            yield Item("•", history_line(change, self.bank, self.lang), classes="history-step")
 
     def _files(self, record: DecisionRecord) -> ComposeResult:
         lines = [self.t("tui.result.status", status=t(f"status.{record.status}", self.lang))]
