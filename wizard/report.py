@@ -162,25 +162,37 @@ def _decision(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     decision = record.decision
     if decision is None:
         return []
+    lines = [f"## {t('report.decision', lang)}"]
+    for line in decision_lines(record, bank, lang):
+        lines += ["", line]
+    return lines + [""]
+
+
+def decision_lines(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
+    """The decision taken, in plain lines: the level and who recorded it when, the reason when
+    it differs from the recommendation, the comment, the outcome, and who decided, was consulted
+    and informed. Empty when no decision was taken."""
+    decision = record.decision
+    if decision is None:
+        return []
     level, by = level_label(bank, decision.level, lang), decision.by or t("report.nobody", lang)
     if decision.at is not None:
-        line = t("report.decision_line_at", lang, level=level, by=by, date=f"{decision.at:%Y-%m-%d}")
+        lines = [t("report.decision_line_at", lang, level=level, by=by, date=f"{decision.at:%Y-%m-%d}")]
     else:
-        line = t("report.decision_line", lang, level=level, by=by)
-    lines = [f"## {t('report.decision', lang)}", "", line]
+        lines = [t("report.decision_line", lang, level=level, by=by)]
     if differs_from_recommendation(record):
-        lines += ["", t("report.differs", lang, level=level_label(bank, record.result.level, lang),
-                        reason=decision.reason or t("report.nobody", lang))]
+        lines.append(t("report.differs", lang, level=level_label(bank, record.result.level, lang),
+                       reason=decision.reason or t("report.nobody", lang)))
     comment = decision_comment(record)
     if comment:
-        lines += ["", f"{t('report.comment', lang)}: {comment}"]
+        lines.append(f"{t('report.comment', lang)}: {comment}")
     if record.outcome:
-        lines += ["", f"{t('review.outcome', lang)}: {record.outcome}"]
+        lines.append(f"{t('review.outcome', lang)}: {record.outcome}")
     people = [f"{t('report.people.' + key, lang)}: {', '.join(getattr(record, key))}"
               for key in ("decision_makers", "consulted", "informed") if getattr(record, key)]
     if people:
-        lines += ["", " · ".join(people)]
-    return lines + [""]
+        lines.append(" · ".join(people))
+    return lines
 
 
 def differs_from_recommendation(record: DecisionRecord) -> bool:

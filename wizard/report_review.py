@@ -270,11 +270,13 @@ def markdown_history(hist: History, bank: Bank, lang: str, today: date) -> str:
               f"({MARKS[c.direction]} {t('review.change.' + c.direction, lang)})" for c in hist.level_changes] \
         or [t("review.no_level_changes", lang)]
     lines += ["", f"## {t('review.decisions', lang)}", ""]
-    lines += [f"- {_decision_line(d, bank, lang)}" for d in hist.decisions] or [t("review.no_decisions", lang)]
+    lines += [f"- {decision_line(d, bank, lang)} ({d.record})" for d in hist.decisions] or [t("review.no_decisions", lang)]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _decision_line(d, bank: Bank, lang: str) -> str:
+def decision_line(d, bank: Bank, lang: str) -> str:
+    """One decision of a client's history: when, which status, the level decided against the
+    recommended one and who recorded it, the reason and the outcome."""
     text = f"{d.at:%Y-%m-%d} · {t('status.' + d.status, lang)}"
     if d.decision is not None:
         text += ": " + t("review.decided", lang, level=_level(bank, d.decision.level, lang),
@@ -284,7 +286,7 @@ def _decision_line(d, bank: Bank, lang: str) -> str:
             text += f" {t('review.reason', lang)}: {d.decision.reason}"
     if d.outcome:
         text += f" {t('review.outcome', lang)}: {d.outcome}"
-    return f"{text} ({d.record})"
+    return text
 
 
 def print_history(hist: History, bank: Bank, lang: str, console, today: date) -> None:
@@ -331,7 +333,7 @@ def print_history(hist: History, bank: Bank, lang: str, console, today: date) ->
         console.print(f"  {t('review.no_level_changes', lang)}")
     console.print(Text(t("review.decisions", lang), style="bold"))
     for d in hist.decisions:
-        console.print(f"  {_decision_line(d, bank, lang)}", markup=False)
+        console.print(f"  {decision_line(d, bank, lang)} ({d.record})", markup=False)
     if not hist.decisions:
         console.print(f"  {t('review.no_decisions', lang)}")
 

@@ -64,7 +64,7 @@ async def test_accept_the_recommendation(bank, store):
         await pilot.pause()
         decision = read_record(path, bank).decision
         assert (decision.level, decision.reason, decision.by, decision.at) == ("revise_terms", "", "Anna", NOW)
-        assert "Decision taken: Revise the terms, decided by Anna on 2026-11-23" in widget_text(app.screen)
+        assert "Decision taken: Revise the terms, recorded by Anna on 2026-11-23" in widget_text(app.screen)
 
 
 async def test_the_decision_comment_and_the_status_history_are_shown(bank, store):
@@ -77,7 +77,8 @@ async def test_the_decision_comment_and_the_status_history_are_shown(bank, store
     path = saved_record(bank, store, "late-payer", "0000f00d")
     record = decide(read_record(path, bank), "proposed", by="Anna", at=NOW)
     record = decide(record, "accepted", reason="Talked it over with Ola", outcome="New terms signed",
-                    by="Ola", at=NOW + timedelta(hours=2))
+                    by="Ola", at=NOW + timedelta(hours=2), decision_makers=["Ola", "Piotr"],
+                    consulted=["Marek"], informed=["Kasia"])
     store.update(path, record)
     app = make_app(bank, store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -85,6 +86,9 @@ async def test_the_decision_comment_and_the_status_history_are_shown(bank, store
         decision = str(app.screen.query_one("#decision").render())
         assert "Comment: Talked it over with Ola" in decision
         assert "Reason:" not in decision  # the recommended level needs none: the text is a comment
+        assert "Revise the terms, recorded by Ola on 2026-11-23" in decision  # who wrote it down...
+        assert "Decided by: Ola, Piotr · Consulted: Marek · Informed: Kasia" in decision  # ...and who decided
+        assert "Outcome: New terms signed" in decision
         steps = [str(item.text) for item in app.screen.query(".history-step")]
         assert steps == [
             "2026-11-23 09:15 · proposed · Anna",
@@ -94,7 +98,9 @@ async def test_the_decision_comment_and_the_status_history_are_shown(bank, store
         assert "Status history" in widget_text(app.screen)
         await pilot.press("f2")
         await pilot.pause()
-        assert "Komentarz: Talked it over with Ola" in str(app.screen.query_one("#decision").render())
+        decision = str(app.screen.query_one("#decision").render())
+        assert "Komentarz: Talked it over with Ola" in decision
+        assert "Osoby decydujące: Ola, Piotr · Osoby konsultowane: Marek · Osoby poinformowane: Kasia" in decision
         assert "Historia statusów" in widget_text(app.screen)
         steps = [str(item.text) for item in app.screen.query(".history-step")]
         assert steps[0] == "2026-11-23 09:15 · zaproponowana · Anna"
@@ -112,6 +118,7 @@ async def test_no_comment_and_no_history_are_shown_when_there_are_none(bank, sto
         assert "Comment" not in str(app.screen.query_one("#decision").render())
         assert [str(item.text) for item in app.screen.query(".history-step")] == [
             "2026-11-23 09:15 · accepted · Anna · Revise the terms"]
+
 
 async def test_another_level_needs_a_reason(bank, store):
     path = saved_record(bank, store, "late-payer", "0000f00d")

@@ -310,4 +310,4 @@ def test_the_markdown_of_a_decided_record_has_the_decision_date(tmp_path, bank):
     from datetime import date
 
     markdown = run("show", record.id, "--format", "markdown", records=tmp_path).stdout
-    assert f"decided by Anna on {date.today():%Y-%m-%d}" in markdown
+    assert f"recorded by Anna on {date.today():%Y-%m-%d}" in markdown

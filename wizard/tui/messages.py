@@ -255,7 +255,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.result.consequences": ("Consequences of ending", "Skutki rozstania"),
     "tui.result.prevention": ("Next time", "Na przyszłość"),
     "tui.result.decision": ("Decision taken", "Podjęta decyzja"),
-    "tui.result.decision_line": ("{level}, decided by {by} on {date}", "{level}, osoba decydująca: {by}, {date}"),
     "tui.result.decision_reason": ("Reason: {reason}", "Powód: {reason}"),
     "tui.result.no_decision": (
         "No decision recorded yet: accept the recommendation (a) or choose another level (o).",

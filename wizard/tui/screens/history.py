@@ -12,8 +12,8 @@ from textual.widgets import Static
 
 from wizard.lifecycle import is_overdue
 from wizard.report import level_label
-from wizard.report_review import MARKS, markdown_history, stance_marks
-from wizard.team import DecisionTaken, History, history
+from wizard.report_review import MARKS, decision_line, markdown_history, stance_marks
+from wizard.team import History, history
 from wizard.tui.exports import export_path
 from wizard.tui.screens.client_view import ClientScreen
 from wizard.tui.widgets.cell import Cell
@@ -100,22 +100,10 @@ class HistoryScreen(ClientScreen):
         if not hist.decisions:
             yield Static(Content(self.t("review.no_decisions")), classes="muted")
         for taken in hist.decisions:
-            yield Item("•", self._decision_line(taken))
+            yield Item("•", decision_line(taken, self.app.bank, self.lang))
 
     def _level(self, level: str) -> str:
         return level_label(self.app.bank, level, self.lang)
-
-    def _decision_line(self, taken: DecisionTaken) -> str:
-        text = f"{taken.at:%Y-%m-%d} · {self.t('status.' + taken.status)}"
-        if taken.decision is not None:
-            text += ": " + self.t("review.decided", level=self._level(taken.decision.level),
-                                  recommended=self._level(taken.recommended),
-                                  by=taken.decision.by or self.t("report.nobody"))
-            if taken.decision.reason:
-                text += f" {self.t('review.reason')}: {taken.decision.reason}"
-        if taken.outcome:
-            text += f" {self.t('review.outcome')}: {taken.outcome}"
-        return text
 
     # -- keys ---------------------------------------------------------------------------------
 

@@ -19,8 +19,8 @@ from wizard.bank import LEVELS, Bank
 from wizard.i18n import t
 from wizard.reasoning import Assessment, translated
 from wizard.records import DecisionRecord
-from wizard.report import (answer_text, change_text, decision_comment, differs_from_recommendation, history_line,
-                           level_label, question_text, share_text)
+from wizard.report import (answer_text, change_text, decision_lines, history_line, level_label, question_text,
+                           share_text)
 from wizard.tui.paths import short_path  # noqa: F401  (imported from here by the screens)
 from wizard.tui.widgets.score_bar import ScoreBar
 
@@ -124,15 +124,8 @@ class ResultView(VerticalScroll):
         if decision is None:
             yield Static(Content(self.t("tui.result.no_decision")), classes="muted decision", id="decision")
             return
-        when = decision.at.strftime("%Y-%m-%d") if decision.at else "—"
-        line = self.t("tui.result.decision_line", level=level_label(self.bank, decision.level, self.lang),
-                      by=decision.by or t("report.nobody", self.lang), date=when)
-        text = Content.assemble((self.t("tui.result.decision") + ": ", "bold"), line)
-        if decision.reason and differs_from_recommendation(record):
-            text = Content.assemble(text, "\n", self.t("tui.result.decision_reason", reason=decision.reason))
-        comment = decision_comment(record)
-        if comment:
-            text = Content.assemble(text, "\n", f"{self.t('report.comment')}: {comment}")
+        first, *rest = decision_lines(record, self.bank, self.lang)
+        text = Content.assemble((self.t("tui.result.decision") + ": ", "bold"), first, *("\n" + line for line in rest))
         yield Static(text, classes="decision -decided", id="decision")
 
     def _sections(self, result: Assessment) -> ComposeResult:
