@@ -185,6 +185,7 @@ async def test_finish_saves_the_record_and_only_then_removes_the_draft(bank, sto
         await pilot.pause()
         await answer_all(pilot, bank, sheet.answers)
         assert isinstance(app.screen, ConfirmScreen)
+        assert _standing_out(app.screen) == "yes"  # all answered: Enter shows the result
         assert draft_file(store).exists()  # still there until the record is written
         await pilot.press("enter")
         await pilot.pause()
@@ -213,10 +214,20 @@ async def test_finishing_with_open_questions_asks_first(bank, store):
         items = [str(item.render()) for item in app.screen.query(".confirm-item")]
         assert items == [*(f"{n}. {bank.questions[n - 1].text('en')}" for n in (2, 3, 4)), f"and {open_count - 3} more"]
         assert "2. Is the client paying late more often than before?" in visible_text(app)  # short: whole
-        await pilot.press("enter")  # the default is "not yet"
+        assert _standing_out(app.screen) == "no"  # the default is "not yet", and it looks it
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuestionnaireScreen)
         assert store.paths() == []
+
+
+def _standing_out(dialog: ConfirmScreen) -> str:
+    """The dialog's button that Enter presses, which must also be the one drawn as primary."""
+    from textual.widgets import Button
+
+    primary = [button.id for button in dialog.query(Button) if button.variant == "primary"]
+    assert primary == [dialog.focused.id]
+    return dialog.focused.id
 
 
 async def test_the_last_answer_leads_to_the_first_open_question(bank, store):

@@ -43,8 +43,10 @@ class ConfirmScreen(WizardModal[bool]):
             if self.then:
                 yield Static(Content(self.t(self.then, **self.values)), id="confirm-then")
             with Horizontal(classes="buttons"):
-                yield Button(self.t(self.yes), variant="primary", id="yes")
-                yield Button(self.t(self.no), id="no")
+                # The button Enter presses is the one that stands out: a careful dialog
+                # (default=False) must not make "yes" look like the way forward.
+                yield Button(self.t(self.yes), variant="primary" if self.default else "default", id="yes")
+                yield Button(self.t(self.no), variant="default" if self.default else "primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes" if self.default else "#no", Button).focus()
