@@ -111,3 +111,26 @@ def test_two_clones_never_conflict_and_keep_everyones_input(tmp_path):
         assert sorted((f["by"], f["stance"]) for f in first["feedback"]) == [
             ("Anna", "abstain"), ("Anna", "agree"), ("Marek", "agree"), ("Marek", "disagree")]
     assert ok(git(anna, "rev-parse", "HEAD")) == ok(git(marek, "rev-parse", "HEAD"))
+
+
+def test_a_draft_stays_with_the_person_answering(tmp_path):
+    """Teammates assess independently: an unfinished assessment (a draft, written as the wizard
+    writes it after every answer) is never committed with the rest of the folder, so nobody sees
+    another's answers before they are done, and nobody resumes someone else's draft."""
+    from datetime import datetime, timezone
+
+    from wizard.bank import load_default
+    from wizard.records import DecisionRecord
+    from wizard.store import RecordStore
+
+    folder = tmp_path / "anna"
+    ok(git(tmp_path, "init", "--quiet", str(folder)))
+    store = RecordStore(folder)
+    bank = load_default()
+    draft = DecisionRecord(id="0d0d0d0d", client=CLIENT, created=datetime.now(timezone.utc), language="en",
+                           bank_version=bank.version, status="draft", assessor="Anna",
+                           answers={"late_payments": 3})
+    store.save_draft(draft)
+    assert [entry.record.assessor for entry in store.scan_drafts(bank)] == ["Anna"]  # the wizard finds it
+    ok(git(folder, "add", "-A"))
+    assert ok(git(folder, "status", "--porcelain", "--ignored")).split() == ["!!", "drafts/"]

@@ -33,7 +33,7 @@ from typing import NamedTuple
 from wizard.bank import LEVELS
 from wizard.problems import InvalidFile, Problem, display_path, read_toml
 from wizard.records import CHANGE_KEYS, DECISION_KEYS, LANGUAGES, RECORD_KEYS, SCHEMA, STATUSES, parse_record
-from wizard.store import make_folder, set_mode, stale_temp_files
+from wizard.store import ignored_by_git, make_folder, set_mode, stale_temp_files
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -342,9 +342,7 @@ def _save(root: Path, fingerprint: str, rows: dict[str, list]) -> None:
         make_folder(folder, root)
         for stale in stale_temp_files(folder):  # from a list that was killed while writing
             stale.unlink(missing_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# client-exit-wizard's list cache: never commit it\n*\n", encoding="utf-8")
+        ignored_by_git(folder, root, "client-exit-wizard's list cache")
         fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({"format": FORMAT, "bank": fingerprint, "files": rows}, handle,

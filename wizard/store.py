@@ -77,6 +77,22 @@ def make_folder(folder: Path, root: Path) -> None:
     Path(folder).mkdir(mode=mode, parents=True, exist_ok=True)
 
 
+def ignored_by_git(folder: Path, root: Path, what: str) -> None:
+    """Give `folder` a `.gitignore` of `*`, so that in a records folder shared through git its
+    files stay on this machine. Raises OSError when the folder cannot be written."""
+    path = folder / ".gitignore"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode(root))
+    except FileExistsError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(f"# {what}: never commit it\n*\n")
+    except OSError:
+        path.unlink(missing_ok=True)  # a full disk: tried again next time, never left empty
+        raise
+
+
 def set_mode(path: Path, root: Path) -> None:
     """Give a newly written file the mode the folder's rule asks for (mkstemp makes it 0600)."""
     mode = file_mode(root)
@@ -148,6 +164,9 @@ class RecordStore:
     def ensure(self) -> None:
         for folder in (self.root, self.drafts):
             make_folder(folder, self.root)
+        # A draft is one person's unfinished answers: teammates assess independently, so in a
+        # folder shared through git the drafts stay with whoever is answering.
+        ignored_by_git(self.drafts, self.root, "client-exit-wizard's drafts, unfinished and personal")
 
     # -- records ------------------------------------------------------------------------------
 

@@ -57,6 +57,7 @@ def test_files_and_folders_are_private_by_default_whatever_the_umask(store, bank
         os.umask(old)
     assert mode(store.root) == 0o700 and mode(store.drafts) == 0o700
     assert mode(path) == 0o600 and mode(draft) == 0o600
+    assert mode(store.drafts / ".gitignore") == 0o600
 
 
 @posix_only
