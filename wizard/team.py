@@ -210,11 +210,20 @@ class TeamView:
 
 
 def latest_per_assessor(records: list[DecisionRecord], client: str) -> list[DecisionRecord]:
-    """Each assessor's newest assessment of the client, ordered by the assessor's name."""
+    """Each assessor's newest assessment of the client that no other replaces, ordered by the
+    assessor's name. A superseded record counts only when all of that assessor's are (two
+    records made in the same second are told apart by their links, not by their ids)."""
     latest: dict[str, DecisionRecord] = {}
     for record in of_client(records, client):  # oldest first: later ones replace earlier
-        latest[assessor_name(record).casefold()] = record
+        key = assessor_name(record).casefold()
+        current = latest.get(key)
+        if current is None or not _replaced(record) or _replaced(current):
+            latest[key] = record
     return [latest[key] for key in sorted(latest)]
+
+
+def _replaced(record: DecisionRecord) -> bool:
+    return record.status == "superseded" or bool(record.superseded_by)
 
 
 def team_view(bank: Bank, records: list[DecisionRecord], client: str,

@@ -169,6 +169,20 @@ def test_team_view_takes_each_assessors_latest_record(bank):
     assert view.mean_score == round((anna_new.result.score + marek.result.score) / 2)
 
 
+@pytest.mark.parametrize("older_id", ["ffffffff", "00000000"])
+def test_a_superseded_record_never_stands_for_its_assessor(bank, older_id):
+    """Two assessments made in the same second: the one that supersedes the other is the
+    assessor's current view, whichever id sorts first."""
+    older = replace(make_record(bank, client="Northwind", assessor="Anna", answers=CALM | {"late_payments": 4}),
+                    id=older_id)
+    newer = replace(make_record(bank, client="Northwind", assessor="Anna"), id="77777777",
+                    supersedes=(older.id,))
+    older = replace(older, status="superseded", superseded_by=(newer.id,))
+    assert [r.id for r in team_view(bank, [older, newer], "Northwind").members] == ["77777777"]
+    alone = team_view(bank, [older], "Northwind")  # with nothing newer, the superseded one still counts
+    assert [r.id for r in alone.members] == [older_id]
+
+
 def test_team_renderings(bank):
     a = make_record(bank, client="Northwind", assessor="Anna", answers=CALM | {"urgent_demands": 0})
     b = make_record(bank, client="Northwind", assessor="Marek Wiśniewski", days=1,
