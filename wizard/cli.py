@@ -361,7 +361,8 @@ def _say_no_client(client: str, names: list[str], lang: str, folder, count: int)
 
 def _print_table(entries, bank, lang: str) -> None:
     """The records as aligned columns. The level, date, score and status are never cut: the
-    client (then the assessor) gives way when the terminal is narrow."""
+    client's and the assessor's names are cut when the terminal is narrow, and the assessor's
+    column is left out when even that is not enough."""
     import shutil
 
     from wizard.i18n import t
@@ -377,10 +378,14 @@ def _print_table(entries, bank, lang: str) -> None:
     widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(6)]
     widths[3] = max(widths[3], *(_width(label) for label in levels.values()))  # same width whatever is listed
     widths[2] = min(widths[2], max(14, _width(header[2])))
-    room = shutil.get_terminal_size((100, 24)).columns - 2 * 5 - sum(widths) + widths[1]
+    columns = [0, 1, 2, 3, 4, 5]
+    terminal = shutil.get_terminal_size((100, 24)).columns
+    if sum(widths) - widths[1] + max(12, _width(header[1])) + 2 * 5 > terminal:
+        columns.remove(2)  # too narrow for both names even when cut: the assessor gives way
+    room = terminal - 2 * (len(columns) - 1) - sum(widths[i] for i in columns) + widths[1]
     widths[1] = min(widths[1], max(12, _width(header[1]), room))
     for row in (header, *rows):
-        cells = [_fit(value, width, right=(i == 4)) for i, (value, width) in enumerate(zip(row, widths))]
+        cells = [_fit(row[i], widths[i], right=(i == 4)) for i in columns]
         print("  ".join(cells).rstrip())
 
 
