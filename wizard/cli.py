@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--keep", metavar="DIR", help="write the sample folder here instead of a temporary one")
 
     # --- privacy (handler in wizard/commands/privacy.py) ---
-    sub = command("forget", "delete every record and draft of one client, after a confirmation")
+    sub = command("forget", "delete every record, draft, feedback file and export of one client, after a confirmation")
     sub.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
