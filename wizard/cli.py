@@ -378,12 +378,15 @@ def _print_table(entries, bank, lang: str) -> None:
     widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(6)]
     widths[3] = max(widths[3], *(_width(label) for label in levels.values()))  # same width whatever is listed
     widths[2] = min(widths[2], max(14, _width(header[2])))
+    terminal, least = shutil.get_terminal_size((100, 24)).columns, max(12, _width(header[1]))
     columns = [0, 1, 2, 3, 4, 5]
-    terminal = shutil.get_terminal_size((100, 24)).columns
-    if sum(widths) - widths[1] + max(12, _width(header[1])) + 2 * 5 > terminal:
+
+    def room() -> int:  # what the client's name may take beside the other columns shown
+        return terminal - 2 * (len(columns) - 1) - sum(widths[i] for i in columns if i != 1)
+
+    if room() < least:
         columns.remove(2)  # too narrow for both names even when cut: the assessor gives way
-    room = terminal - 2 * (len(columns) - 1) - sum(widths[i] for i in columns) + widths[1]
-    widths[1] = min(widths[1], max(12, _width(header[1]), room))
+    widths[1] = min(widths[1], max(least, room()))
     for row in (header, *rows):
         cells = [_fit(row[i], widths[i], right=(i == 4)) for i in columns]
         print("  ".join(cells).rstrip())

@@ -159,13 +159,10 @@ def _meta(record: DecisionRecord, lang: str, saved: bool = True) -> str:
 
 
 def _decision(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
-    decision = record.decision
-    if decision is None:
-        return []
     lines = [f"## {t('report.decision', lang)}"]
     for line in decision_lines(record, bank, lang):
         lines += ["", line]
-    return lines + [""]
+    return lines + [""] if record.decision else []
 
 
 def decision_lines(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
