@@ -175,19 +175,42 @@ def _store(args):
 
 def find_record(store, ref: str, bank, lang: str) -> Path:
     """The record a user means by `ref` (a path or the start of an id); when there is none, or
-    several, a message in the user's language with the records they may have meant."""
+    several, a message in the user's language with the records they may have meant. A record
+    whose id another record file also carries is refused, naming both files: feedback is filed
+    by id, so acting on one would mix in the other's."""
     from wizard.i18n import t
     from wizard.problems import NoSuchRecord
 
     try:
-        return store.find(ref, bank)
+        path = store.find(ref, bank)
     except NoSuchRecord as error:
         missing = error
-    lines = [t("cli.record." + missing.kind, lang, ref=ref, path=store.root,
-               names=", ".join(p.name for p in missing.matches[:5]))]
+    else:
+        _refuse_duplicate(store, path, bank, lang)
+        return path
+    lines = [t("cli.record." + missing.kind, lang, ref=_inert(ref), id=_inert(ref), path=store.root,
+               names=", ".join(_inert(str(p if missing.kind == "duplicate" else p.name)) for p in missing.matches[:5]))]
     if missing.kind == "id":
         lines += _meant(store, ref, bank, lang)
     raise _Fail(lines) from None
+
+
+def _refuse_duplicate(store, path: Path, bank, lang: str) -> None:
+    from wizard.i18n import t
+    from wizard.storage.checks import duplicate_ids
+
+    listed = store.summaries(bank)
+    if not any(e.path == path for e in listed):
+        return  # a file outside the records folder, named by its path
+    for rid, paths in duplicate_ids((e.path, e.summary) for e in listed if e.summary is not None).items():
+        if path in paths:
+            raise _Fail([t("cli.record.duplicate", lang, id=rid, names=", ".join(_inert(str(p)) for p in paths))])
+
+
+def _inert(text: str) -> str:
+    from wizard.render.inert import inert
+
+    return inert(text)
 
 
 def _meant(store, ref: str, bank, lang: str) -> list[str]:
@@ -225,6 +248,12 @@ def _console():
 
 def _problems(error) -> list[str]:
     return [str(p) for p in error.problems]
+
+
+def _reason(error: OSError, lang: str) -> str:
+    from wizard.storage.files import reason
+
+    return reason(error, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,7 +298,7 @@ def cmd_assess(args) -> int:
                 saved, record = store.save_new(record)
             except OSError as error:
                 failed = True
-                print(f"{PROG}: {t('cli.cannot_save', lang, path=store.root, file=file, reason=error.strerror or error)}",
+                print(f"{PROG}: {t('cli.cannot_save', lang, path=store.root, file=file, reason=_reason(error, lang))}",
                       file=sys.stderr)
         if args.json:
             print(json.dumps(_assessment_json(file, record, saved), ensure_ascii=False))
@@ -320,11 +349,13 @@ def cmd_list(args) -> int:
     try:
         entries = store.summaries(bank)  # from the list cache (wizard/index.py), never stale
     except OSError as error:
-        raise _Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=error.strerror or error)]) from None
-    for entry in entries:
-        for problem in entry.problems:
-            print(f"{PROG}: {problem}", file=sys.stderr)
+        raise _Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=_reason(error, lang))]) from None
     readable = [entry for entry in entries if entry.summary is not None]
+    problems = [p for entry in entries for p in entry.problems]
+    if readable:
+        problems += _folder_problems(store.root, readable)
+    for problem in problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
     shown = readable
     if args.client:
         shown = [entry for entry in readable if contains(entry.summary.client, args.client)]
@@ -346,7 +377,15 @@ def cmd_list(args) -> int:
         _say_no_client(args.client, [e.summary.client for e in readable], lang, store.root, len(readable))
     elif not shown and not args.json and len(readable) == len(entries):
         print(t("cli.no_records", lang, path=store.root))
-    return 1 if len(readable) < len(entries) else 0
+    return 1 if problems else 0
+
+
+def _folder_problems(root: Path, readable) -> list:
+    """Two records with one id; a forgotten client's data merged back (wizard.storage.checks)."""
+    from wizard.storage import checks
+
+    pairs = [(entry.path, entry.summary) for entry in readable]
+    return checks.duplicate_problems(pairs) + checks.forgotten_problems(root, pairs)
 
 
 def _say_no_client(client: str, names: list[str], lang: str, folder, count: int) -> None:
@@ -456,7 +495,7 @@ def _feedback_on(record, path: Path, store):
     root = folder.parent if folder.name == "drafts" else folder
     try:
         entries = feedback.load(root, record.id)
-    except (OSError, ValueError):
+    except ValueError:  # no record id: no feedback
         return [], []
     return feedback.good(entries), feedback.broken({record.id: entries})
 
@@ -505,9 +544,11 @@ def _is_bank_folder(folder: Path) -> bool:
         return True
     if any((folder / name).exists() for name in ("drafts", "feedback", ".index")):
         return False
+    from wizard.storage.files import read_bytes
+
     for path in sorted(folder.glob("*.toml"))[:3]:
         try:
-            if "[[question]]" in path.read_text(encoding="utf-8", errors="replace"):
+            if b"[[question]]" in read_bytes(path):
                 return True
         except OSError:
             continue
@@ -516,37 +557,31 @@ def _is_bank_folder(folder: Path) -> bool:
 
 def _validate_records_folder(folder: Path, args, lang: str) -> bool:
     """Every record, draft and feedback file of a records folder, each broken one reported with
-    its file and field. True when all of them are valid."""
+    its file and field; and two records with one id, a forgotten client's data merged back, a
+    broken tombstone. True when all is well."""
     from wizard import feedback
     from wizard.i18n import t
-    from wizard.problems import InvalidFile
-    from wizard.records import read_record
-    from wizard.store import record_names
+    from wizard.storage import checks, forgotten
+    from wizard.store import RecordStore
 
     bank = _bank(args)
-    counts = {"records": 0, "drafts": 0, "feedback": 0}
-    broken = 0
-    files = [("records", folder / name, None) for name in sorted(record_names(folder))]
-    files += [("drafts", folder / "drafts" / name, None) for name in sorted(record_names(folder / "drafts"))]
-    for sub in sorted((folder / feedback.FOLDER).glob("*/")) if (folder / feedback.FOLDER).is_dir() else ():
-        try:
-            feedback.folder(folder, sub.name)
-        except ValueError:
-            continue  # not a record's folder: not ours to judge
-        files += [("feedback", path, sub.name) for path in sorted(sub.glob("*.toml")) if not path.name.startswith(".")]
-    for kind, path, record_id in files:
-        counts[kind] += 1
-        try:
-            feedback.read(path, record_id) if kind == "feedback" else read_record(path, bank)
-        except InvalidFile as error:
-            broken += 1
-            for line in _problems(error):
-                print(f"{PROG}: {line}", file=sys.stderr)
+    store = RecordStore(folder)
+    records, drafts = store.scan(bank), store.scan_drafts(bank)
+    on_records = feedback.load_all(folder)
+    problems = [p for entry in records + drafts for p in entry.problems] + feedback.broken(on_records)
+    readable = [(entry.path, entry.record) for entry in records if entry.record is not None]
+    problems += checks.duplicate_problems(readable) + checks.forgotten_problems(folder, readable)
+    problems += forgotten.problems(folder)
+    for problem in problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    counts = {"records": len(records), "drafts": len(drafts),
+              "feedback": sum(len(entries) for rid, entries in on_records.items() if rid)}
     what = t("cli.what.folder", lang, **counts)
+    broken = len({p.file for p in problems})
     if broken:
-        print(t("cli.invalid_folder", lang, path=folder, what=what, broken=broken))
+        print(t("cli.invalid_folder", lang, path=_inert(str(folder)), what=what, broken=broken))
     else:
-        print(t("cli.valid", lang, path=folder, what=what))
+        print(t("cli.valid", lang, path=_inert(str(folder)), what=what))
     return not broken
 
 

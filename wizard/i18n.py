@@ -130,6 +130,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{ref}: w {path} nie ma zapisu o takim identyfikatorze"),
     "cli.record.several": ("{ref}: several records match; give more of the id ({names})",
                            "{ref}: pasuje kilka zapisów; podaj dłuższy początek identyfikatora ({names})"),
+    "cli.record.duplicate": (
+        "{id} is the id of more than one record: {names}. Feedback is filed by record id, so nothing is "
+        "done with either: give one of them a new id (8 hex digits, in the file and in its name)",
+        "{id} to identyfikator więcej niż jednego zapisu: {names}. Opinie są przypisane do identyfikatora "
+        "zapisu, więc żaden z nich nie zostanie zmieniony: nadaj jednemu nowy identyfikator (8 znaków "
+        "szesnastkowych, w pliku i w jego nazwie)"),
     "cli.record.closest": ("The closest ids:", "Najbliższe identyfikatory:"),
     "cli.record.of_client": ("A record is named by its id; the records of {client}:",
                              "Zapis wskazuje się identyfikatorem; zapisy klienta {client}:"),
@@ -282,6 +288,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy.failed": ("could not delete {path} ({reason})", "nie udało się usunąć {path} ({reason})"),
     "privacy.done": ("Deleted {count:plural:# file|# files} about “{client}”.",
                      "Klient „{client}”: usunięto {count:plural:# plik|# pliki|# plików}."),
+    "privacy.left": ("{count:plural:# file|# files} about “{client}” could not be deleted (listed above); "
+                     "fix what is said there and run forget again.",
+                     "Nie udało się usunąć {count:plural:# pliku|# plików|# plików} dotyczących klienta "
+                     "„{client}” (wymienione wyżej); usuń przyczynę i uruchom forget ponownie."),
+    "privacy.tombstone": ("The folder now holds a note that this client was forgotten ({path}: a hash of the "
+                          "name, never the name). In a shared folder commit it with the deletion: other copies "
+                          "then report and delete what they still hold of this client.",
+                          "W folderze zostaje notatka, że ten klient został zapomniany ({path}: skrót nazwy, "
+                          "nigdy sama nazwa). We wspólnym folderze zatwierdź ją razem z usunięciem: inne kopie "
+                          "folderu zgłoszą i usuną to, co jeszcze mają o tym kliencie."),
+    "privacy.duplicate": ("{id} is the id of records of different clients: {names}. Their feedback cannot be "
+                          "told apart, so nothing was deleted: give one of them a new id first.",
+                          "{id} to identyfikator zapisów różnych klientów: {names}. Nie da się rozdzielić ich "
+                          "opinii, więc niczego nie usunięto: najpierw nadaj jednemu z nich nowy identyfikator."),
     "privacy.git": ("This folder is in a git repository: commit the deletion to share it; the files stay "
                     "in the repository's history until it is rewritten.",
                     "Ten folder jest w repozytorium git: zatwierdź (commit) usunięcie, aby trafiło do "

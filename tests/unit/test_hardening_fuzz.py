@@ -24,7 +24,7 @@ from wizard.records import RECORD_KEYS, DecisionRecord, Decision, read_answers, 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "questions"
 FILE_LEVEL = ("is not valid TOML", "is not UTF-8", "is not text", "is nested too deeply", "cannot be read",
-              "has a dotted key")
+              "has a dotted key", "has more than", "is larger than", "is not a regular file")
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow])
 

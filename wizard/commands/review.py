@@ -14,6 +14,7 @@ from pathlib import Path
 
 from wizard import cli
 from wizard.problems import InvalidFile, Problem
+from wizard.storage import files
 
 
 def _load(store, ref: str, bank, lang: str):
@@ -106,15 +107,44 @@ def _code(args, shown, found) -> int:
 
 def decide(args) -> int:
     from wizard.i18n import t
-    from wizard.lifecycle import LifecycleError, decide as decide_record, supersede
 
     lang = cli._lang(args)
     by = " ".join((args.by or "").split())
     if not by:  # every step of a record's history says who took it: never guessed
         raise cli._Fail([t("cli.decide.by_missing", lang)], 2)
     bank, store = cli._bank(args), cli._store(args)
-    path, record = _load(store, args.record, bank, lang)
-    older = [_load(store, ref, bank, lang) for ref in args.supersedes]
+    path = cli.find_record(store, args.record, bank, lang)
+    older_paths = [cli.find_record(store, ref, bank, lang) for ref in args.supersedes]
+    try:
+        # Read, change and write under the folder's lock: a decision taken meanwhile by someone
+        # else is read here first, so it is built on, or this step is refused, never lost.
+        with store.lock("decide"):
+            record, linked = _decided(args, by, bank, lang, path, older_paths)
+            # Every check passed before anything is written: a refused command changes no file.
+            for target, changed in ((path, record), *linked):
+                try:
+                    store.update(target, changed)
+                except OSError as error:
+                    raise cli._Fail([t("cli.cannot_write", lang, path=target, reason=files.reason(error, lang))]) from None
+    except OSError as error:  # the lock: held too long by another program, or cannot be made
+        raise cli._Fail([t("cli.cannot_write", lang, path=path, reason=files.reason(error, lang))]) from None
+    for _, old in linked:
+        print(t("review.cli.superseded", lang, old=old.id, new=record.id))
+    if record.status_history[-1].comment:
+        print(t("cli.decide.as_comment", lang))
+    print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=path))
+    return 0
+
+
+def _decided(args, by: str, bank, lang: str, path: Path, older_paths: list[Path]):
+    """The record after this decision, and the older records it supersedes, as read now.
+    Raises InvalidFile naming the record and the field when the lifecycle refuses the step
+    (with the status the record has now)."""
+    from wizard.lifecycle import LifecycleError, decide as decide_record, supersede
+    from wizard.records import read_record
+
+    record = read_record(path, bank)
+    older = [(old_path, read_record(old_path, bank)) for old_path in older_paths]
     try:
         record = decide_record(
             record, args.status, level=args.level, reason=args.reason or "", outcome=args.outcome or "",
@@ -129,18 +159,7 @@ def decide(args) -> int:
         except LifecycleError as error:
             raise InvalidFile([Problem(str(old_path), error.field, error.text(lang))]) from None
         linked.append((old_path, old))
-    # Every check passed before anything is written: a refused command changes no file.
-    for target, changed in ((path, record), *linked):
-        try:
-            store.update(target, changed)
-        except OSError as error:
-            raise cli._Fail([t("cli.cannot_write", lang, path=target, reason=error.strerror or error)]) from None
-    for _, old in linked:
-        print(t("review.cli.superseded", lang, old=old.id, new=record.id))
-    if record.status_history[-1].comment:
-        print(t("cli.decide.as_comment", lang))
-    print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=path))
-    return 0
+    return record, linked
 
 
 def feedback(args) -> int:
@@ -156,7 +175,7 @@ def feedback(args) -> int:
     try:
         saved = feedback_files.add(store.root, item)
     except OSError as error:
-        raise cli._Fail([t("cli.cannot_write", lang, path=store.root, reason=error.strerror or error)]) from None
+        raise cli._Fail([t("cli.cannot_write", lang, path=store.root, reason=files.reason(error, lang))]) from None
     print(t("review.cli.feedback_saved", lang, path=saved))
     return 0
 
@@ -174,7 +193,6 @@ def _review_screen():
 
 def demo(args) -> int:
     import shlex
-    import shutil
     import tempfile
 
     from wizard.demo import build
@@ -197,7 +215,10 @@ def demo(args) -> int:
             return run(args, bank=bank, lang=lang, store=RecordStore(folder))
         finally:
             if not args.keep:
-                shutil.rmtree(folder, ignore_errors=True)
+                try:
+                    files.delete(folder.parent, folder)
+                except OSError:
+                    pass  # a temporary folder: the system cleans it up in the end
     print(t("review.demo.folder", lang, path=folder))
     print(t("review.demo.summary", lang, records=len(sample.records), clients=len(sample.clients),
             feedback=sample.feedback, overdue=len(sample.overdue)))

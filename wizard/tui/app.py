@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from wizard.i18n import t
+from wizard.storage import files
 from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
 from wizard.tui.paths import short_path
 from wizard.tui.screens.home import HomeScreen
@@ -217,7 +218,7 @@ class ClientExitApp(App[int]):
                 path = feedback_files.add(self.store.root, item)
             except OSError as error:
                 self.notify(self.t("tui.result.write_failed", path=short_path(self.store.root),
-                                   reason=error.strerror or str(error)), severity="error", timeout=10)
+                                   reason=files.reason(error, self.lang)), severity="error", timeout=10)
                 return
             self.notify(self.t("tui.feedback.saved", path=short_path(path)), timeout=6)
 
@@ -246,7 +247,7 @@ class ClientExitApp(App[int]):
 
             self.push_screen(ConfirmScreen(
                 "tui.q.record_failed", yes="tui.q.retry", no="tui.q.later", title="tui.q.save_title",
-                reason=error.strerror or str(error),
+                reason=files.reason(error, self.lang),
             ), again)
             return
         self.show_result(record, path)
@@ -288,7 +289,7 @@ class ClientExitApp(App[int]):
 
         error = unsaved[0].draft.error
         self.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
-                                       reason=(error.strerror or str(error)) if error else "?"), leave)
+                                       reason=files.reason(error, self.lang) if error else "?"), leave)
 
     def action_help(self) -> None:
         from wizard.tui.screens.help import HelpScreen

@@ -271,10 +271,10 @@ class QuestionnaireScreen(WizardScreen[None]):
             state.update(Content(self.t("tui.q.saved")))
             state.set_class(False, "-unsaved")
         else:
-            state.update(Content(self.t("tui.q.not_saved", reason=_reason(error))))
+            state.update(Content(self.t("tui.q.not_saved", reason=_reason(error, self.lang))))
             state.set_class(True, "-unsaved")
         if announce and error is not None:
-            self.notify(self.t("tui.q.save_failed", reason=_reason(error)), title=self.t("tui.q.save_title"),
+            self.notify(self.t("tui.q.save_failed", reason=_reason(error, self.lang)), title=self.t("tui.q.save_title"),
                         severity="error", timeout=10)
 
     # -- answering ----------------------------------------------------------------------------
@@ -456,7 +456,7 @@ class QuestionnaireScreen(WizardScreen[None]):
                 self.app.go_home()
 
         self.app.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
-                                           reason=_reason(self.draft.error)), leave)
+                                           reason=_reason(self.draft.error, self.lang)), leave)
 
 
     def _open_questions(self, lang: str) -> list[str]:
@@ -477,7 +477,7 @@ def _key_name(event: events.Key) -> str:
     return character if character.strip() else event.key
 
 
-def _reason(error: OSError | None) -> str:
-    if error is None:
-        return "?"
-    return error.strerror or str(error)
+def _reason(error: OSError | None, lang: str) -> str:
+    from wizard.storage.files import reason
+
+    return "?" if error is None else reason(error, lang)

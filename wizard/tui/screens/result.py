@@ -18,9 +18,11 @@ from textual.widgets import Static
 
 from wizard import feedback as feedback_files
 from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide
-from wizard.records import DecisionRecord, write_atomic
+from wizard.problems import InvalidFile
+from wizard.records import DecisionRecord, read_record
 from wizard.report import level_label, markdown
 from wizard.report_review import STANCE_MARKS
+from wizard.storage import files
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.decide import DecisionScreen
@@ -208,16 +210,29 @@ class ResultScreen(WizardScreen[None]):
         self.app.show_team(self.record.client)
 
     def _write(self, record: DecisionRecord) -> bool:
-        """Replace the record on disk; on failure nothing changes and the user can try again."""
+        """Replace the record on disk, if it is still what this screen shows; on failure nothing
+        changes and the user can try again. A record changed meanwhile (a teammate decided) is
+        shown as it is now, and the step is refused."""
         try:
-            self.app.store.update(self.path, record)
-        except OSError as error:
-            self.notify(self.t("tui.result.write_failed", path=short_path(self.path),
-                               reason=error.strerror or str(error)), severity="error", timeout=10)
+            self.app.store.update(self.path, record, expected=self.record)
+        except (OSError, InvalidFile) as error:
+            reason = files.reason(error, self.lang) if isinstance(error, OSError) else str(error)
+            self.notify(self.t("tui.result.write_failed", path=short_path(self.path), reason=reason),
+                        severity="error", timeout=12)
+            if isinstance(error, files.RecordChanged):
+                self._reload()
             return False
         self.record = record
         self._refresh_record()
         return True
+
+    def _reload(self) -> None:
+        """Show the record as it is on disk now."""
+        try:
+            self.record = read_record(self.path, self.app.bank)
+        except InvalidFile:
+            return
+        self._refresh_record()
 
     def _refresh_record(self) -> None:
         self.query_one(ResultView).record = self.record
@@ -231,10 +246,10 @@ class ResultScreen(WizardScreen[None]):
         # The advice is stored in the record's language; export it in the language on screen.
         shown = replace(self.record, result=localized(self.record, self.app.bank, self.lang))
         try:
-            write_atomic(target, markdown(shown, self.app.bank, self.lang), overwrite=True)
+            files.write_text(target.parent, target, markdown(shown, self.app.bank, self.lang), overwrite=True)
         except OSError as error:
             self.notify(self.t("tui.result.write_failed", path=short_path(target),
-                               reason=error.strerror or str(error)), severity="error", timeout=10)
+                               reason=files.reason(error, self.lang)), severity="error", timeout=10)
             return
         self.markdown_path = target
         self.query_one(ResultView).markdown_path = target

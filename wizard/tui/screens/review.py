@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from wizard.bank import LEVELS
+from wizard.storage import files
 from wizard.index import Listed, Summary
 from wizard.lifecycle import is_overdue
 from wizard.problems import Problem
@@ -188,7 +189,7 @@ class ReviewScreen(WizardScreen[None]):
         with Vertical(id="review-body"):
             if self.error is not None:
                 yield Static(Content(self.t("tui.home.folder_error", path=short_path(self.app.store.root),
-                                            reason=self.error.strerror or str(self.error))), classes="error")
+                                            reason=files.reason(self.error, self.lang))), classes="error")
             if not self.rows:
                 yield Static(Content(self.t("tui.records.none")), classes="lead", id="no-records")
             else:
