@@ -229,7 +229,7 @@ def _meant(store, ref: str, bank, lang: str) -> list[str]:
     clients = [n for n in names if same_client(n, ref)][:1] or close_names(ref, names, limit=1)
     if clients:
         found = [s for s in listed if same_client(s.client, clients[0])]
-        title = t("cli.record.of_client", lang, client=clients[0])
+        title = t("cli.record.of_client", lang, client=_inert(clients[0]))
     else:
         ref = ref.lower()
         score = {s.id: difflib.SequenceMatcher(None, ref, s.id[: len(ref)]).ratio() for s in listed}
@@ -237,7 +237,7 @@ def _meant(store, ref: str, bank, lang: str) -> list[str]:
         title = t("cli.record.closest", lang)
     if not found:
         return []
-    return [title] + [f"  {s.id}  {s.created:%Y-%m-%d}  {s.client}" for s in found[:5]]
+    return [title] + [f"  {s.id}  {s.created:%Y-%m-%d}  {_inert(s.client)}" for s in found[:5]]
 
 
 def _console():
@@ -261,13 +261,13 @@ def _reason(error: OSError, lang: str) -> str:
 
 
 def cmd_assess(args) -> int:
-    import json
     from datetime import date
 
     from wizard.i18n import t
     from wizard.problems import InvalidFile
     from wizard.reasoning import assess
     from wizard.records import DecisionRecord, new_id, now, read_answers
+    from wizard.render.inert import json_dumps
     from wizard.report import print_text
 
     bank, lang = _bank(args), _lang(args)
@@ -282,7 +282,7 @@ def cmd_assess(args) -> int:
             for line in _problems(error):
                 print(f"{PROG}: {line}", file=sys.stderr)
             if args.json:
-                print(json.dumps({"source": file, "errors": _problems(error)}, ensure_ascii=False))
+                print(json_dumps({"source": file, "errors": _problems(error)}))
             continue
         created = now()
         result = assess(bank, sheet.answers, lang, created.date())
@@ -301,12 +301,12 @@ def cmd_assess(args) -> int:
                 print(f"{PROG}: {t('cli.cannot_save', lang, path=store.root, file=file, reason=_reason(error, lang))}",
                       file=sys.stderr)
         if args.json:
-            print(json.dumps(_assessment_json(file, record, saved), ensure_ascii=False))
+            print(json_dumps(_assessment_json(file, record, saved)))
         else:
             print_text(record, bank, lang, console, saved=saved is not None)
             if saved:
                 console.file.flush()
-                print(t("cli.saved", lang, path=saved))  # plain: a path is not markup, never wrapped
+                print(t("cli.saved", lang, path=_inert(str(saved))))  # plain: a path is not markup, never wrapped
             if file != args.files[-1]:
                 console.rule()
     return 1 if failed else 0
@@ -338,11 +338,11 @@ def _assessment_json(source: str, record, saved) -> dict:
 
 
 def cmd_list(args) -> int:
-    import json
     from functools import cache
 
     from wizard.clients import contains, same_client
     from wizard.i18n import t
+    from wizard.render.inert import json_dumps
 
     lang, store = _lang(args), _store(args)
     bank = cache(lambda: _bank(args))  # an empty folder never loads the question bank
@@ -361,16 +361,17 @@ def cmd_list(args) -> int:
         shown = [entry for entry in readable if contains(entry.summary.client, args.client)]
         partial = sorted({e.summary.client for e in shown if not same_client(e.summary.client, args.client)})
         if partial:  # matched by a part of the name: say which clients, so none is taken for another
-            print(t("cli.list.partial", lang, client=args.client, names=", ".join(partial)), file=sys.stderr)
+            print(t("cli.list.partial", lang, client=_inert(args.client), names=", ".join(map(_inert, partial))),
+                  file=sys.stderr)
     if args.json:
         for entry in shown:
             record = entry.summary
-            print(json.dumps({
+            print(json_dumps({
                 "id": record.id, "path": str(entry.path), "created": record.created.isoformat(),
                 "client": record.client, "assessor": record.assessor, "level": record.level,
                 "recommended": record.recommended, "score": record.score, "status": record.status,
                 "review_date": record.review_date.isoformat() if record.review_date else None,
-            }, ensure_ascii=False))
+            }))
     elif shown:
         _print_table(shown, bank(), lang)
     if not shown and args.client and readable:
@@ -392,10 +393,10 @@ def _say_no_client(client: str, names: list[str], lang: str, folder, count: int)
     from wizard.clients import close_names
     from wizard.i18n import t
 
-    print(t("cli.list.no_match", lang, client=client, count=count, path=folder), file=sys.stderr)
+    print(t("cli.list.no_match", lang, client=_inert(client), count=count, path=folder), file=sys.stderr)
     similar = close_names(client, names)
     if similar:
-        print(t("clients.similar", lang, names=", ".join(similar)), file=sys.stderr)
+        print(t("clients.similar", lang, names=", ".join(map(_inert, similar))), file=sys.stderr)
 
 
 def _print_table(entries, bank, lang: str) -> None:
@@ -410,7 +411,7 @@ def _print_table(entries, bank, lang: str) -> None:
     rows = []
     for entry in entries:
         record = entry.summary
-        rows.append((f"{record.created:%Y-%m-%d}", _printable(record.client), _printable(record.assessor),
+        rows.append((f"{record.created:%Y-%m-%d}", _inert(record.client), _inert(record.assessor),
                      levels.get(record.level, record.level) if record.level else "-",
                      "-" if record.score is None else str(record.score), t("status." + record.status, lang)))
     header = tuple(t("cli.col." + name, lang) for name in ("date", "client", "assessor", "level", "score", "status"))
@@ -440,10 +441,6 @@ def _is_text(value: str) -> bool:
     return all(ch.isprintable() for ch in value)
 
 
-def _printable(text: str) -> str:
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
-
-
 def _width(text: str) -> int:
     """Columns a text takes in a terminal: wide (CJK) characters two, combining marks none."""
     import unicodedata
@@ -465,6 +462,7 @@ def _fit(text: str, width: int, right: bool = False) -> str:
 def cmd_show(args) -> int:
     from wizard.problems import InvalidFile
     from wizard.records import read_record, to_toml
+    from wizard.render.inert import unicode_escaped
     from wizard.report import markdown, print_text
 
     bank, store, lang = _bank(args), _store(args), _lang(args)
@@ -474,7 +472,7 @@ def cmd_show(args) -> int:
     except InvalidFile as error:
         raise _Fail(_problems(error)) from None
     if args.format == "toml":
-        sys.stdout.write(to_toml(record))
+        sys.stdout.write(unicode_escaped(to_toml(record)))  # the exact text, no raw control
         return 0
     items, problems = _feedback_on(record, path, store)
     if args.format == "markdown":
@@ -533,7 +531,7 @@ def cmd_validate(args) -> int:
             for line in _problems(error):
                 print(f"{PROG}: {line}", file=sys.stderr)
             continue
-        print(t("cli.valid", lang, path=name, what=what))
+        print(t("cli.valid", lang, path=_inert(name), what=what))
     return 1 if failed else 0
 
 

@@ -7,13 +7,13 @@ except `demo`, and only when it opens the review screen in a terminal.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
 
 from wizard import cli
 from wizard.problems import InvalidFile, Problem
+from wizard.render.inert import inert
 from wizard.storage import files
 
 
@@ -30,7 +30,9 @@ def _report_problems(problems: list[Problem]) -> None:
 
 
 def _emit_json(data: dict) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    from wizard.render.inert import json_dumps
+
+    print(json_dumps(data, indent=2))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,9 +101,9 @@ def _code(args, shown, found) -> int:
 
     lang = cli._lang(args)
     if not shown and args.format != "text":  # the text output says so itself
-        print(f"{cli.PROG}: {t('review.no_client', lang, client=args.client)}", file=sys.stderr)
+        print(f"{cli.PROG}: {t('review.no_client', lang, client=inert(args.client))}", file=sys.stderr)
     if not shown and found.similar:
-        print(t("clients.similar", lang, names=", ".join(found.similar)), file=sys.stderr)
+        print(t("clients.similar", lang, names=", ".join(map(inert, found.similar))), file=sys.stderr)
     return 0 if shown and not found.problems else 1
 
 
@@ -132,7 +134,7 @@ def decide(args) -> int:
         print(t("review.cli.superseded", lang, old=old.id, new=record.id))
     if record.status_history[-1].comment:
         print(t("cli.decide.as_comment", lang))
-    print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=path))
+    print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=inert(str(path))))
     return 0
 
 
@@ -176,7 +178,7 @@ def feedback(args) -> int:
         saved = feedback_files.add(store.root, item)
     except OSError as error:
         raise cli._Fail([t("cli.cannot_write", lang, path=store.root, reason=files.reason(error, lang))]) from None
-    print(t("review.cli.feedback_saved", lang, path=saved))
+    print(t("review.cli.feedback_saved", lang, path=inert(str(saved))))
     return 0
 
 

@@ -10,8 +10,9 @@ way out, and the file keeps the exact text:
 - `inert` for the terminal and the screens: control characters become visible (ESC as ␛, a
   newline as ␊, C1 controls, bidi controls and line separators as \\x9b, \\u202e ...);
 - `markdown` for Markdown: `inert`, then Markdown and HTML made literal;
-- `json_text` for --json: the exact text, with the characters that break line-based readers or
-  terminals (U+2028, U+2029, U+0085, DEL, C1, bidi controls) written as \\u escapes.
+- `json_dumps` for --json (and `unicode_escaped` for `show --format toml`): the exact text, with
+  the characters that break line-based readers or terminals (U+2028, U+2029, U+0085, DEL, C1,
+  bidi controls) written as \\u escapes, which both formats read back as the same text.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ def inert(text: str) -> str:
     return text.translate(_INERT)
 
 
+def unless_unchanged(edited: str, stored: str) -> str:
+    """What to keep after a stored text was offered for editing as `inert(stored)`: the stored
+    text itself when the edit left it as shown, so opening and confirming changes nothing."""
+    return stored if edited.strip() == inert(stored).strip() else edited
+
+
 def inert_lines(text: str) -> str:
     """Like `inert`, keeping line breaks: for multi-line text shown on its own, as a note."""
     return "\n".join(inert(line) for line in text.replace("\r\n", "\n").split("\n"))
@@ -60,9 +67,10 @@ def markdown(text: str) -> str:
     return _LEADING.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), text, count=1)
 
 
-def json_text(serialised: str) -> str:
-    """JSON from json.dumps(..., ensure_ascii=False), safe for line-based readers and terminals:
-    the characters json leaves raw are written as \\u escapes (they occur only inside strings)."""
+def unicode_escaped(serialised: str) -> str:
+    """JSON from json.dumps(..., ensure_ascii=False), or TOML from tomli_w, safe for line-based
+    readers and terminals: the characters both leave raw are written as \\u escapes (they occur
+    only inside quoted strings, where both formats read the escape back as the character)."""
     if serialised.isascii():
         return serialised
     return serialised.translate(_JSON)
@@ -71,4 +79,4 @@ def json_text(serialised: str) -> str:
 def json_dumps(data: object, **options: object) -> str:
     import json
 
-    return json_text(json.dumps(data, ensure_ascii=False, **options))
+    return unicode_escaped(json.dumps(data, ensure_ascii=False, **options))

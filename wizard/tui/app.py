@@ -442,6 +442,7 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore)
     draft = None
     if command == "resume":
         from wizard.problems import InvalidFile
+        from wizard.render.inert import inert
         from wizard.tui.draft import Draft, DraftNotFound, find_draft
 
         bank = bank() if callable(bank) else bank
@@ -449,11 +450,11 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore)
             draft = find_draft(store, getattr(args, "draft", None), bank)
             Draft.open(bank, store, draft)
         except DraftNotFound as error:
-            print(f"client-exit: {t('tui.cli.' + error.reason, lang, ref=error.ref, path=store.drafts)}",
+            print(f"client-exit: {t('tui.cli.' + error.reason, lang, ref=inert(error.ref), path=store.drafts)}",
                   file=sys.stderr)
             return 1
         except InvalidFile as error:
-            print(f"client-exit: {t('tui.cli.unreadable', lang, path=draft)}", file=sys.stderr)
+            print(f"client-exit: {t('tui.cli.unreadable', lang, path=inert(str(draft)))}", file=sys.stderr)
             for problem in error.problems:
                 print(f"client-exit: {problem}", file=sys.stderr)
             return 1

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 
 from wizard.problems import InvalidFile, Problem
 from wizard.records import DecisionRecord
+from wizard.render.inert import inert
 from wizard.storage import files
 from wizard.team import Gathered, gather
 from wizard.tui.exports import export_from
@@ -58,7 +59,7 @@ class ClientScreen(WizardScreen[None]):
                                         reason=files.reason(self.error, self.lang))), classes="error")
         problems: list[Problem] = self.found.problems
         if problems:
-            names = sorted({Path(p.file).name for p in problems})
+            names = sorted({inert(Path(p.file).name) for p in problems})
             yield Static(Content(self.t("tui.home.unreadable", count=len(names), names=", ".join(names[:3]))),
                          classes="error")
 

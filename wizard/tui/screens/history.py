@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from wizard.render.inert import inert
 from wizard.lifecycle import is_overdue
 from wizard.report import level_label
 from wizard.report_review import MARKS, decision_line, markdown_history, stance_marks
@@ -47,7 +48,7 @@ class HistoryScreen(ClientScreen):
         records = hist.records
         self.table_records = list(records)
         with Horizontal(id="topbar"):
-            yield Static(Content(self.t("review.history.title", client=hist.client)), id="who")
+            yield Static(Content(self.t("review.history.title", client=inert(hist.client))), id="who")
             if records:
                 yield Static(Content(self.t("tui.history.span", count=len(records),
                                             start=f"{records[0].created:%Y-%m-%d}",
@@ -55,7 +56,7 @@ class HistoryScreen(ClientScreen):
         with VerticalScroll(id="history-body", classes="client-body"):
             yield from self._problems()
             if not records:
-                yield Static(Content(self.t("review.no_client", client=self.client)), classes="lead")
+                yield Static(Content(self.t("review.no_client", client=inert(self.client))), classes="lead")
             else:
                 yield Static(Content(self.t("tui.history.chart", first=hist.scores[0], last=hist.scores[-1])),
                              classes="heading")

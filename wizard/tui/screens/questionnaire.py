@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, ProgressBar, Static
 
+from wizard.render.inert import inert, unless_unchanged
 from wizard.bank import Answer, Question
 from wizard.i18n import t
 from wizard.tui.draft import ANSWERED, SKIPPED, Draft
@@ -176,8 +177,8 @@ class QuestionnaireScreen(WizardScreen[None]):
         """Who, how far, and where: the top bar and the progress row."""
         draft, record = self.draft, self.draft.record
         section = draft.bank.section(self.question.section)
-        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=record.client,
-                                                             assessor=record.assessor)))
+        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=inert(record.client),
+                                                             assessor=inert(record.assessor))))
         self.query_one("#progress", ProgressBar).update(progress=draft.done_count())
         self.query_one("#position", Static).update(Content(self.t(
             "tui.q.position", number=self.index + 1, total=len(draft.questions), section=section.title(self.lang))))
@@ -259,7 +260,8 @@ class QuestionnaireScreen(WizardScreen[None]):
         elif status == SKIPPED:
             lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
         if question.id in record.notes:
-            lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=record.notes[question.id])))
+            note = inert(record.notes[question.id])
+            lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=note)))
         current = self.query_one("#current", Static)
         current.update(Content("\n").join(lines))
         current.display = bool(lines)
@@ -383,17 +385,22 @@ class QuestionnaireScreen(WizardScreen[None]):
         def renamed(names: tuple[str, str] | None) -> None:
             if names:
                 was_saved = self.draft.saved
-                self._changed(self.draft.rename(*names), was_saved)
+                client, assessor = unless_unchanged(names[0], record.client), unless_unchanged(names[1], record.assessor)
+                self._changed(self.draft.rename(client, assessor), was_saved)
             self.show(self.index)
 
-        self.app.push_screen(NamesScreen(record.client, record.assessor, editing=True), renamed)
+        # Stored names are offered inert (escape codes shown, never sent to the terminal).
+        self.app.push_screen(NamesScreen(inert(record.client), inert(record.assessor), editing=True), renamed)
 
     def action_note(self) -> None:
         question = self.question
 
+        stored = self.draft.record.notes.get(question.id, "")
+
         def noted(text: str | None) -> None:
             if text is None:
                 return
+            text = unless_unchanged(text, stored)
             had_note = question.id in self.draft.record.notes
             was_saved = self.draft.saved
             self._changed(self.draft.set_note(question.id, text), was_saved)
@@ -401,7 +408,7 @@ class QuestionnaireScreen(WizardScreen[None]):
             if text or had_note:
                 self.notify(self.t("tui.note.saved" if text else "tui.note.removed"), timeout=3)
 
-        self.app.push_screen(NoteScreen(question.text(self.lang), self.draft.record.notes.get(question.id, "")), noted)
+        self.app.push_screen(NoteScreen(question.text(self.lang), inert(stored)), noted)
 
     def action_overview(self) -> None:
         def chosen(choice: tuple[str, int | None] | None) -> None:

@@ -21,6 +21,7 @@ from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide
 from wizard.problems import InvalidFile
 from wizard.records import DecisionRecord, read_record
 from wizard.report import level_label, markdown
+from wizard.render.inert import inert, unless_unchanged
 from wizard.report_review import STANCE_MARKS
 from wizard.storage import files
 from wizard.tui.screens.base import WizardScreen
@@ -61,7 +62,7 @@ class ResultScreen(WizardScreen[None]):
     def compose(self) -> ComposeResult:
         self._read_feedback()
         with Horizontal(id="topbar"):
-            yield Static(Content(self.t("report.title", client=self.record.client)), id="who")
+            yield Static(Content(self.t("report.title", client=inert(self.record.client))), id="who")
             yield Static(Content(self._byline()), id="record-status")
         with Horizontal(id="record-team"):
             yield Static(Content(self._feedback_line()), id="record-feedback")
@@ -72,11 +73,11 @@ class ResultScreen(WizardScreen[None]):
 
     def _byline(self) -> str:
         record = self.record
-        return f"{record.assessor} · {record.created:%Y-%m-%d %H:%M} · {self.t(f'status.{record.status}')}"
+        return f"{inert(record.assessor)} · {record.created:%Y-%m-%d %H:%M} · {self.t(f'status.{record.status}')}"
 
     def _feedback_line(self) -> str:
         """The team's current stances in one line (their comments are on the team screen)."""
-        stances = [f"{STANCE_MARKS[f.stance]} {f.by}" for f in feedback_files.current(self.feedback)]
+        stances = [f"{STANCE_MARKS[f.stance]} {inert(f.by)}" for f in feedback_files.current(self.feedback)]
         if not stances:
             return self.t("tui.result.no_feedback")
         return self.t("tui.result.feedback", stances=" · ".join(stances))
@@ -114,14 +115,14 @@ class ResultScreen(WizardScreen[None]):
         if result is None or self._refused_status("accepted"):
             return
         decision = self.record.decision
+        stored = decision.reason if decision else ""
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None:
-                self._decide(*choice)
+                self._decide(choice[0], unless_unchanged(choice[1], stored))
 
         self.app.push_screen(DecisionScreen(
-            self.app.bank, result.level,
-            level=decision.level if decision else None, reason=decision.reason if decision else "",
+            self.app.bank, result.level, level=decision.level if decision else None, reason=inert(stored),
         ), chosen)
 
     def _decide(self, level: str, reason: str) -> None:
