@@ -15,18 +15,76 @@ FORMAT_HELP = "coloured text (default), Markdown, or JSON for scripts"
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_output()
     args = build_parser().parse_args(argv)
     command = args.command or "home"
     try:
+        _refuse_undecodable(args)
         return COMMANDS[command](args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
     except _Fail as fail:
         for line in fail.lines:
             print(f"{PROG}: {line}", file=sys.stderr)
         return fail.code
+    except OSError as error:  # a file the program could not use: say which, and what to do
+        where = _inert(str(error.filename)) + ": " if error.filename else ""
+        print(f"{PROG}: {where}{_reason(error, _lang(args))}", file=sys.stderr)
+        return 1
+
+
+def _tolerant_output() -> None:
+    """In a terminal whose encoding cannot show every character (a Latin-2 locale, ASCII), show
+    what it can and a replacement for the rest, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _quiet_stdout() -> None:
+    """After the reader of our output went away (`| head`): nothing more to flush at exit."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+# Options that hold text to be stored or matched (paths and record references may be any bytes
+# the file system allows, and work as they are).
+TEXT_OPTIONS = ("client", "assessor", "by", "comment", "reason", "outcome", "decision_makers", "consulted",
+                "informed")
+
+
+def _refuse_undecodable(args) -> None:
+    """Text given on the command line must be text: bytes that are not valid in the terminal's
+    encoding arrive as lone surrogates, which no file could store."""
+    for option in TEXT_OPTIONS:
+        values = getattr(args, option, None)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str) and not _encodable(value):
+                from wizard.i18n import t
+
+                positional = option == "client" and args.command in ("history", "team", "forget")
+                name = "CLIENT" if positional else "--" + option.replace("_", "-")
+                raise _Fail([t("cli.not_text", _lang(args), option=name, value=_inert(value),
+                               encoding=sys.getfilesystemencoding())], 2)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _Fail(Exception):

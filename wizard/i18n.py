@@ -124,6 +124,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "|# plików zawiera błędy} (wymienione wyżej)"),
     "cli.not_a_name": ("--{option}: must be a name in readable text (got {value})",
                        "--{option}: musi być nazwą zapisaną czytelnym tekstem (podano {value})"),
+    "cli.not_text": ("{option}: {value} holds bytes that are not valid {encoding} text; type it again, or set "
+                     "the terminal's encoding (LANG, LC_ALL) to the one it was typed in",
+                     "{option}: {value} zawiera bajty, które nie są poprawnym tekstem {encoding}; wpisz to "
+                     "ponownie albo ustaw kodowanie terminala (LANG, LC_ALL) na to, w którym tekst wpisano"),
     "cli.cannot_write": ("{path}: cannot write ({reason})", "{path}: nie można zapisać ({reason})"),
     "cli.record.file": ("{ref}: no such record file", "{ref}: nie ma takiego pliku zapisu"),
     "cli.record.id": ("{ref}: no record with this id in {path}",

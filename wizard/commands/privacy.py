@@ -20,6 +20,7 @@ Files that cannot be read are never deleted blindly: they are named, so the user
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -27,6 +28,7 @@ from typing import NamedTuple
 from wizard import cli
 from wizard.clients import client_key as _key, close_names, same_client
 from wizard.i18n import t
+from wizard.problems import unreadable as unreadable_folder
 from wizard.render.inert import inert
 from wizard.storage import files, forgotten
 
@@ -39,7 +41,8 @@ class Plan(NamedTuple):
 
     found: dict[str, list[Path]]  # kind → paths
     ids: set[str]  # of the client's records and drafts
-    unreadable: list[Path]  # files that could not be checked
+    unreadable: list[Path]  # files that could not be read, so not checked
+    unchecked: list[str]  # folders that could not be looked into, and why: the client's data may be there
     duplicates: dict[str, list[Path]]  # an id the client shares with another client's record
 
     @property
@@ -58,13 +61,13 @@ def forget(args) -> int:
         similar = close_names(client, (e.summary.client for e in store.summaries(bank) if e.summary is not None))
         if similar:
             say(t("clients.similar", lang, names=", ".join(map(inert, similar))))
-        _report_unreadable(plan.unreadable, client, lang)
+        _report_unreadable(plan, client, lang)
         return 1
     say(t("privacy.plan", lang, client=inert(client)))
     for kind in KINDS:
         for path in plan.found[kind]:
             say(f"  {t('privacy.kind.' + kind, lang):<9} {inert(str(path))}")
-    _report_unreadable(plan.unreadable, client, lang)
+    _report_unreadable(plan, client, lang)
     if not args.yes and not _confirmed(lang, len(plan.targets)):
         return 1
     try:
@@ -88,7 +91,7 @@ def forget(args) -> int:
         say(t("privacy.tombstone", lang, path=tombstone.relative_to(store.root)))
     if _in_git(store.root):
         say(t("privacy.git", lang))
-    return 1 if left else 0
+    return 1 if left or plan.unchecked else 0
 
 
 def _delete(store, client: str, plan: Plan, lang: str, say) -> tuple[int, int, Path | None]:
@@ -142,8 +145,11 @@ def _plan(store, bank, client: str) -> Plan:
     found["record"] = [e.path for e in mine]
     ids = {e.summary.id for e in mine}
     unreadable = [e.path for e in listed if e.summary is None]
+    unchecked = []
     for entry in store.scan_drafts(bank):
-        if entry.record is None:
+        if entry.record is None and entry.path == store.drafts:
+            unchecked += map(str, entry.problems)
+        elif entry.record is None:
             unreadable.append(entry.path)
         elif same_client(entry.record.client, client):
             found["draft"].append(entry.path)
@@ -152,17 +158,23 @@ def _plan(store, bank, client: str) -> Plan:
 
     for record_id in sorted(ids | forgotten.load(store.root).ids_of(client)):
         target = folder(store.root, record_id)
-        if target.exists() or target.is_symlink():
-            found["feedback"].append(target)
-    found["export"], unchecked = _exports(store, client, found["record"])
+        try:
+            os.lstat(target)
+        except FileNotFoundError:
+            continue
+        except OSError as error:  # feedback/ itself cannot be looked into
+            unchecked.append(str(unreadable_folder(target.parent, error)))
+        found["feedback"].append(target)
+    found["export"], hidden = _exports(store, client, found["record"])
+    unchecked += hidden
     found["temporary"] = _temporary_files(store, client)
     duplicates = {rid: paths for rid, paths in duplicate_ids(
         (e.path, e.summary) for e in listed if e.summary is not None).items()
         if rid in ids and not all(p in found["record"] for p in paths)}
-    return Plan(found, ids, unreadable + unchecked, duplicates)
+    return Plan(found, ids, unreadable, list(dict.fromkeys(unchecked)), duplicates)
 
 
-def _exports(store, client: str, records: list[Path]) -> tuple[list[Path], list[Path]]:
+def _exports(store, client: str, records: list[Path]) -> tuple[list[Path], list[str]]:
     """Markdown exports about the client: a record's `.md` beside it, and the files in
     `exports/` (comparisons, histories, team views) whose title names the client exactly.
     Also the folder, when it could not be looked into (a link, no permission)."""
@@ -171,8 +183,7 @@ def _exports(store, client: str, records: list[Path]) -> tuple[list[Path], list[
     try:
         names = sorted(e.name for e in files.entries(store.root, exports) if e.name.endswith(".md"))
     except OSError as error:
-        print(f"{cli.PROG}: {exports}: {files.reason(error, 'en')}", file=sys.stderr)
-        return found, [exports]
+        return found, [str(unreadable_folder(exports, error))]
     for name in names:
         title = _first_line(store.root, exports / name).removeprefix("# ")
         # "History: Acme", "Comparison: Acme / Nova", in either language.
@@ -215,11 +226,11 @@ def _refuse_duplicates(plan: Plan, lang: str) -> int:
     return 1
 
 
-def _report_unreadable(paths: list[Path], client: str, lang: str) -> None:
-    if paths:
+def _report_unreadable(plan: Plan, client: str, lang: str) -> None:
+    if plan.unreadable or plan.unchecked:
         print(t("privacy.unreadable", lang, client=inert(client)), file=sys.stderr)
-        for path in paths:
-            print(f"  {inert(str(path))}", file=sys.stderr)
+        for line in [*map(str, plan.unreadable), *plan.unchecked]:
+            print(f"  {inert(line)}", file=sys.stderr)
 
 
 def _confirmed(lang: str, count: int) -> bool:

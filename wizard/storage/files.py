@@ -79,9 +79,12 @@ class RecordChanged(Refused):
 
 
 def reason(error: OSError, lang: str) -> str:
-    """Why a file operation failed, for a message: ours in the user's language, else the system's."""
+    """Why a file operation failed, for a message: ours in the user's language, else the system's
+    (for a refused permission, with the file and what to do)."""
     if isinstance(error, Refused):
         return error.text(lang)
+    if isinstance(error, PermissionError) and error.filename:
+        return Refused("files.denied", error.filename, errno.EACCES).text(lang)
     return error.strerror or str(error)
 
 
@@ -144,33 +147,33 @@ def opened(root: Path, folder: Path, *, create: bool = False):
         here = root
         for part in parts:
             here = here / part
-            fd = _step(fd, part, here, root, create)
+            parent, fd = fd, _step(fd, part, here, root, create)
+            os.close(parent)
         yield fd
     finally:
         os.close(fd)
 
 
 def _step(fd: int, name: str, path: Path, root: Path, create: bool) -> int:
-    """Open the sub-folder `name` of the folder `fd` (closed here), never through a link."""
-    try:
-        made = False
-        if create:
-            try:
-                os.mkdir(name, _modes(root)[1], dir_fd=fd)
-                made = True
-            except FileExistsError:
-                pass
+    """Open the sub-folder `name` of the folder `fd`, never through a link."""
+    made = False
+    if create:
         try:
-            child = os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=fd)
-        except OSError as error:
-            if error.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
-                _refuse_odd(fd, name, path)
-            raise
-        if made and not shared(root):
-            os.fchmod(child, 0o700)
-        return child
-    finally:
-        os.close(fd)
+            os.mkdir(name, _modes(root)[1], dir_fd=fd)
+            made = True
+        except FileExistsError:
+            pass
+    try:
+        child = os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=fd)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+            _refuse_odd(fd, name, path)
+        if error.filename is None or error.filename == name:
+            error.filename = str(path)  # the whole path, not the name inside its folder
+        raise
+    if made and not shared(root):
+        os.fchmod(child, 0o700)
+    return child
 
 
 def _refuse_odd(fd: int | None, name: str, path: Path) -> None:

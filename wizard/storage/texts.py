@@ -45,9 +45,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "again (start a new assessment to assess them anew)",
         "{path}: dane tego klienta usunięto poleceniem forget {date}; nic więcej nie zostanie dla "
         "niego zapisane (aby ocenić go od nowa, zacznij nową ocenę)"),
-    "files.denied": ("{path}: permission denied; give yourself access (chmod u+rwx on a folder, u+rw on a "
-                     "file) or ask its owner",
-                     "{path}: brak uprawnień; nadaj sobie dostęp (chmod u+rwx dla folderu, u+rw dla "
+    "files.denied": ("permission denied for {path}: give yourself access (chmod u+rwx on a folder, u+rw on "
+                     "a file) or ask its owner",
+                     "brak uprawnień do {path}: nadaj sobie dostęp (chmod u+rwx dla folderu, u+rw dla "
                      "pliku) albo poproś właściciela"),
 }
 
