@@ -124,6 +124,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "|# plików zawiera błędy} (wymienione wyżej)"),
     "cli.not_a_name": ("--{option}: must be a name in readable text (got {value})",
                        "--{option}: musi być nazwą zapisaną czytelnym tekstem (podano {value})"),
+    "cli.decide.now": (" (now {status}: {by}, {date})", " (obecnie: {status}; {by}, {date})"),
     "cli.not_text": ("{option}: {value} holds bytes that are not valid {encoding} text; type it again, or set "
                      "the terminal's encoding (LANG, LC_ALL) to the one it was typed in",
                      "{option}: {value} zawiera bajty, które nie są poprawnym tekstem {encoding}; wpisz to "

@@ -153,7 +153,7 @@ def _decided(args, by: str, bank, lang: str, path: Path, older_paths: list[Path]
             by=by, decision_makers=args.decision_makers, consulted=args.consulted, informed=args.informed,
         )
     except LifecycleError as error:
-        raise InvalidFile([Problem(str(path), error.field, error.text(lang))]) from None
+        raise InvalidFile([Problem(str(path), error.field, error.text(lang) + _last_step(record, lang))]) from None
     linked = []
     for old_path, old in older:
         try:
@@ -162,6 +162,18 @@ def _decided(args, by: str, bank, lang: str, path: Path, older_paths: list[Path]
             raise InvalidFile([Problem(str(old_path), error.field, error.text(lang))]) from None
         linked.append((old_path, old))
     return record, linked
+
+
+def _last_step(record, lang: str) -> str:
+    """Who took the record to the status it has now, and when: what changed, when a step is
+    refused because someone else decided first."""
+    from wizard.i18n import t
+
+    if not record.status_history:
+        return ""
+    last = record.status_history[-1]
+    when = f"{last.at:%Y-%m-%d %H:%M:%S}" if last.at else "?"
+    return t("cli.decide.now", lang, status=t("status." + last.status, lang), by=inert(last.by) or "?", date=when)
 
 
 def feedback(args) -> int:
