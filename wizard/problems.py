@@ -110,7 +110,7 @@ _KEY_RUN = re.compile(r'[A-Za-z0-9_\-". \t]*\.[A-Za-z0-9_\-". \t]*')  # what a d
 def _too_many_key_parts(text: str) -> str:
     """Why the file has too many dotted key parts to be read safely, or "" (the common case
     costs one count of dots)."""
-    if text.count(".") <= MAX_KEY_PARTS:
+    if text.count(".") < MAX_KEY_PARTS:
         return ""
     bare = _STRINGS.sub('""', text)  # dots inside texts are no key parts
     if bare.count(".") > MAX_DOTS:
