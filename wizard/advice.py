@@ -193,7 +193,8 @@ def finding_text(bank: Bank, fid: str, answers: dict[str, Answer], lang: str,
         total = len(bank.questions)
         answered = sum(1 for q in bank.questions if q.id in answers)
         low, high = level_range or ("continue", "continue")
-        shown = [f"“{bank.question(q).text(lang)}”" for q in open_questions[:3]]
+        opening, closing = ("„", "”") if lang == "pl" else ("“", "”")
+        shown = [f"{opening}{bank.question(q).text(lang)}{closing}" for q in open_questions[:3]]
         if len(open_questions) > 3:
             shown.append(bank.findings["more"](lang).replace("{count}", str(len(open_questions) - 3)))
         return (text.replace("{answered}", str(answered)).replace("{total}", str(total))

@@ -70,9 +70,12 @@ def share_text(reason: Reason, lang: str) -> str:
 
 def problem_text(bank: Bank, problem: ProblemView, lang: str) -> str:
     """"Late payment: serious, not tried yet → Revise the terms"."""
-    name = bank.problem(problem.id).name(lang) if problem.id in {p.id for p in bank.problems} else problem.id
-    return t("report.problem_line", lang, name=name, band=bank.band_labels[problem.band](lang),
-             state=bank.state_labels[STATES.index(problem.state)](lang), level=level_label(bank, problem.level, lang))
+    name = bank.problem(problem.id).name(lang)
+    band, level = bank.band_labels[problem.band](lang), level_label(bank, problem.level, lang)
+    if not any(problem.id in r.addresses for r in bank.remedies):  # nothing to try: no state to tell
+        return t("report.problem_line_plain", lang, name=name, band=band, level=level)
+    return t("report.problem_line", lang, name=name, band=band,
+             state=bank.state_labels[STATES.index(problem.state)](lang), level=level)
 
 
 def section_scores(bank: Bank, result: Assessment) -> list[tuple[str, int | None]]:
