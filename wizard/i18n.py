@@ -66,6 +66,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "not saved (add --save to keep it as a record)",
                             "Ocenia: {assessor}, {date} · bank pytań {version} · "
                             "nie zapisano (dodaj --save, aby zachować ją jako zapis)"),
+    "report.unknown": ("unknown", "nieznane"),
+    "report.problems": ("Problems found", "Rozpoznane problemy"),
+    "report.problem_line": ("{name}: {band}, {state} → {level}", "{name}: problem {band}, {state} → {level}"),
+    "report.problem_line_plain": ("{name}: {band} → {level}", "{name}: problem {band} → {level}"),
+    "report.change_path": ("If you {path} and by the review date {outcome}, the recommendation would be: {level}.",
+                           "Jeśli {path}, a do terminu przeglądu {outcome}, rekomendacja zmieni się na: {level}."),
+    "report.outcome.failed": ("nothing has improved", "nic się nie poprawi"),
+    "report.outcome.fixed": ("things have clearly improved", "sytuacja wyraźnie się poprawi"),
+    "report.outcome.partial": ("things have partly improved", "sytuacja częściowo się poprawi"),
+    "report.outcome.unknown": ("you cannot tell yet", "nie będzie jeszcze wiadomo"),
+    "report.stage.secure": ("First, protect yourself", "Najpierw zabezpiecz siebie"),
+    "report.for_level": ("Advice for the level decided, {level} (the recommendation was {recommended})",
+                         "Wskazówki dla wybranego poziomu: {level} (rekomendacja: {recommended})"),
     "report.differs": ("Differs from the recommendation ({level}). Reason: {reason}",
                        "Różni się od rekomendacji ({level}). Powód: {reason}"),
     "report.answers": ("Answers", "Odpowiedzi"),
@@ -82,6 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.rejected": ("rejected", "odrzucona"),
     "status.superseded": ("superseded", "zastąpiona"),
     # --- command line -------------------------------------------------------------------------
+    "cli.bank_changed": ("This file was assessed before with question bank {was} ({level}); this result uses question "
+                         "bank {now}, whose rules differ, so a different level need not mean the client changed.",
+                         "Ten plik oceniono już wcześniej z zestawem pytań {was} (poziom: {level}); ten wynik korzysta "
+                         "z zestawu {now}, który rozumuje inaczej, więc inny poziom nie musi oznaczać zmiany u klienta."),
     "cli.saved": ("saved: {path}", "zapisano: {path}"),
     "cli.valid": ("ok: {path} ({what})", "ok: {path} ({what})"),
     "cli.what.bank": ("question bank, {count:plural:# question|# questions}",
