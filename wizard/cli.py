@@ -66,7 +66,10 @@ TEXT_OPTIONS = ("client", "assessor", "by", "comment", "reason", "outcome", "dec
 
 def _refuse_undecodable(args) -> None:
     """Text given on the command line must be text: bytes that are not valid in the terminal's
-    encoding arrive as lone surrogates, which no file could store."""
+    encoding arrive as lone surrogates, which no file could store. (The wizard's own names are
+    checked by cmd_tui, which also refuses control characters in them.)"""
+    if COMMANDS.get(args.command or "home") is cmd_tui:
+        return
     for option in TEXT_OPTIONS:
         values = getattr(args, option, None)
         for value in values if isinstance(values, list) else [values]:
