@@ -658,7 +658,7 @@ def _validate_records_folder(folder: Path, args, lang: str) -> bool:
     problems += forgotten.problems(folder)
     for problem in problems:
         print(f"{PROG}: {problem}", file=sys.stderr)
-    counts = {"records": len(records), "drafts": len(drafts),
+    counts = {"records": len(records), "drafts": len([e for e in drafts if e.path != store.drafts]),
               "feedback": sum(len(entries) for rid, entries in on_records.items() if rid)}
     what = t("cli.what.folder", lang, **counts)
     broken = len({p.file for p in problems})

@@ -297,10 +297,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy.kind.feedback": ("feedback", "opinie"),
     "privacy.kind.export": ("export", "eksport"),
     "privacy.kind.temporary": ("unsaved", "niezapisany"),
-    "privacy.unreadable": ("These files could not be read, so they were not checked for “{client}”; "
-                           "look at them yourself:",
-                           "Tych plików nie da się odczytać, więc nie sprawdzono, czy dotyczą klienta "
-                           "„{client}”; przejrzyj je samodzielnie:"),
+    "privacy.unreadable": ("These files or folders could not be read, so they were not checked for "
+                           "“{client}”; look at them yourself:",
+                           "Tych plików lub folderów nie da się odczytać, więc nie sprawdzono, czy dotyczą "
+                           "klienta „{client}”; przejrzyj je samodzielnie:"),
     "privacy.confirm": ("Delete {count:plural:this file|these # files}? This cannot be undone. [y/N] ",
                         "Usunąć {count:plural:ten plik|te # pliki|te # plików}? Tego nie da się cofnąć. [t/N] "),
     "privacy.no_terminal": ("refusing to delete without a confirmation, and there is no terminal to ask on: "

@@ -91,6 +91,8 @@ def unreadable(path: Path | str, error: OSError) -> Problem:
     from wizard.storage.files import Refused
 
     if isinstance(error, Refused):
+        if error.key == "files.link" and error.path == Path(path):  # the problem names the link already
+            return Problem(display_path(path), "", Refused("files.link_named", path, **error.values).text("en"))
         return Problem(display_path(path), "", error.text("en"))
     if isinstance(error, PermissionError):
         return Problem(display_path(path), "", f"cannot be read ({error.strerror}): give yourself access "

@@ -142,7 +142,6 @@ class RecordStore:
         from wizard.records import new_id, to_toml
         from wizard.storage import files
 
-        self.ensure()
         with self.lock("save"):
             self._refuse_forgotten(self.root / record.file_name(), record)
             for _ in range(20):

@@ -487,5 +487,5 @@ def test_list_says_when_the_folder_cannot_be_read(store, bank, monkeypatch, caps
     monkeypatch.setattr(os, "scandir", refuse)
     assert cli.main(["list"]) == 1
     err = capsys.readouterr().err
-    assert f"{store.root}: cannot read the records folder (permission denied for {store.root}: give yourself " \
+    assert f"{store.root}: cannot read the records folder (Permission denied for {store.root}: give yourself " \
            "access (chmod u+rwx" in err

@@ -319,7 +319,11 @@ def write_text(root: Path, path: Path, text: str, *, overwrite: bool, must_exist
             raise Refused("files.not_regular", path, errno.EINVAL)
         if must_exist and existing is None:
             raise Refused("files.gone", path, errno.ENOENT)
-        temp = _create_temp(path, fd, _modes(root)[0])
+        try:
+            temp = _create_temp(path, fd, _modes(root)[0])
+        except OSError as error:  # the folder refuses a new file: name the folder
+            error.filename = str(path.parent)
+            raise
         try:
             _write_all(temp[1], data, durable)
             if overwrite:
@@ -327,11 +331,13 @@ def write_text(root: Path, path: Path, text: str, *, overwrite: bool, must_exist
             else:
                 os.link(temp[0], name, src_dir_fd=fd, dst_dir_fd=fd)  # fails if the name is taken
                 os.unlink(temp[0], dir_fd=fd)
-        except BaseException:
+        except BaseException as error:
             try:
                 os.unlink(temp[0], dir_fd=fd)
             except FileNotFoundError:
                 pass
+            if isinstance(error, OSError) and error.filename in (temp[0], name):
+                error.filename = str(path)  # the file, not its name inside the folder
             raise
         if durable:
             _fsync_folder(fd, path.parent)

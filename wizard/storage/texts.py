@@ -10,6 +10,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "writes or deletes. Replace the link with a real folder or file, or remove it",
         "{path} to dowiązanie symboliczne (do {target}); w folderze zapisów program nie podąża za "
         "dowiązaniami, gdy zapisuje lub usuwa. Zastąp dowiązanie zwykłym folderem lub plikiem albo je usuń"),
+    "files.link_named": (
+        "is a symbolic link (to {target}); the records folder never follows links. Replace the link with a "
+        "real folder, or remove it",
+        "to dowiązanie symboliczne (do {target}); w folderze zapisów program nie podąża za dowiązaniami. "
+        "Zastąp dowiązanie zwykłym folderem albo je usuń"),
     "files.link_read": (
         "is a symbolic link (to {target}); only regular files in the records folder are read. "
         "Replace the link with the file itself, or remove it",
@@ -45,7 +50,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "again (start a new assessment to assess them anew)",
         "{path}: dane tego klienta usunięto poleceniem forget {date}; nic więcej nie zostanie dla "
         "niego zapisane (aby ocenić go od nowa, zacznij nową ocenę)"),
-    "files.denied": ("permission denied for {path}: give yourself access (chmod u+rwx on a folder, u+rw on "
+    "files.denied": ("Permission denied for {path}: give yourself access (chmod u+rwx on a folder, u+rw on "
                      "a file) or ask its owner",
                      "brak uprawnień do {path}: nadaj sobie dostęp (chmod u+rwx dla folderu, u+rw dla "
                      "pliku) albo poproś właściciela"),
