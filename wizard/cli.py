@@ -428,7 +428,6 @@ def cmd_list(args) -> int:
 
     from wizard.clients import contains, same_client
     from wizard.i18n import t
-    from wizard.render.inert import json_dumps
 
     lang, store = _lang(args), _store(args)
     bank = cache(lambda: _bank(args))  # an empty folder never loads the question bank
@@ -450,6 +449,8 @@ def cmd_list(args) -> int:
             print(t("cli.list.partial", lang, client=_inert(args.client), names=", ".join(map(_inert, partial))),
                   file=sys.stderr)
     if args.json:
+        from wizard.render.inert import json_dumps
+
         for entry in shown:
             record = entry.summary
             print(json_dumps({

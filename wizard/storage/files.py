@@ -26,7 +26,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import threading
+from _thread import get_ident
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -448,14 +448,7 @@ def stale_temp_files(root: Path, folder: Path, older_than: float = 60.0) -> list
 # The folder's lock
 
 
-class _Held(threading.local):
-    counts: dict[str, int]
-
-    def __init__(self) -> None:
-        self.counts = {}
-
-
-_held = _Held()  # the locks this thread holds → how many times (re-entrant)
+_held: dict[tuple[int, str], int] = {}  # (thread, lock) → how many times this thread holds it
 
 
 @contextmanager
@@ -472,7 +465,7 @@ def lock(root: Path, what: str, timeout: float | None = None):
         return
     root = Path(root)
     key = os.path.realpath(root)
-    held = _held.counts
+    key, held = (get_ident(), key), _held
     if held.get(key):
         held[key] += 1
         try:
