@@ -160,11 +160,14 @@ def load(root: Path, record_id: str) -> list[FeedbackEntry]:
         found = [e for e in files.entries(root, target) if e.name.endswith(".toml") and not e.name.startswith(".")]
     except OSError as error:
         return [FeedbackEntry(target, None, (unreadable(target, error),))]
+    from wizard.store import odd_file
+
     entries = []
     for item in sorted(found, key=lambda e: e.name):
         path = target / item.name
-        if not item.is_file(follow_symlinks=False):
-            entries.append(FeedbackEntry(path, None, (Problem(display_path(path), "", _odd(item)),)))
+        odd = odd_file(item, path)
+        if odd is not None:  # a link, a FIFO, a folder: never read
+            entries.append(FeedbackEntry(path, None, (odd,)))
             continue
         try:
             entries.append(FeedbackEntry(path, read(path, record_id)))
@@ -188,14 +191,6 @@ def load_all(root: Path) -> dict[str, list[FeedbackEntry]]:
             if entries:
                 result[sub.name] = entries
     return result
-
-
-def _odd(entry) -> str:
-    if entry.is_symlink():
-        return files.Refused("files.link_read", entry.name, target="…").text("en")
-    if entry.is_dir(follow_symlinks=False):
-        return "is a folder, not a file"
-    return files.Refused("files.not_regular", entry.name).text("en")
 
 
 def good(entries: list[FeedbackEntry]) -> list[Feedback]:

@@ -4,9 +4,9 @@
 directory. Records sit at the top of that folder; drafts (same format, status draft) in
 `drafts/` under it.
 
-Privacy: files and folders are created readable by their owner only (0600 / 0700), unless the
-records folder is marked shared by a `.client-exit-shared` file in it; then they follow the
-umask, so the team's group can read them (see `shared`).
+Every file is read, written and deleted through the guarded file layer (wizard/storage/files.py):
+atomic writes, no link followed, regular files up to 1 MB, owner-only modes unless the folder is
+marked shared by a `.client-exit-shared` file, and the folder's lock around read-change-write.
 
 This module imports nothing heavy when it loads (no dataclasses, no records, no bank): the
 command line imports it for `list`, which must start about as fast as Python itself.
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from wizard.storage.files import SHARED_MARKER, shared  # noqa: F401  (re-exported: the shared folder)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,7 +30,6 @@ if TYPE_CHECKING:
 
 ENV_VAR = "CLIENT_EXIT_RECORDS"
 APP_NAME = "client-exit-wizard"
-SHARED_MARKER = ".client-exit-shared"
 
 
 def records_dir(option: str | Path | None = None) -> Path:
@@ -39,13 +40,6 @@ def records_dir(option: str | Path | None = None) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "records"
-
-
-def shared(root: Path) -> bool:
-    """Is this records folder shared with a team? (see wizard.storage.files.shared)"""
-    from wizard.storage.files import shared as marked
-
-    return marked(root)
 
 
 class Entry:
