@@ -77,7 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("new", "start a new assessment in the wizard")
     sub.add_argument("--client", metavar="NAME", help="the client's name (asked for when not given)")
-    sub.add_argument("--assessor", metavar="NAME", help="your name (asked for when not given)")
+    sub.add_argument("--assessor", metavar="NAME",
+                     help="your name (default: the name set with `config name`; asked for when neither)")
+    sub.add_argument("--from", metavar="RECORD", dest="from_record",
+                     help="reassess: start from this earlier record's answers, each to confirm or change")
 
     sub = command("resume", "reopen a draft in the wizard (the newest when none is named)")
     sub.add_argument("draft", nargs="?", metavar="DRAFT", help="a draft file, or the start of its id")
@@ -103,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--reason", metavar="TEXT", help="why the decision differs from the recommendation "
                                                       "(with the recommended level it is kept as a comment)")
     sub.add_argument("--outcome", metavar="TEXT", help="what was decided and what happened, in a sentence")
-    sub.add_argument("--by", metavar="NAME", help="who records the decision (required; kept in the status history)")
+    sub.add_argument("--by", metavar="NAME", help="who records the decision (default: the name set with "
+                                                  "`config name`; kept in the status history)")
     sub.add_argument("--decision-maker", action="append", default=[], metavar="NAME", dest="decision_makers",
                      help="someone who took the decision (repeat for several)")
     sub.add_argument("--consulted", action="append", default=[], metavar="NAME",
@@ -115,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("feedback", "give your view of a record: agree, disagree or abstain")
     sub.add_argument("record", metavar="RECORD", help="a record file, or the start of its id")
-    sub.add_argument("--by", metavar="NAME", required=True, help="your name")
+    sub.add_argument("--by", metavar="NAME", help="your name (default: the name set with `config name`)")
     sub.add_argument("--stance", choices=("agree", "disagree", "abstain"), required=True,
                      help="your view of the record's recommendation or decision")
     sub.add_argument("--comment", metavar="TEXT", default="", help="why, in a sentence (optional)")
@@ -126,6 +130,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("demo", "open the review screen on a temporary folder of sample decisions")
     sub.add_argument("--keep", metavar="DIR", help="write the sample folder here instead of a temporary one")
+
+    sub = command("due", "reviews that are overdue or coming up (one per client: its newest standing record)")
+    sub.add_argument("--within", type=int, default=30, metavar="DAYS",
+                     help="also list reviews due in the next DAYS days (default 30)")
+    sub.add_argument("--json", action="store_true", help="one JSON object per review, one per line")
+    sub.add_argument("--ics", metavar="FILE", help="also write the reviews as an iCalendar file (RFC 5545) "
+                                                   "that any calendar imports")
+
+    # --- you and your files (handlers in wizard/commands/setup.py) ---
+    sub = command("config", "show your settings, or set your name (used for assessments, decisions and feedback)")
+    sub.add_argument("key", nargs="?", choices=("name",), help="the setting to show or set")
+    sub.add_argument("value", nargs="?", metavar="VALUE", help="its new value (without it, the value is printed)")
 
     # --- privacy (handler in wizard/commands/privacy.py) ---
     sub = command("forget", "delete every record, draft, feedback file and export of one client, after a confirmation")
@@ -215,6 +231,18 @@ def _meant(store, ref: str, bank, lang: str) -> list[str]:
     if not found:
         return []
     return [title] + [f"  {s.id}  {s.created:%Y-%m-%d}  {s.client}" for s in found[:5]]
+
+
+def who(args, command: str) -> str:
+    """The person taking a step: `--by`, else the name the user set (`config name`). Never
+    guessed: with neither, the command stops and says how to give it."""
+    from wizard.i18n import t
+    from wizard.storage.settings import user_name
+
+    name = " ".join((getattr(args, "by", None) or "").split()) or user_name()
+    if not name:
+        raise _Fail([t("who.missing", _lang(args), command=command)], 2)
+    return name
 
 
 def _console():
@@ -557,10 +585,13 @@ def cmd_tui(args) -> int:
             from wizard.i18n import t
 
             raise _Fail([t("cli.not_a_name", _lang(args), option=option, value=repr(value))], 2)
+    earlier = None
+    if getattr(args, "from_record", None):  # reassess: the record must exist before a screen opens
+        earlier = find_record(_store(args), args.from_record, _bank(args), _lang(args))
     from wizard.tui.app import run
 
     # The bank loads after the first screen is painted; its problems are raised from run() as before.
-    return run(args, bank=lambda: _bank(args), lang=_lang(args), store=_store(args))
+    return run(args, bank=lambda: _bank(args), lang=_lang(args), store=_store(args), from_record=earlier)
 
 
 def _handler(target: str):
@@ -600,4 +631,6 @@ COMMANDS = {
     "feedback": _handler("wizard.commands.review:feedback"),
     "team": _handler("wizard.commands.review:team"),
     "forget": _handler("wizard.commands.privacy:forget"),
+    "config": _handler("wizard.commands.setup:config"),
+    "due": _handler("wizard.commands.due:due"),
 }

@@ -135,15 +135,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Zapis wskazuje się identyfikatorem; zapisy klienta {client}:"),
     "cli.compare.itself": ("both are the same record ({id}): nothing can differ",
                            "to ten sam zapis ({id}): nic nie może się różnić"),
-    "cli.decide.by_missing": ("decide: say who records the decision with --by NAME (it is kept in the record's "
-                              "status history)",
-                              "decide: podaj, kto zapisuje decyzję: --by IMIĘ (trafia do historii statusów zapisu)"),
     "cli.decide.as_comment": ("The level is the recommended one, so no reason is needed: your text is kept as a "
                               "comment.",
                               "Poziom jest zgodny z rekomendacją, więc powód nie jest potrzebny: twój tekst "
                               "zapisano jako komentarz."),
-    "cli.feedback.by_missing": ("feedback: --by must name the person giving the feedback",
-                                "feedback: --by musi wskazywać osobę, która wyraża opinię"),
     "clients.similar": ("Clients with a similar name: {names}", "Klienci o podobnej nazwie: {names}"),
     # --- review and team (issue 4) ---------------------------------------------------------
     "review.change.better": ("better", "lepiej"),
@@ -343,3 +338,11 @@ def default_language(environ: dict[str, str] | None = None) -> str:
         if value:
             return "pl" if value.lower().startswith("pl") else "en"
     return "en"
+
+
+def day(value, lang: str) -> str:
+    """A date as written in prose: 2026-12-17 in English, 17.12.2026 in Polish."""
+    return f"{value:%d.%m.%Y}" if lang == "pl" else value.isoformat()[:10]
+
+
+from wizard.texts import workflow as _workflow  # noqa: E402,F401  (registers its texts)

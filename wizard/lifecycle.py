@@ -25,6 +25,7 @@ from wizard.bank import LEVELS
 from wizard.i18n import t
 from wizard.records import Decision, DecisionRecord, StatusChange, now
 from wizard.clients import same_client
+from wizard.model.prefill import carried_from
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("proposed", "accepted", "rejected"),
@@ -171,6 +172,14 @@ def supersede(newer: DecisionRecord, older: DecisionRecord, *, by: str = "",
     older = replace(older, status="superseded", superseded_by=_merge(older.superseded_by, [newer.id]),
                     status_history=(*history_of(older), change))
     return newer, older
+
+
+def to_supersede(record: DecisionRecord, status: str) -> tuple[str, ...]:
+    """The earlier records a reassessment replaces once it is accepted: those its answers were
+    carried over from (`client-exit new --from`), not linked yet."""
+    if status != "accepted":
+        return ()
+    return tuple(ref for ref in carried_from(record.prefilled) if ref not in record.supersedes)
 
 
 def is_overdue(record: DecisionRecord, today: date) -> bool:

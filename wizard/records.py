@@ -5,7 +5,8 @@ A record is a TOML file a person can read without the app. Its `client`, `assess
 is also a valid answers file. Writes are atomic and never overwrite another record.
 
 Schema. A record says which version of the format it needs: 1, or 2 once it carries what
-version 1 did not have (a `[[status_history]]`, a `decision.comment`). A record that needs
+version 1 did not have (a `[[status_history]]`, a `decision.comment`), or 3 once it has answers
+pre-filled from elsewhere (`[prefilled]`, see wizard/model/prefill.py). A record that needs
 nothing new keeps `schema = 1`, so teammates on an older version still read it; one they could
 not read fully is refused by them with "written by a newer version", never half-read.
 """
@@ -22,10 +23,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from wizard.bank import LEVELS, Answer, Bank
+from wizard.model import prefill as prefill_model
+from wizard.model.prefill import Prefill
 from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml, show
 from wizard.reasoning import Assessment, Change, Finding, Reason, Step
 
-SCHEMA = 2  # the newest format this version reads and writes (see the module's doc)
+SCHEMA = 3  # the newest format this version reads and writes (see the module's doc)
 STATUSES = ("draft", "proposed", "accepted", "rejected", "superseded")
 LANGUAGES = ("en", "pl")
 ID_LENGTH = 8
@@ -34,7 +37,7 @@ ID_LENGTH = 8
 RECORD_KEYS = (
     "schema", "id", "client", "assessor", "created", "language", "bank_version", "status",
     "review_date", "decision_makers", "consulted", "informed", "outcome", "supersedes",
-    "superseded_by", "skipped", "answers", "notes", "decision", "status_history", "result",
+    "superseded_by", "skipped", "answers", "notes", "prefilled", "decision", "status_history", "result",
 )
 DECISION_KEYS = ("level", "reason", "comment", "by", "at")
 CHANGE_KEYS = ("status", "at", "by", "level", "reason", "comment", "outcome")
@@ -102,6 +105,7 @@ class DecisionRecord:
     supersedes: tuple[str, ...] = ()
     superseded_by: tuple[str, ...] = ()
     status_history: tuple[StatusChange, ...] = ()  # oldest first
+    prefilled: dict[str, Prefill] = field(default_factory=dict)  # question id → where its answer came from
 
     @property
     def sheet(self) -> AnswerSheet:
@@ -235,6 +239,8 @@ def to_table(record: DecisionRecord) -> dict:
             table[key] = list(getattr(record, key))
     table["answers"] = dict(record.answers)
     table["notes"] = dict(record.notes)
+    if record.prefilled:
+        table["prefilled"] = {qid: _prefill_table(p) for qid, p in record.prefilled.items()}
     if record.decision is not None:
         decision = {"level": record.decision.level}
         for key in DECISION_KEYS[1:]:
@@ -251,8 +257,14 @@ def to_table(record: DecisionRecord) -> dict:
     return table
 
 
+def _prefill_table(prefill: Prefill) -> dict:
+    return {key: getattr(prefill, key) for key in prefill_model.KEYS if getattr(prefill, key)}
+
+
 def schema_of(record: DecisionRecord) -> int:
     """The oldest format version that reads everything in `record` (see the module's doc)."""
+    if record.prefilled:
+        return 3
     if record.status_history or (record.decision is not None and record.decision.comment):
         return 2
     return 1
@@ -345,6 +357,7 @@ def parse_record(data: dict, file: str, bank: Bank) -> DecisionRecord:
         decision=reader.decision(data),
         outcome=reader.get(data, "outcome", str, "", required=False) or "",
         status_history=reader.status_history(data),
+        prefilled=reader.prefilled(data, sheet),
         **fields,
     )
     reader.raise_if_any()
@@ -398,6 +411,25 @@ class _RecordReader(FieldReader):
             changes.append(StatusChange(status=status or STATUSES[0], at=self.aware(item, "at", where),
                                         level=level, **texts))
         return tuple(changes)
+
+    def prefilled(self, data: dict, sheet: AnswerSheet) -> dict[str, Prefill]:
+        """`[prefilled.<question id>]`: where a pre-filled answer came from (model/prefill.py)."""
+        found: dict[str, Prefill] = {}
+        for qid, item in (self.get(data, "prefilled", dict, "", required=False) or {}).items():
+            where = join("prefilled", qid)
+            if not isinstance(item, dict):
+                self.problem(where, "must be a table (source, ref, on, evidence, state)")
+                continue
+            for key in sorted(set(item) - set(prefill_model.KEYS)):
+                self.problem(join(where, key), f"unknown field (allowed: {', '.join(prefill_model.KEYS)})")
+            if qid not in sheet.answers and qid not in sheet.skipped:
+                self.problem(where, "names a question that is neither answered nor skipped")
+            source = self.choice(item, "source", prefill_model.SOURCES, where)
+            state = self.choice(item, "state", prefill_model.STATES, where, required=False)
+            texts = {key: self.get(item, key, str, where, required=False) or "" for key in ("ref", "evidence")}
+            found[qid] = Prefill(source or prefill_model.SOURCES[0], on=self.date(item, "on", where),
+                                 state=state or prefill_model.PENDING, **texts)
+        return found
 
     def aware(self, table: dict, key: str, where: str) -> datetime | None:
         """An optional date and time, which must carry a time zone."""

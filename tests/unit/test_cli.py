@@ -628,7 +628,7 @@ def test_every_option_of_every_command_has_help():
 POLISH = {
     ("list", "--client", "Nikt"): "Żaden zapis nie dotyczy klienta „Nikt”",
     ("show", "ffff"): "ffff: w ",
-    ("decide", "ffff", "--status", "accepted"): "decide: podaj, kto zapisuje decyzję",
+    ("decide", "ffff", "--status", "accepted"): "decide: kim jesteś? Podaj --by IMIĘ",
     ("history", "Nikt"): "Brak ocen klienta „Nikt”",
     ("team", "Nikt"): "Brak ocen klienta „Nikt”",
     ("forget", "Nikt"): "Brak zapisów i szkiców klienta „Nikt”",

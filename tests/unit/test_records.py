@@ -387,7 +387,7 @@ def test_bad_result_level(saved):
 
 
 def test_newer_schema_is_refused_with_a_clear_message(saved):
-    message = _problem(_broken(saved, "schema = 1", "schema = 3"), "schema")
+    message = _problem(_broken(saved, "schema = 1", "schema = 4"), "schema")
     assert "newer" in message.lower()
 
 
@@ -550,7 +550,7 @@ def test_a_newer_records_answers_are_not_assessed_as_ours(tmp_path, bank):
     from wizard.records import read_answers
 
     path = tmp_path / "newer.toml"
-    path.write_text('schema = 3\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
+    path.write_text('schema = 4\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
     with pytest.raises(InvalidFile) as caught:
         read_answers(path, bank)
     (problem,) = caught.value.problems

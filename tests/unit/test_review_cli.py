@@ -219,8 +219,9 @@ def test_history_and_team_match_the_name_like_every_command_and_suggest_close_on
 def test_decide_needs_by_and_keeps_who_proposed(tmp_path, bank):
     path, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak", answers=CALM | {"late_payments": 4}))
     before = path.read_bytes()
-    for lang, message in (("en", "decide: say who records the decision with --by NAME"),
-                          ("pl", "decide: podaj, kto zapisuje decyzję: --by IMIĘ")):
+    for lang, message in (("en", "decide: who are you? Give --by NAME, or set your name once with: "
+                                 "client-exit config name"),
+                          ("pl", "decide: kim jesteś? Podaj --by IMIĘ albo raz ustaw swoje imię")):
         done = run("decide", record.id, "--status", "accepted", "--lang", lang, records=tmp_path)
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
     assert path.read_bytes() == before

@@ -19,25 +19,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.app.quit_title": ("Do you want to quit?", "Chcesz wyjść?"),
     # --- keys (footer) -----------------------------------------------------------------------
     "tui.key.help": ("help", "pomoc"),
-    "tui.key.language": ("polski", "english"),
+    "tui.key.language": ("po polsku", "in English"),
     "tui.key.theme": ("theme", "motyw"),
     "tui.key.palette": ("menu", "menu"),
     "tui.key.quit": ("quit", "wyjdź"),
-    "tui.key.new": ("new", "nowa"),
+    "tui.key.new": ("new", "nowa ocena"),
     "tui.key.resume": ("resume", "wznów"),
     "tui.key.review": ("decisions", "decyzje"),
+    "tui.key.reassess": ("reassess", "nowa ocena"),
     "tui.key.skip": ("don't know", "nie wiem"),
     "tui.key.next_open": ("next open", "bez odp."),
     "tui.key.back": ("back", "wstecz"),
     "tui.key.forward": ("forward", "dalej"),
     "tui.key.note": ("note", "notatka"),
-    "tui.key.overview": ("overview", "przegląd"),
+    "tui.key.overview": ("overview", "spis pytań"),
     "tui.key.finish": ("finish", "koniec"),
     "tui.key.save": ("save", "zapisz"),
     "tui.key.home": ("home", "start"),
     "tui.key.close": ("close", "zamknij"),
     "tui.key.accept": ("accept", "przyjmij"),
-    "tui.key.other_level": ("other level", "inny"),
+    "tui.key.other_level": ("other level", "inny poziom"),
     "tui.key.propose": ("propose", "zaproponuj"),
     "tui.key.export": ("export", "eksport"),
     "tui.key.open": ("open", "otwórz"),
@@ -108,6 +109,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.home.new": ("Start a new assessment", "Zacznij nową ocenę"),
     "tui.home.resume": ("Resume a draft ({count})", "Wznów szkic ({count})"),
     "tui.home.review": ("Review saved decisions ({count})", "Przejrzyj zapisane decyzje ({count})"),
+    "tui.home.due": (" · ⚠ {count:plural:# review due|# reviews due}",
+                     " · ⚠ {count:plural:# przegląd do zrobienia|# przeglądy do zrobienia|# przeglądów do zrobienia}"),
     "tui.home.quit": ("Quit", "Wyjdź"),
     "tui.home.drafts": ("Unfinished assessments", "Niedokończone oceny"),
     "tui.home.no_drafts": ("No unfinished assessments.", "Brak niedokończonych ocen."),
@@ -133,7 +136,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.names.client_placeholder": ("the client's name, e.g. the company", "nazwa klienta, np. firmy"),
     "tui.names.assessor": ("Your name", "Twoje imię"),
     "tui.names.assessor_placeholder": ("who is answering", "kto odpowiada"),
-    "tui.names.missing": ("Please give both names.", "Podaj obie nazwy."),
+    "tui.names.missing": ("Please give both names.", "Podaj nazwę klienta i swoje imię."),
+    "tui.names.first_use": ("Your name is remembered for your next assessments, decisions and feedback "
+                            "(change it with: client-exit config name).",
+                            "Zapamiętamy twoje imię do kolejnych ocen, decyzji i opinii "
+                            "(zmienisz je poleceniem: client-exit config name)."),
+    # --- who am I ----------------------------------------------------------------------------
+    "tui.whoami.title": ("Who are you?", "Kim jesteś?"),
+    "tui.whoami.lead": ("Every decision says who took it. Your name is remembered for your next "
+                        "decisions, feedback and assessments (change it with: client-exit config name).",
+                        "Każda decyzja mówi, kto ją podjął. Zapamiętamy twoje imię do kolejnych decyzji, "
+                        "opinii i ocen (zmienisz je poleceniem: client-exit config name)."),
+    "tui.whoami.placeholder": ("your name", "twoje imię"),
+    "tui.whoami.save": ("Save", "Zapisz"),
     "tui.names.start": ("Start", "Zaczynamy"),
     "tui.names.save": ("Save", "Zapisz"),
     "tui.names.cancel": ("Cancel", "Anuluj"),
@@ -198,6 +213,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "wyniku. Zakończyć teraz?",
     ),
     "tui.q.open_more": ("and {count} more", "{count:plural:i jeszcze jedno|i jeszcze # inne|i jeszcze # innych}"),
+    "tui.q.finish_carried": (
+        "{count:plural:# answer carried over from the earlier assessment is|# answers carried over from the "
+        "earlier assessment are} not confirmed yet: {count:plural:it stays|they stay} as before, marked as not "
+        "confirmed in the record. Save the assessment and see the result?",
+        "{count:plural:# odpowiedź przeniesiona z wcześniejszej oceny nie jest|# odpowiedzi przeniesione z "
+        "wcześniejszej oceny nie są|# odpowiedzi przeniesionych z wcześniejszej oceny nie jest} jeszcze "
+        "{count:plural:potwierdzona|potwierdzone|potwierdzonych}: zostaną jak dotąd, a zapis oznaczy je jako "
+        "niepotwierdzone. Zapisać ocenę i zobaczyć wynik?"),
     "tui.q.finish_yes": ("See the result", "Pokaż wynik"),
     "tui.q.finish_no": ("Not yet", "Jeszcze nie"),
     "tui.q.record_failed": (
@@ -223,13 +246,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.note.saved": ("Note saved.", "Notatka zapisana."),
     "tui.note.removed": ("Note removed.", "Notatka usunięta."),
     # --- overview ----------------------------------------------------------------------------
-    "tui.overview.title": ("Overview", "Przegląd"),
+    "tui.overview.title": ("Overview", "Spis pytań"),
     "tui.overview.counts": ("{answered} answered · {skipped} don't know · {open} open",
                             "odpowiedzi: {answered} · nie wiem: {skipped} · bez odpowiedzi: {open}"),
     "tui.overview.hint": ("Enter goes to the question; f finishes the assessment.",
                           "Enter przechodzi do pytania; f kończy ocenę."),
     "tui.overview.names": ("Client and assessor: {client} · {assessor}", "Klient i oceniający: {client} · {assessor}"),
     "tui.overview.skipped": ("don't know", "nie wiem"),
+    "tui.overview.carried": (" · {count} carried over, to confirm", " · przeniesione do potwierdzenia: {count}"),
     "tui.overview.open": ("open", "bez odpowiedzi"),
     # --- confirm -----------------------------------------------------------------------------
     "tui.confirm.yes": ("Yes", "Tak"),

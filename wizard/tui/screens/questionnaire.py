@@ -16,7 +16,8 @@ from textual.widgets import Input, ProgressBar, Static
 
 from wizard.bank import Answer, Question
 from wizard.i18n import t
-from wizard.tui.draft import ANSWERED, SKIPPED, Draft
+from wizard.render.prefill import source_text
+from wizard.tui.draft import ANSWERED, PREFILLED, SKIPPED, Draft
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
@@ -253,8 +254,16 @@ class QuestionnaireScreen(WizardScreen[None]):
         question, record = self.question, self.draft.record
         status = self.draft.status(question.id)
         lines = []
-        if status == ANSWERED:
+        prefill = record.prefilled.get(question.id)
+        if status == PREFILLED:
             answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
+            source = source_text(prefill, self.lang)
+            lines.append(Content.assemble(("↺ ", "bold $accent"),
+                                          self.t("prefill.pending", answer=answer, source=source)))
+        elif status == ANSWERED:
+            answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
+            if prefill is not None and prefill.state == "kept":
+                answer = self.t("prefill.kept", answer=answer, source=source_text(prefill, self.lang))
             lines.append(Content.assemble(("✓ ", "bold $success"), self.t("tui.q.answer_now", answer=answer)))
         elif status == SKIPPED:
             lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
@@ -295,6 +304,11 @@ class QuestionnaireScreen(WizardScreen[None]):
         event.stop()
         if event.question_id == self.question.id:  # not a late Enter for a question already left
             self.answer(event.value)
+
+    @on(AnswerOptions.NothingHighlighted)
+    def _nothing_highlighted(self, event: AnswerOptions.NothingHighlighted) -> None:
+        event.stop()
+        self._show_hint("Enter")
 
     @on(Input.Submitted, "#number")
     def _number_submitted(self, event: Input.Submitted) -> None:
@@ -424,6 +438,9 @@ class QuestionnaireScreen(WizardScreen[None]):
             dialog = ConfirmScreen("tui.q.finish_open", yes="tui.q.finish_yes", no="tui.q.finish_no",
                                    default=False, items=self._open_questions, then="tui.q.finish_open_then",
                                    count=open_count)
+        elif self.draft.pending_count():
+            dialog = ConfirmScreen("tui.q.finish_carried", yes="tui.q.finish_yes", no="tui.q.finish_no",
+                                   default=False, count=self.draft.pending_count())
         else:
             dialog = ConfirmScreen("tui.q.finish_all", yes="tui.q.finish_yes", no="tui.q.finish_no",
                                    total=len(self.draft.questions), skipped=skipped)
