@@ -359,6 +359,10 @@ def cmd_list(args) -> int:
         partial = sorted({e.summary.client for e in shown if not same_client(e.summary.client, args.client)})
         if partial:  # matched by a part of the name: say which clients, so none is taken for another
             print(t("cli.list.partial", lang, client=args.client, names=", ".join(partial)), file=sys.stderr)
+    from wizard.model.conflicts import conflicting_clients
+
+    conflicts = conflicting_clients(e.summary for e in readable)
+    clashing = {r.id for items in conflicts.values() for r in items}
     if args.json:
         for entry in shown:
             record = entry.summary
@@ -367,9 +371,15 @@ def cmd_list(args) -> int:
                 "client": record.client, "assessor": record.assessor, "level": record.level,
                 "recommended": record.recommended, "score": record.score, "status": record.status,
                 "review_date": record.review_date.isoformat() if record.review_date else None,
+                "conflict": record.id in clashing,
             }, ensure_ascii=False))
     elif shown:
-        _print_table(shown, bank(), lang)
+        _print_table(shown, bank(), lang, clashing)
+        from wizard.report_review import conflict_text
+
+        for items in conflicts.values():
+            if any(e.summary in items for e in shown):
+                print(conflict_text(items, bank(), lang))
     if not shown and args.client and readable:
         _say_no_client(args.client, [e.summary.client for e in readable], lang, store.root, len(readable))
     elif not shown and not args.json and len(readable) == len(entries):
@@ -387,7 +397,7 @@ def _say_no_client(client: str, names: list[str], lang: str, folder, count: int)
         print(t("clients.similar", lang, names=", ".join(similar)), file=sys.stderr)
 
 
-def _print_table(entries, bank, lang: str) -> None:
+def _print_table(entries, bank, lang: str, clashing: set[str] = frozenset()) -> None:
     """The records as aligned columns. The level, date, score and status are never cut: the
     client's and the assessor's names are cut when the terminal is narrow, and the assessor's
     column is left out when even that is not enough."""
@@ -401,7 +411,8 @@ def _print_table(entries, bank, lang: str) -> None:
         record = entry.summary
         rows.append((f"{record.created:%Y-%m-%d}", _printable(record.client), _printable(record.assessor),
                      levels.get(record.level, record.level) if record.level else "-",
-                     "-" if record.score is None else str(record.score), t("status." + record.status, lang)))
+                     "-" if record.score is None else str(record.score),
+                     ("≠ " if record.id in clashing else "") + t("status." + record.status, lang)))
     header = tuple(t("cli.col." + name, lang) for name in ("date", "client", "assessor", "level", "score", "status"))
     widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(6)]
     widths[3] = max(widths[3], *(_width(label) for label in levels.values()))  # same width whatever is listed

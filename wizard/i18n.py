@@ -195,7 +195,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.team.spread": ("the teammates range from {mildest} to {harshest} ({steps:plural:# level|# levels} apart)",
                            "oceny członków zespołu: od {mildest} do {harshest} "
                            "(różnica: {steps:plural:# poziom|# poziomy|# poziomów})"),
-    "review.team.mean_score": ("mean risk score {score}", "średni poziom ryzyka {score}"),
+    "review.team.mean_score": ("mean risk score {score}", "średni wskaźnik ryzyka: {score}"),
+    "review.team.same_level": ("all {count} recommend the same level", "wszystkie oceny ({count}) dają ten sam poziom"),
+    "review.team.stances_disagree": (
+        "but {count} of {total:plural:# feedback stance|# feedback stances} disagree: {names}",
+        "ale nie zgadza się {count} z {total:plural:# opinii|# opinii|# opinii}: {names}"),
+    "review.team.confidence": ("questions answered: {shares}", "odpowiedzi na pytania: {shares}"),
+    "review.team.thin": ("left out of the consensus, less than half answered: {names}",
+                         "pominięte w stanowisku zespołu (odpowiedzi na mniej niż połowę pytań): {names}"),
+    "review.team.all_thin": ("every assessment answers less than half of the questions: read the consensus with care",
+                             "każda ocena odpowiada na mniej niż połowę pytań: traktuj stanowisko zespołu ostrożnie"),
+    "review.team.one_member": ("Only one assessment so far: nothing to compare answers with.",
+                               "Na razie jest tylko jedna ocena: nie ma z czym porównać odpowiedzi."),
+    "review.conflict": ("⚠ Accepted decisions disagree: {decisions}. Agree which one stands, then supersede or "
+                        "reject the other (client-exit decide).",
+                        "⚠ Zaakceptowane decyzje są sprzeczne: {decisions}. Ustalcie, która obowiązuje, a drugą "
+                        "zastąpcie lub odrzućcie (client-exit decide)."),
     "review.team.consensus_rule": (
         "The consensus is the median of the teammates' recommended levels (each teammate's latest "
         "assessment counts once; with an even count, the harsher of the two middle levels).",

@@ -61,6 +61,11 @@ class HistoryScreen(ClientScreen):
                              classes="heading")
                 yield ScoreChart([Point(r.created.date(), r.result.score, r.result.level) for r in records],
                                  id="history-chart")
+                if hist.conflict:
+                    from wizard.report_review import conflict_text
+
+                    yield Static(Content(conflict_text(hist.conflict, self.app.bank, self.lang)),
+                                 classes="error", id="history-conflict")
                 yield self._records(hist)
                 yield from self._level_changes(hist)
                 yield from self._decisions(hist)

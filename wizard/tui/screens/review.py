@@ -106,6 +106,7 @@ class ReviewScreen(WizardScreen[None]):
         self._cell_cache: dict[tuple, Cell] = {}
         self._filter_timer = None
         self._counted: tuple[list, int, int] | None = None
+        self._conflicts: set[str] = set()
         self._resize_timer = None
 
     # -- data -------------------------------------------------------------------------------------
@@ -137,6 +138,11 @@ class ReviewScreen(WizardScreen[None]):
         self._statuses = {status: self.t(f"status.{status}") for status in STATUSES}
         row = self._row
         self.rows = [row(item, today) for item in listed]
+        from wizard.model.conflicts import conflicting_clients
+
+        # Accepted decisions on one client that disagree: marked in the status column.
+        self._conflicts = {r.id for items in conflicting_clients(r.summary for r in self.rows if r.summary).values()
+                           for r in items}
         if self.marked:  # the marks whose files are still readable stay
             keys = {row.key for row in self.rows if row.summary is not None}
             self.marked = [key for key in self.marked if key in keys]
@@ -335,7 +341,8 @@ class ReviewScreen(WizardScreen[None]):
             shared(summary.assessor, muted),
             shared(self._level(summary), summary.level or ""),
             shared("—" if summary.score is None else str(summary.score), "", right=True),
-            shared(self._statuses[summary.status], muted),
+            shared(f"≠ {self._statuses[summary.status]}", "alarm") if summary.id in self._conflicts
+            else shared(self._statuses[summary.status], muted),
             shared(f"⚠ {due}", "alarm") if row.overdue else shared(due, ""),
         )
 
@@ -352,6 +359,8 @@ class ReviewScreen(WizardScreen[None]):
             parts = [self.t("tui.review.count_filtered", shown=shown, count=total)]
         if overdue:
             parts.append(self.t("tui.review.count_overdue", count=overdue))
+        if self._conflicts:
+            parts.append(self.t("tui.review.count_conflicts", count=len(self._conflicts)))
         if broken:
             parts.append(self.t("tui.review.count_broken", count=broken))
         self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
@@ -414,6 +423,8 @@ class ReviewScreen(WizardScreen[None]):
         due = summary.review_date.isoformat() if summary.review_date else "—"
         review = self.t("tui.review.detail_overdue" if row.overdue else "tui.review.detail_due", date=due)
         parts = [summary.client, summary.assessor or "?", level, self.t(f"status.{summary.status}"), review]
+        if summary.id in self._conflicts:
+            parts.append(self.t("tui.review.detail_conflict"))
         return " · ".join(parts)
 
     def _recommended(self, summary: Summary) -> str:
