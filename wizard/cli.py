@@ -139,6 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                    "that any calendar imports")
 
     # --- you and your files (handlers in wizard/commands/setup.py) ---
+    command("template", "print an answers file to fill in: every question id, its text and allowed values")
+
     sub = command("config", "show your settings, or set your name (used for assessments, decisions and feedback)")
     sub.add_argument("key", nargs="?", choices=("name",), help="the setting to show or set")
     sub.add_argument("value", nargs="?", metavar="VALUE", help="its new value (without it, the value is printed)")
@@ -643,5 +645,6 @@ COMMANDS = {
     "team": _handler("wizard.commands.review:team"),
     "forget": _handler("wizard.commands.privacy:forget"),
     "config": _handler("wizard.commands.setup:config"),
+    "template": _handler("wizard.commands.setup:template"),
     "due": _handler("wizard.commands.due:due"),
 }

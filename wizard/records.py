@@ -174,7 +174,7 @@ def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
     for key, value in (reader.get(data, "answers", dict, "", required=False) or {}).items():
         question = bank.question(key)
         if question is None:
-            reader.problem(join("answers", key), "unknown question id (see `client-exit validate` on the bank)")
+            reader.problem(join("answers", key), unknown_id(key, bank))
             continue
         error = question.check(value)
         if error:
@@ -184,7 +184,7 @@ def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
     notes: dict[str, str] = {}
     for key, value in (reader.get(data, "notes", dict, "", required=False) or {}).items():
         if bank.question(key) is None:
-            reader.problem(join("notes", key), "unknown question id")
+            reader.problem(join("notes", key), unknown_id(key, bank))
         elif not isinstance(value, str):
             reader.problem(join("notes", key), f"must be a text (got {show(value)})")
         else:
@@ -192,10 +192,20 @@ def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
     skipped = _strings(reader, data, "skipped")
     for key in skipped:
         if bank.question(key) is None:
-            reader.problem("skipped", f"unknown question id '{key}'")
+            reader.problem("skipped", f"'{key}': {unknown_id(key, bank)}")
         elif key in answers:
             reader.problem("skipped", f"'{key}' is both answered and skipped")
     return AnswerSheet(client or "", assessor, answers, notes, skipped)
+
+
+def unknown_id(key: str, bank: Bank) -> str:
+    """An unknown question id, with the ids it was probably meant to be (a typo, a lost letter)."""
+    import difflib
+
+    close = difflib.get_close_matches(key, [q.id for q in bank.questions], n=1, cutoff=0.75)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else \
+        " (`client-exit template` lists every id)"
+    return f"unknown question id{hint}"
 
 
 def _strings(reader: FieldReader, data: dict, key: str) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Command handlers about you and your files: config (who am I)."""
+"""Command handlers about you and your files: config (who am I), template (an answers file)."""
 
 from __future__ import annotations
 
@@ -33,4 +33,14 @@ def config(args) -> int:
         return 0
     print(t("config.file", lang, path=path))
     print(t("config.name", lang, name=name) if name else t("config.no_name", lang))
+    return 0
+
+
+def template(args) -> int:
+    """An answers file with every question, to fill in and `assess` (see wizard/render/bank_docs.py)."""
+    import sys
+
+    from wizard.render.bank_docs import answers_template
+
+    sys.stdout.write(answers_template(cli._bank(args), cli._lang(args)))
     return 0

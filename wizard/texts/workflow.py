@@ -58,6 +58,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Czas na przegląd decyzji o kliencie {client}: {level} (status: {status}), "
                             "osoba oceniająca: {assessor}. Zapis {id}: client-exit show {id}"),
     "due.ics.category": ("Client review", "Przegląd klienta"),
+    # --- the answers-file template ---------------------------------------------------------
+    "template.head": ("An answers file for client-exit-wizard (question bank {version}).\n"
+                      "Fill in the client, then answer by removing the \"# \" before a line and giving a value.\n"
+                      "A question left out counts as \"don't know\". Check it with: client-exit validate FILE\n"
+                      "Assess it with: client-exit assess FILE",
+                      "Plik odpowiedzi dla client-exit-wizard (zestaw pytań {version}).\n"
+                      "Wpisz klienta, a potem odpowiadaj: usuń \"# \" na początku wiersza i podaj wartość.\n"
+                      "Pytanie pominięte liczy się jako „nie wiem”. Sprawdzisz plik poleceniem: "
+                      "client-exit validate PLIK\nOcenę da polecenie: client-exit assess PLIK"),
+    "template.allowed": ("allowed: {values}", "dozwolone: {values}"),
+    "template.percent": ("a percentage from 0 to 100", "procent od 0 do 100"),
+    "template.number": ("a number, 0 or more{unit}", "liczba, 0 lub więcej{unit}"),
+    "template.notes": ("a note to an answer: question_id = \"text\"", "notatka do odpowiedzi: id_pytania = \"tekst\""),
 }
 
 register(MESSAGES)
