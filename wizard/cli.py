@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("files", nargs="+", metavar="FILE", help="answers file (TOML); a record works too")
     sub.add_argument("--json", action="store_true", help="one JSON object per FILE, one per line")
     sub.add_argument("--save", action="store_true", help="save a decision record for each FILE")
+    sub.add_argument("--force", action="store_true",
+                     help="with --save: save even when a record with the same client and answers exists")
 
     sub = command("list", "list decision records, newest first")
     sub.add_argument("--client", metavar="NAME",
@@ -294,7 +296,9 @@ def cmd_assess(args) -> int:
             skipped=sheet.skipped, result=result,
         )
         saved = None
-        if args.save:
+        if args.save and not args.force and not _save_again(store, bank, sheet, file, lang):
+            failed = True
+        elif args.save:
             try:
                 saved, record = store.save_new(record)
             except OSError as error:
@@ -311,6 +315,35 @@ def cmd_assess(args) -> int:
             if file != args.files[-1]:
                 console.rule()
     return 1 if failed else 0
+
+
+def _save_again(store, bank, sheet, file: str, lang: str) -> bool:
+    """False when a record with the same client, answers, notes and skips exists and the user
+    does not confirm saving another (without a terminal to ask on, only --force saves it)."""
+    from wizard.clients import same_client
+    from wizard.i18n import t
+    from wizard.problems import InvalidFile
+    from wizard.records import read_record
+
+    try:
+        listed = [e for e in store.summaries(bank) if e.summary and same_client(e.summary.client, sheet.client)]
+    except OSError:
+        return True  # the save itself will say why the folder cannot be used
+    for entry in listed:
+        try:
+            record = read_record(entry.path, bank)
+        except InvalidFile:
+            continue
+        if (record.answers, record.notes, set(record.skipped)) == (sheet.answers, sheet.notes, set(sheet.skipped)):
+            from wizard.i18n import day
+
+            message = t("cli.assess.identical", lang, file=file, id=record.id, date=day(record.created.date(), lang))
+            if sys.stdin.isatty() and sys.stderr.isatty():
+                print(message, file=sys.stderr)
+                return input(t("cli.assess.save_another", lang)).strip().lower() in ("y", "yes", "t", "tak")
+            print(f"{PROG}: {message} {t('cli.assess.use_force', lang)}", file=sys.stderr)
+            return False
+    return True
 
 
 def _assessment_json(source: str, record, saved) -> dict:

@@ -58,6 +58,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Czas na przegląd decyzji o kliencie {client}: {level} (status: {status}), "
                             "osoba oceniająca: {assessor}. Zapis {id}: client-exit show {id}"),
     "due.ics.category": ("Client review", "Przegląd klienta"),
+    # --- assess --save -----------------------------------------------------------------------
+    "cli.assess.identical": ("{file}: a record with the same client and answers exists ({id}, {date}): not saved again.",
+                             "{file}: istnieje już zapis z tym samym klientem i odpowiedziami ({id}, {date}): "
+                             "nie zapisano ponownie."),
+    "cli.assess.save_another": ("Save another record anyway? [y/N] ", "Mimo to utworzyć kolejny zapis? [t/N] "),
+    "cli.assess.use_force": ("Add --force to save another.", "Dodaj --force, aby utworzyć kolejny."),
     # --- the answers-file template ---------------------------------------------------------
     "template.head": ("An answers file for client-exit-wizard (question bank {version}).\n"
                       "Fill in the client, then answer by removing the \"# \" before a line and giving a value.\n"
