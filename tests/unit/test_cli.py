@@ -506,7 +506,7 @@ print("NO-TEXTUAL", code, file=sys.stderr)
 def test_headless_commands_import_no_textual(one_record, tmp_path, command):
     args = {
         "assess": ["assess", EXAMPLES / "late-payer.toml"],
-        "assess-json": ["assess", EXAMPLES / "late-payer.toml", "--json", "--save"],
+        "assess-json": ["assess", EXAMPLES / "late-payer.toml", "--json", "--save", "--force"],
         "list": ["list"],
         "show": ["show", "5eed", "--format", "markdown"],
         "validate": ["validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path()],
