@@ -48,8 +48,21 @@ class LifecycleError(ValueError):
         self.message = self.text("en")
         super().__init__(f"{field}: {self.message}")
 
-    def text(self, lang: str) -> str:
-        return t(self.key, lang, **self.values)
+    def text(self, lang: str, bank=None) -> str:
+        """The message in `lang`. In Polish, statuses (and, given the bank, levels) are named in
+        words, never by their ids: "zapis o statusie „zaakceptowany”", not "„accepted”"; English
+        keeps the values as they are written in the record, like every problem in a file."""
+        values = dict(self.values)
+        for key in ("before", "after"):
+            if key in values:
+                values[key] = t(f"status.{values[key]}", lang)
+        if self.key == "life.transition":
+            values["allowed"] = ", ".join(t(f"status.{s}", lang) for s in str(values["allowed"]).split(", ") if s)
+        if bank is not None and lang != "en":
+            for key in ("level", "recommended"):
+                if values.get(key) in LEVELS:
+                    values[key] = bank.level(values[key]).label(lang)
+        return t(self.key, lang, **values)
 
 
 def allowed(before: str, after: str) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from wizard.bank import Answer, Bank
-from wizard.i18n import t
+from wizard.i18n import day, t
 from wizard.reasoning import Assessment, Change, Reason, translated
 from wizard.records import DecisionRecord, StatusChange
 
@@ -125,9 +125,9 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     lines += _list(t("report.warnings", lang), [f"⚠ {w.text}" for w in result.warnings])
     if result.actions:
         lines += _list(t("report.actions", lang), [a.text for a in result.actions])
-        lines += [t("report.review", lang, date=result.review_date.isoformat()), ""]
+        lines += [t("report.review", lang, date=day(result.review_date, lang)), ""]
     else:
-        lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=result.review_date.isoformat()), ""]
+        lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=day(result.review_date, lang)), ""]
     if result.exit_plan:
         title = t("report.exit_plan_staged" if result.staged_exit else "report.exit_plan", lang)
         lines += [f"## {title}", ""]
@@ -151,7 +151,7 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
 
 def _meta(record: DecisionRecord, lang: str, saved: bool = True) -> str:
     values = dict(assessor=record.assessor or t("report.nobody", lang),
-                  date=record.created.strftime("%Y-%m-%d %H:%M"), version=record.bank_version)
+                  date=f"{day(record.created, lang)} {record.created:%H:%M}", version=record.bank_version)
     if not saved:  # an id and a status belong to a record on disk
         return t("report.meta_unsaved", lang, **values)
     meta = t("report.meta", lang, id=record.id, **values)
@@ -174,7 +174,7 @@ def decision_lines(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
         return []
     level, by = level_label(bank, decision.level, lang), decision.by or t("report.nobody", lang)
     if decision.at is not None:
-        lines = [t("report.decision_line_at", lang, level=level, by=by, date=f"{decision.at:%Y-%m-%d}")]
+        lines = [t("report.decision_line_at", lang, level=level, by=by, date=day(decision.at, lang))]
     else:
         lines = [t("report.decision_line", lang, level=level, by=by)]
     if differs_from_recommendation(record):

@@ -12,7 +12,7 @@ from datetime import date
 from wizard.bank import LEVELS, Answer, Bank
 from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison
 from wizard.feedback import Feedback, current, tally
-from wizard.i18n import t
+from wizard.i18n import day, t
 from wizard.lifecycle import is_overdue
 from wizard.records import DecisionRecord
 from wizard.report import LEVEL_STYLES, _cell, answer_text, bar, level_label, question_text, share_text
@@ -155,7 +155,7 @@ def _since(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
         names = [bank.principles[p].name(lang) for p in ids if p in bank.principles]
         if names:
             items.append(t("review.since.principles_" + key, lang, names=", ".join(names)))
-    title = t("review.since.title", lang, date=f"{a.created:%Y-%m-%d}")
+    title = t("review.since.title", lang, date=day(a.created, lang))
     return [f"## {title}", "", *[f"- {item}" for item in items], ""]
 
 
@@ -248,8 +248,8 @@ def markdown_history(hist: History, bank: Bank, lang: str, today: date) -> str:
     if not hist.records:
         return "\n".join(lines + [t("review.no_client", lang, client=hist.client)]) + "\n"
     first, last = hist.records[0], hist.records[-1]
-    lines += [t("review.history.summary", lang, count=len(hist.records), start=f"{first.created:%Y-%m-%d}",
-                end=f"{last.created:%Y-%m-%d}", spark=hist.sparkline, first=first.result.score,
+    lines += [t("review.history.summary", lang, count=len(hist.records), start=day(first.created, lang),
+                end=day(last.created, lang), spark=hist.sparkline, first=first.result.score,
                 last=last.result.score), ""]
     if hist.conflict:
         lines += [f"**{conflict_text(hist.conflict, bank, lang)}**", ""]

@@ -272,7 +272,7 @@ async def test_a_full_disk_keeps_the_answers_and_allows_a_retry(bank, store, mon
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert on_disk(store, bank).answers == {"late_payments": 3, "late_payments_trend": "improving"}
-        assert "draft saved" in str(screen.query_one("#save-state", Static).render())
+        assert "answers saved" in str(screen.query_one("#save-state", Static).render())
 
 
 async def test_a_record_that_cannot_be_written_is_offered_again(bank, store, monkeypatch):

@@ -103,7 +103,7 @@ async def test_the_decision_comment_and_the_status_history_are_shown(bank, store
         assert "Osoby decydujące: Ola, Piotr · Osoby konsultowane: Marek · Osoby poinformowane: Kasia" in decision
         assert "Historia statusów" in widget_text(app.screen)
         steps = [str(item.text) for item in app.screen.query(".history-step")]
-        assert steps[0] == "2026-11-23 09:15 · zaproponowana · Anna"
+        assert steps[0] == "2026-11-23 09:15 · zaproponowany · Anna"
 
 
 async def test_no_comment_and_no_history_are_shown_when_there_are_none(bank, store, named):

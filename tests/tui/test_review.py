@@ -187,7 +187,7 @@ async def test_language_switch_keeps_the_filter_and_the_marks(bank, store, demo)
         await open_review(app, pilot)
         await pilot.press("space", "slash", *"a", "enter", "f2")
         await pilot.pause()
-        assert column(app, "status")[0] in ("przyjęta", "szkic", "zaproponowana", "zastąpiona")
+        assert column(app, "status")[0] in ("zaakceptowany", "roboczy", "zaproponowany", "zastąpiony")
         assert app.screen.query_one("#filter", Input).value == "a"
         assert len(app.screen.marked) == 1
 

@@ -120,13 +120,13 @@ def decide(args) -> int:
             by=by, decision_makers=args.decision_makers, consulted=args.consulted, informed=args.informed,
         )
     except LifecycleError as error:
-        raise InvalidFile([Problem(str(path), error.field, error.text(lang))]) from None
+        raise InvalidFile([Problem(str(path), error.field, error.text(lang, bank))]) from None
     linked = []
     for old_path, old in older:
         try:
             record, old = supersede(record, old, by=by, at=record.status_history[-1].at)
         except LifecycleError as error:
-            raise InvalidFile([Problem(str(old_path), error.field, error.text(lang))]) from None
+            raise InvalidFile([Problem(str(old_path), error.field, error.text(lang, bank))]) from None
         linked.append((old_path, old))
     # Every check passed before anything is written: a refused command changes no file.
     for target, changed in ((path, record), *linked):

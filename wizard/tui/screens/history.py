@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from wizard.i18n import day
 from wizard.lifecycle import is_overdue
 from wizard.report import level_label
 from wizard.report_review import MARKS, decision_line, markdown_history, stance_marks
@@ -50,8 +51,8 @@ class HistoryScreen(ClientScreen):
             yield Static(Content(self.t("review.history.title", client=hist.client)), id="who")
             if records:
                 yield Static(Content(self.t("tui.history.span", count=len(records),
-                                            start=f"{records[0].created:%Y-%m-%d}",
-                                            end=f"{records[-1].created:%Y-%m-%d}")), id="history-span")
+                                            start=day(records[0].created, self.lang),
+                                            end=day(records[-1].created, self.lang))), id="history-span")
         with VerticalScroll(id="history-body", classes="client-body"):
             yield from self._problems()
             if not records:

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from wizard.i18n import day
 from wizard.bank import LEVELS
 from wizard.index import Listed, Summary
 from wizard.lifecycle import is_overdue
@@ -421,6 +422,7 @@ class ReviewScreen(WizardScreen[None]):
         else:
             level = self.t("tui.review.detail_recommended", level=self._recommended(summary))
         due = summary.review_date.isoformat() if summary.review_date else "—"
+        due = day(summary.review_date, self.lang) if summary.review_date else "—"
         review = self.t("tui.review.detail_overdue" if row.overdue else "tui.review.detail_due", date=due)
         parts = [summary.client, summary.assessor or "?", level, self.t(f"status.{summary.status}"), review]
         if summary.id in self._conflicts:
