@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.share": ("share", "udział"),
     "report.decisive": ("decisive on its own (a dealbreaker)", "przesądza o wyniku (przekroczona granica)"),
     "report.changes": ("What would change it", "Co mogłoby zmienić wynik"),
-    "report.change_line": ("If “{question}” were {to} (now: {was}), the recommendation would be: {level}.",
+    "report.change_line": ("If the answer to “{question}” were “{to}” (now: “{was}”), the recommendation would be: {level}.",
                            "Przy odpowiedzi „{to}” na pytanie „{question}” (teraz: {was}) rekomendacja brzmiałaby: {level}."),
     "report.no_change": ("No single change of answer would move the result {direction}.",
                          "Żadna pojedyncza zmiana odpowiedzi nie przesunie wyniku {direction}."),

@@ -42,7 +42,7 @@ async def test_the_result_explains_itself(bank, store):
             assert bank.principles[principle].name("en") in text
         for reason in result.reasons:
             assert bank.question(reason.question).text("en") in text
-        assert "If “" in text or "No single change" in text
+        assert "If the answer to “" in text or "No single change" in text
         for warning in result.warnings:
             assert warning.text in text
         for action in result.actions:

@@ -102,3 +102,10 @@ def test_a_refused_decision_names_statuses_and_levels_in_polish(store, bank, cap
     err = capsys.readouterr().err
     assert f"na poziomie „{bank.level(record.result.level).label('pl')}”" in err
     assert not re.search(r"„(?:accepted|proposed|continue|monitor|revise_terms|prepare_exit|end_now)”", err)
+
+
+def test_a_counterfactual_reads_as_english_with_any_option_label():
+    line = t("report.change_line", "en", question="Is working with this client profitable?",
+             to="it roughly breaks even", was="yes, it is profitable", level="Monitor")
+    assert line == ("If the answer to “Is working with this client profitable?” were “it roughly breaks even” "
+                    "(now: “yes, it is profitable”), the recommendation would be: Monitor.")
