@@ -31,6 +31,11 @@ def level_label(bank: Bank, level: str, lang: str) -> str:
     return bank.level(level).label(lang)
 
 
+def short_level_label(level: str, lang: str) -> str:
+    """A level in at most 14 characters, for table columns: a level is never cut."""
+    return t(f"level.short.{level}", lang)
+
+
 def question_text(bank: Bank, question_id: str, lang: str) -> str:
     question = bank.question(question_id)
     return question.text(lang) if question else question_id

@@ -278,6 +278,7 @@ async def test_u_goes_to_the_next_open_question(bank, store):
     app = make_app(bank, store, command="new", client="K", assessor="A")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await questionnaire(pilot, app)
+        await pilot.pause()  # the footer is drawn after the first frame
         assert "u next open" in visible_text(app).splitlines()[-1]
         for index in (1, 2, 4):
             screen.draft.skip(bank.questions[index].id)

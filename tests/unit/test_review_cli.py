@@ -312,3 +312,15 @@ def test_the_markdown_of_a_decided_record_has_the_decision_date(tmp_path, bank):
 
     markdown = run("show", record.id, "--format", "markdown", records=tmp_path).stdout
     assert f"recorded by Anna on {date.today():%Y-%m-%d}" in markdown
+
+
+def test_demo_without_keep_makes_its_folder_where_temporary_files_go(isolated, capsys):
+    """Run by the tests, the demo's temporary folder lands in pytest's temporary folder (TMPDIR),
+    never in /tmp where it would be left behind."""
+    import os
+
+    from wizard import cli
+
+    assert cli.main(["demo"]) == 0
+    folder = Path(re.search(r"(\S+client-exit-demo-\S+)", capsys.readouterr().out).group(1))
+    assert folder.parent == Path(os.environ["TMPDIR"]) and folder.name.startswith("client-exit-demo-")

@@ -5,6 +5,12 @@ from __future__ import annotations
 from wizard.i18n import register
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- levels in table columns (never cut; the full labels are in questions/bank.toml) --------
+    "level.short.continue": ("Continue", "Kontynuuj"),
+    "level.short.monitor": ("Monitor", "Obserwuj"),
+    "level.short.revise_terms": ("Revise terms", "Nowe zasady"),
+    "level.short.prepare_exit": ("Prepare exit", "Plan rozstania"),
+    "level.short.end_now": ("End now", "Zakończ teraz"),
     # --- config -------------------------------------------------------------------------------
     "config.file": ("settings: {path}", "ustawienia: {path}"),
     "config.name": ("name: {name}", "imię: {name}"),

@@ -18,6 +18,7 @@ from wizard.i18n import t
 from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
 from wizard.tui.paths import short_path
 from wizard.tui.screens.home import HomeScreen
+from wizard.tui.themes import LIGHT_NAME, LIGHT_THEME
 from wizard.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 # Start-up is the time to the first painted home screen: every other screen, the question bank
 # and the core modules behind them are imported when first needed (see `_loaded`).
 
-DARK, LIGHT = "textual-dark", "textual-light"
+DARK = "textual-dark"
+LIGHT = LIGHT_NAME  # Textual's light theme, darkened where its text fell below WCAG AA (themes.py)
 LANGUAGE_NAMES = {"en": "English", "pl": "polski"}
 
 
@@ -65,6 +67,7 @@ class ClientExitApp(App[int]):
         # `feedback.make` itself, unless a clock is given (tests), which then stamps both.
         self._feedback_clock = clock
         clock, make_id = clock or _now, make_id or _new_id
+        self.register_theme(LIGHT_THEME)
         self.set_reactive(ClientExitApp.lang, lang)
         self.clock, self.make_id = clock, make_id
         self._start = (command, client, assessor, draft)
@@ -364,6 +367,18 @@ class ClientExitApp(App[int]):
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.t("tui.palette.themes")))
 
     def action_screenshot_here(self) -> None:
+        """Save the screen as SVG in the current folder. From the command palette, the picture
+        is taken once the palette has gone and the screen under it is drawn again: taken at
+        once, it caught the screen half-composed (blank but for the title)."""
+        from textual.command import CommandPalette
+
+        if CommandPalette.is_open(self) or isinstance(self.screen, CommandPalette):
+            self.call_after_refresh(self.action_screenshot_here)
+            return
+        self.screen.refresh()
+        self.call_after_refresh(self._save_screenshot)
+
+    def _save_screenshot(self) -> None:
         path = self.save_screenshot(path=str(Path.cwd()))
         self.notify(self.t("tui.screenshot.saved", path=short_path(path)), timeout=6)
 

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from wizard.i18n import day
 from wizard.lifecycle import is_overdue
-from wizard.report import level_label
+from wizard.report import level_label, short_level_label
 from wizard.report_review import MARKS, decision_line, markdown_history, stance_marks
 from wizard.team import History, history
 from wizard.tui.exports import export_path
@@ -25,8 +25,9 @@ from wizard.tui.widgets.score_chart import Point, ScoreChart
 
 
 COLUMNS = ("date", "level", "score", "status", "decision", "due", "feedback", "assessor")
-SHRINK = (("assessor", 5), ("decision", 10), ("level", 14), ("status", 9), ("decision", 8), ("level", 10),
-          ("feedback", 4), ("status", 6), ("due", 10), ("assessor", 3), ("date", 8))
+# Levels (recommended and decided) are never cut: their short labels always fit.
+SHRINK = (("assessor", 5), ("status", 9), ("feedback", 4), ("status", 6), ("due", 10), ("assessor", 3),
+          ("date", 8))
 
 
 class HistoryScreen(ClientScreen):
@@ -82,10 +83,10 @@ class HistoryScreen(ClientScreen):
             due = record.review_date.isoformat() if record.review_date else "—"
             rows.append((record.id, (
                 Cell(f"{record.created:%Y-%m-%d}"),
-                Cell(level_label(bank, result.level, self.lang), level_style(app, result.level)),
+                Cell(short_level_label(result.level, self.lang), level_style(app, result.level)),
                 Cell(str(result.score), right=True),
                 Cell(self.t(f"status.{record.status}")),
-                Cell(level_label(bank, decision.level, self.lang) if decision else "—"),
+                Cell(short_level_label(decision.level, self.lang) if decision else "—"),
                 Cell(f"⚠ {due}", colour(app, "text-error", bold=True)) if is_overdue(record, today) else Cell(due),
                 Cell(stance_marks(hist.feedback.get(record.id, ()))),
                 Cell(record.assessor or "?"),

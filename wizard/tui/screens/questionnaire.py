@@ -142,6 +142,7 @@ class QuestionnaireScreen(WizardScreen[None]):
             yield Static(id="question")
             yield Static(id="help")
             yield Static(id="why")
+        yield Static(id="more-below")
         with Vertical(id="answer"):
             yield Static(id="current")
             yield AnswerOptions(id="options")
@@ -153,6 +154,7 @@ class QuestionnaireScreen(WizardScreen[None]):
         yield KeyFooter(show_command_palette=False, hidden=self.FOOTER_HIDDEN)
 
     def on_mount(self) -> None:
+        self.watch(self.query_one("#body", VerticalScroll), "scroll_y", lambda: self._show_more_below(), init=False)
         self.show(self.index)
         self._show_save_state(announce=True)
 
@@ -172,6 +174,21 @@ class QuestionnaireScreen(WizardScreen[None]):
         self._show_answer_field(keep_typed)
         self._show_hint()
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self._show_more_below)
+
+    def _show_more_below(self) -> None:
+        """On a small screen the question's help or why it matters may not fit: a line says so,
+        with the key that scrolls, instead of leaving it below the fold unseen."""
+        if not self.is_attached:
+            return
+        body = self.query_one("#body", VerticalScroll)
+        more = self.query_one("#more-below", Static)
+        hidden = body.max_scroll_y - body.scroll_y > 0
+        more.update(Content(self.t("tui.q.more_below")) if hidden else "")
+        more.display = hidden
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_more_below)
 
     def _show_place(self) -> None:
         """Who, how far, and where: the top bar and the progress row."""

@@ -26,7 +26,7 @@ from wizard.index import Listed, Summary
 from wizard.lifecycle import is_overdue
 from wizard.problems import Problem
 from wizard.records import STATUSES
-from wizard.report import level_label
+from wizard.report import level_label, short_level_label
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.cell import Cell, fit, fold, width_of
 from wizard.tui.widgets.footer import KeyFooter
@@ -40,8 +40,9 @@ DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
 QUICK_FILTER = 2_000  # up to this many records the table is filtered on every key
 SAMPLE = 2_000  # records whose names set the width of the name columns
 # When the columns do not fit, they give up width in this order, down to these widths.
-SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("level", 13), ("assessor", 7),
-          ("client", 12), ("score", 4), ("level", 8), ("status", 5), ("client", 4), ("assessor", 3),
+# The level is never cut: its short label (at most 14 characters) always fits.
+SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("assessor", 7),
+          ("client", 12), ("score", 4), ("status", 5), ("client", 4), ("assessor", 3),
           ("due", 10), ("score", 3))
 
 
@@ -135,7 +136,7 @@ class ReviewScreen(WizardScreen[None]):
         listed, self.error = self.app.take_folder_read() or read_folder(self.app.store.summaries, self.app.bank)
         self._loaded = True
         today = self.app.clock().date()
-        self._levels = {level: level_label(self.app.bank, level, self.lang) for level in LEVELS}
+        self._levels = {level: short_level_label(level, self.lang) for level in LEVELS}  # never cut
         self._statuses = {status: self.t(f"status.{status}") for status in STATUSES}
         row = self._row
         self.rows = [row(item, today) for item in listed]
@@ -261,7 +262,8 @@ class ReviewScreen(WizardScreen[None]):
             "assessor": max([width_of(a) for a in {s.assessor for s in named}] + [3]),
             "level": max([width_of(self._levels[level]) for level in {s.level for s in readable} if level] + [1]),
             "score": 3,
-            "status": max([width_of(self._statuses[status]) for status in {s.status for s in readable}] + [3]),
+            "status": max([width_of(self._statuses[status]) for status in {s.status for s in readable}] + [3])
+            + (2 if self._conflicts else 0),  # "≠ " marks an accepted decision another one contradicts
             "due": 12 if any(r.overdue for r in self.rows) else 10,
         }
         want = {key: max(natural[key], self._label_width(key)) for key in COLUMNS}

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from wizard.bank import LEVELS
 from wizard.feedback import current
-from wizard.report import answer_text, level_label, question_text
+from wizard.report import answer_text, level_label, question_text, short_level_label
 from wizard.report_review import (STANCE_MARKS, conflict_text, consensus_detail, markdown_team, no_disagreement_text,
                                   stance_marks)
 from wizard.team import TeamView, member_name, team_view
@@ -28,7 +28,7 @@ from wizard.tui.widgets.result_view import Item
 
 LARGE = 0.5  # a disagreement this large (0–1) is shown in the error colour
 COLUMNS = ("teammate", "date", "level", "score", "status", "feedback")
-SHRINK = (("teammate", 12), ("level", 14), ("status", 9), ("feedback", 4), ("teammate", 6), ("level", 8))
+SHRINK = (("teammate", 12), ("status", 9), ("feedback", 4), ("teammate", 6))  # a level is never cut
 
 
 class TeamScreen(ClientScreen):
@@ -87,7 +87,7 @@ class TeamScreen(ClientScreen):
         rows = [(record.id, (
             Cell(member_name(view, record)),
             Cell(f"{record.created:%Y-%m-%d}"),
-            Cell(level_label(bank, record.result.level, self.lang), level_style(app, record.result.level)),
+            Cell(short_level_label(record.result.level, self.lang), level_style(app, record.result.level)),
             Cell(str(record.result.score), right=True),
             Cell(self.t(f"status.{record.status}")),
             Cell(stance_marks(view.feedback.get(record.id, ()))),
