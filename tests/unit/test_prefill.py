@@ -67,7 +67,7 @@ def test_a_pending_answer_survives_a_crash_and_the_record_says_which_were_never_
     assert reopened.record.prefilled == draft.record.prefilled and reopened.status("revenue_share") == PREFILLED
     path, record = reopened.finish("en", draft.record.created)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert data["schema"] == 3
+    assert data["schema"] == 4
     assert data["prefilled"]["late_payments"] == {"source": "record", "ref": earlier.id,
                                                   "on": earlier.created.date(), "state": "kept"}
     assert data["prefilled"]["revenue_share"]["state"] == "pending"
