@@ -11,7 +11,6 @@ from tests.unit.test_review_support import make_record
 from wizard import cli
 from wizard.records import read_record
 from wizard.storage.settings import read_settings, save_name, settings_path, user_name
-from wizard.store import RecordStore
 
 
 def test_the_settings_live_in_the_user_config_folder(isolated):

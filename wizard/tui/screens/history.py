@@ -75,7 +75,7 @@ class HistoryScreen(ClientScreen):
         yield KeyFooter()
 
     def _records(self, hist: History):
-        app, bank, today = self.app, self.app.bank, self.app.clock().date()
+        app, today = self.app, self.app.clock().date()
         labels = {key: self.t(f"tui.history.col.{key}") for key in COLUMNS}
         rows = []
         for record in hist.records:

@@ -13,7 +13,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.bank import LEVELS
 from wizard.feedback import current
 from wizard.report import answer_text, level_label, question_text, short_level_label
 from wizard.report_review import (STANCE_MARKS, conflict_text, consensus_detail, markdown_team, no_disagreement_text,
@@ -82,7 +81,7 @@ class TeamScreen(ClientScreen):
                              classes="error", id="team-conflict")
 
     def _members(self, view: TeamView):
-        app, bank = self.app, self.app.bank
+        app = self.app
         labels = {key: self.t(f"tui.team.col.{key}") for key in COLUMNS}
         rows = [(record.id, (
             Cell(member_name(view, record)),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from wizard.clients import fold  # noqa: F401  (the one rule for matching, re-exported for the screens)
 
-import unicodedata
 
 from rich.cells import cell_len
 from rich.style import Style
