@@ -16,11 +16,12 @@ same answers give the actions and the exit plan that fit it. Texts come from the
 from __future__ import annotations
 
 from wizard.assessment import Advice, Finding, Step
-from wizard.bank import EXIT_LEVELS, Answer, Bank, Question, Text, format_number
+from wizard.bank import EXIT_LEVELS, LEVELS, Answer, Bank, Question, Text, format_number
 from wizard.evaluation import Core, ProblemState
 
 KEPT = "kept"  # the step id of the advice for a problem that was fixed
 NEXT = ".next"  # suffix of the step id of a remedy's next step
+PENDING = ".pending"  # suffix of the step id of a remedy's step while its outcome is unknown
 
 
 def advise(bank: Bank, answers: dict[str, Answer], core: Core, level: str, lang: str) -> Advice:
@@ -29,18 +30,20 @@ def advise(bank: Bank, answers: dict[str, Answer], core: Core, level: str, lang:
     steps = _actions(bank, answers, core, level, lang)
     top = bank.scoring.top_actions
     shown, more = list(steps[:top]), list(steps[top:])
-    track = [s for s in more if _is_dependency_step(bank, s)]
-    if track and not any(_is_dependency_step(bank, s) for s in shown):
+    track = [s for s in more if s.id == bank.scoring.diversify]
+    if track:
         # dependency: the diversification track belongs to the advice at every level.
         more.insert(0, shown.pop())
         more.remove(track[0])
         shown.append(track[0])
     exit_plan: tuple[Step, ...] = ()
     staged = False
+    consequences: tuple[Step, ...] = ()
     if at_exit:
         staged = "dependency" in core.principles
         exit_plan = exit_steps(bank, answers, core, level, lang, staged)
-    consequences = tuple(Step(i.id, i.text(lang), i.side) for i in bank.consequences) if exit_plan else ()
+        cause = exit_cause(bank, answers, core)
+        consequences = tuple(Step(i.id, i.text(lang), i.side) for i in bank.consequences if i.holds(answers, cause))
     return Advice(level, tuple(shown), tuple(more), exit_plan, staged, consequences, at_exit)
 
 
@@ -71,6 +74,9 @@ def _fired(bank: Bank, core: Core) -> list[ProblemState]:
 
 
 def _actions(bank: Bank, answers: dict[str, Answer], core: Core, level: str, lang: str) -> list[Step]:
+    """Most important first: your own root-cause review when most complaints were your own
+    fault; then the problems that set the level, each with the remedies not yet tried that
+    address it (fix_first) and its signs' actions; money owed; then the other problems."""
     at_exit = level in EXIT_LEVELS
     fired = _fired(bank, core)
     candidates: list[tuple[str, str, Text | None]] = []  # (step id, group, text)
@@ -78,22 +84,19 @@ def _actions(bank: Bank, answers: dict[str, Answer], core: Core, level: str, lan
     justified = answers.get("complaints_justified")
     if complaints and "own_quality" in core.principles and isinstance(justified, int) \
             and justified >= bank.scoring.own_fault_first:
-        # own_quality: mostly your own fault → your own root-cause review comes first.
         candidates.append(_question_step(complaints, at_exit))
-    if level == "revise_terms" or at_exit and exit_cause(bank, answers, core) == "ordinary":
-        # an exit for cause ends the relationship's terms; it does not renegotiate them
-        candidates += _remedy_steps(bank, answers, fired, at_exit)
+    remedies = level == "revise_terms" or at_exit and exit_cause(bank, answers, core) == "ordinary"
+    # The problems that set the level lead (when several problems together set it, all of them).
+    leading = [p for p in fired if p.id in core.deciding] or [p for p in fired if p.level != LEVELS[0]]
+    for problem in leading:
+        if remedies:  # an exit for cause ends the relationship's terms; it does not renegotiate them
+            candidates += _remedy_steps(bank, answers, problem, at_exit)
+        candidates += [_sign_step(bank, answers, problem, q, at_exit) for q in _fired_signs(bank, core, problem)]
+    if not at_exit:
+        candidates += _owed(bank, answers, core)
     for problem in fired:
-        for question in _fired_signs(bank, core, problem):
-            remedy = question.remedy
-            if not at_exit and remedy and answers.get(remedy) is True:
-                # the action is a step already taken: say what comes next, or keep what works
-                if problem.state == "fixed":
-                    candidates.append((KEPT, KEPT, bank.remediation.kept))
-                else:
-                    candidates.append((remedy + NEXT, remedy + NEXT, _remedy(bank, remedy).next_action))
-            else:
-                candidates.append(_question_step(question, at_exit))
+        if problem not in leading:
+            candidates += [_sign_step(bank, answers, problem, q, at_exit) for q in _fired_signs(bank, core, problem)]
     steps, groups = [], set()
     for step_id, group, text in candidates:
         if text is None or group in groups:
@@ -103,21 +106,41 @@ def _actions(bank: Bank, answers: dict[str, Answer], core: Core, level: str, lan
     return steps
 
 
+def _sign_step(bank: Bank, answers: dict[str, Answer], problem: ProblemState, question: Question,
+               at_exit: bool) -> tuple[str, str, Text | None]:
+    """A sign's action; once the remedy whose job it is was tried, what comes next instead: the
+    remedy's next step, or while its outcome is unknown its pending step, or keeping what works."""
+    remedy = question.remedy
+    if at_exit or not remedy or answers.get(remedy) is not True:
+        return _question_step(question, at_exit)
+    if problem.state == "fixed":
+        return KEPT, KEPT, bank.remediation.kept
+    found = _remedy(bank, remedy)
+    if problem.state == "unknown":
+        return remedy + PENDING, remedy + PENDING, found.pending_action
+    return remedy + NEXT, remedy + NEXT, found.next_action
+
+
+def _owed(bank: Bank, answers: dict[str, Answer], core: Core) -> list[tuple[str, str, Text | None]]:
+    """Money owed to you while payments or the cooperation are in trouble: collect it now."""
+    question = bank.question("outstanding_receivables")
+    money = any(p.id == bank.question("late_payments").problem and p.band >= bank.scoring.fires_at
+                for p in core.problems) if bank.question("late_payments") else False
+    if question is None or answers.get(question.id) is not True or not (money or core.level != LEVELS[0]):
+        return []
+    return [_question_step(question, False)]
+
+
 def _question_step(question: Question, at_exit: bool) -> tuple[str, str, Text | None]:
     return question.id, question.action_group or question.id, question.exit_action if at_exit else question.action
 
 
-def _remedy_steps(bank: Bank, answers: dict[str, Answer], fired: list[ProblemState],
+def _remedy_steps(bank: Bank, answers: dict[str, Answer], problem: ProblemState,
                   at_exit: bool) -> list[tuple[str, str, Text | None]]:
-    """fix_first: the remedies not yet tried that address a problem that fired, the ones for
-    the deciding problems first. At an exit, their steps of leaving instead."""
-    steps = []
-    for problem in fired:
-        for remedy in bank.remedies:
-            if problem.id in remedy.addresses and answers.get(remedy.question) is not True:
-                question = bank.question(remedy.question)
-                steps.append(_question_step(question, at_exit))
-    return steps
+    """fix_first: the remedies not yet tried that address this problem. At an exit, their
+    steps of leaving instead."""
+    return [_question_step(bank.question(remedy.question), at_exit) for remedy in bank.remedies
+            if problem.id in remedy.addresses and answers.get(remedy.question) is not True]
 
 
 def _fired_signs(bank: Bank, core: Core, problem: ProblemState) -> list[Question]:
@@ -137,11 +160,6 @@ def _fired_signs(bank: Bank, core: Core, problem: ProblemState) -> list[Question
 
 def _remedy(bank: Bank, question_id: str):
     return next(r for r in bank.remedies if r.question == question_id)
-
-
-def _is_dependency_step(bank: Bank, step: Step) -> bool:
-    problem = bank.problem_of(step.id)
-    return problem is not None and problem.dependency
 
 
 def fill(text: str, answers: dict[str, Answer], lang: str, bank: Bank) -> str:
@@ -164,13 +182,19 @@ def warnings(bank: Bank, answers: dict[str, Answer], core: Core, lang: str,
              level_range: tuple[str, str] | None, open_questions: tuple[str, ...]) -> tuple[Finding, ...]:
     found = [Finding(r.id, "dealbreaker", r.text(lang)) for r in bank.dealbreakers if r.id in core.dealbreakers]
     found += [Finding(r.id, "consistency", r.text(lang)) for r in bank.consistency if r.holds(answers)]
+    if core.broad >= bank.decision.breadth_problems:
+        found.append(Finding("breadth", "breadth", finding_text(bank, "breadth", answers, lang, count=core.broad)))
     if "attachment_bias" in core.principles:
         found.append(Finding("attachment_bias", "bias", finding_text(bank, "attachment_bias", answers, lang)))
+    strategic = answers.get("strategic_value")
+    if core.level in EXIT_LEVELS and isinstance(strategic, int) and strategic >= bank.scoring.strategic_min:
+        found.append(Finding("strategic_value", "bias", finding_text(bank, "strategic_value", answers, lang)))
     if "own_quality" in core.principles:
         justified = answers.get("complaints_justified")
-        own = isinstance(justified, int) and justified >= bank.scoring.own_fault_first
-        fid = "own_fault" if own else "check_quality"
-        found.append(Finding(fid, "quality", finding_text(bank, fid, answers, lang)))
+        if justified is None:  # unanswered: ask for the check
+            found.append(Finding("check_quality", "quality", finding_text(bank, "check_quality", answers, lang)))
+        elif isinstance(justified, int) and justified >= bank.scoring.own_fault_first:
+            found.append(Finding("own_fault", "quality", finding_text(bank, "own_fault", answers, lang)))
     if level_range is not None:
         fid = "thin" if open_questions else "thin_settled"
         found.append(Finding(fid, "thin", finding_text(bank, fid, answers, lang, level_range, open_questions)))
@@ -178,9 +202,14 @@ def warnings(bank: Bank, answers: dict[str, Answer], core: Core, lang: str,
 
 
 def finding_text(bank: Bank, fid: str, answers: dict[str, Answer], lang: str,
-                 level_range: tuple[str, str] | None = None, open_questions: tuple[str, ...] = ()) -> str:
+                 level_range: tuple[str, str] | None = None, open_questions: tuple[str, ...] = (),
+                 count: int = 0) -> str:
     """A warning's text from the bank, with the user's own answers filled in."""
     text = bank.findings[fid](lang)
+    if fid == "breadth":
+        return text.replace("{count}", str(count))
+    if fid == "strategic_value":
+        return text.replace("{value}", str(answers.get("strategic_value", "")))
     if fid == "attachment_bias":
         years = answers.get("relationship_years")
         question = bank.question("relationship_years")

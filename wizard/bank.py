@@ -39,7 +39,8 @@ EXIT_CAUSES = ("ordinary", "for_cause")
 BANDS = ("none", "mild", "moderate", "serious", "severe")
 STATES = ("untried", "unknown", "failed", "partial", "fixed")
 # The warnings whose texts the bank gives, filled with the user's answers by the reasoning.
-FINDINGS = ("attachment_bias", "attachment_years", "own_fault", "check_quality", "thin", "thin_settled", "more")
+FINDINGS = ("attachment_bias", "attachment_years", "own_fault", "check_quality", "thin", "thin_settled", "more",
+            "breadth", "strategic_value")
 # How many forms a unit has in each language: en one/other; pl one/few/many/fraction
 # (1 dzień, 2 dni, 5 dni, 1,5 dnia; 1 rok, 2 lata, 5 lat, 1,5 roku).
 UNIT_FORMS = {"en": 2, "pl": 4}
@@ -319,9 +320,18 @@ class Rule:
 
 @dataclass(frozen=True)
 class Item:
+    """A prevention tip or a consequence; a consequence may hold only for some answers."""
+
     id: str
     text: Text
     side: str = ""
+    when: tuple[Condition, ...] = ()
+    when_any: tuple[Condition, ...] = ()
+    causes: tuple[str, ...] = EXIT_CAUSES
+
+    def holds(self, answers: dict[str, Answer], cause: str) -> bool:
+        return (cause in self.causes and all_hold(self.when, answers)
+                and (not self.when_any or any(c.holds(answers) for c in self.when_any)))
 
 
 @dataclass(frozen=True)
@@ -335,6 +345,8 @@ class Scoring:
     thin: float  # under this share of questions answered, a result shows its range
     top_reasons: int
     top_actions: int
+    diversify: str  # the question whose action is the diversification track of a dependency
+    strategic_min: int  # strategic_value at which an exit names what it costs beyond money
 
 
 @dataclass(frozen=True)
@@ -356,7 +368,8 @@ class Remedy:
 
     question: str
     addresses: tuple[str, ...]
-    next_action: Text  # advised instead of the actions it already covers, once it was tried
+    next_action: Text  # advised instead of the actions it already covers, once it failed or partly helped
+    pending_action: Text  # the same while its outcome is not known yet
     path: Text  # "revise the terms": said in "If you …, and nothing improves, …"
 
 

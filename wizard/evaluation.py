@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from wizard.bank import EXIT_LEVELS, LEVELS, SCALE_MAX, STATES, Answer, Bank
+from wizard.bank import LEVELS, SCALE_MAX, STATES, Answer, Bank
 
 _EPSILON = 1e-9
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
@@ -52,6 +52,7 @@ class Core:
     dealbreakers: tuple[str, ...]
     bands: dict[str, float]  # sign → its band after tempering and qualifying
     raw: dict[str, int]  # sign → its band as answered
+    broad: int = 0  # how many problems the breadth rule counted, when it raised the level (else 0)
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,9 @@ def evaluate(bank: Bank, answers: dict[str, Answer]) -> Core:
     dealbreakers = tuple(r.id for r in bank.dealbreakers if r.holds(answers))
     level = _level(bank, problems, dealbreakers)
     deciding = tuple(p.id for p in problems if p.level == level) if not dealbreakers else ()
+    broad = 0 if deciding or dealbreakers else len(_broad(bank, problems))
     sections, contributions, score = _score(bank, plan, bands, added, answers)
-    core = Core(level, score, sections, contributions, problems, deciding, (), dealbreakers, bands, raw)
+    core = Core(level, score, sections, contributions, problems, deciding, (), dealbreakers, bands, raw, broad)
     return _with_principles(bank, answers, core)
 
 
@@ -191,11 +193,18 @@ def _level(bank: Bank, problems: tuple[ProblemState, ...], dealbreakers: tuple[s
     if dealbreakers:
         return LEVELS[-1]  # dealbreaker: decides alone, whatever else is answered
     rank = max((_RANK[p.level] for p in problems), default=0)
-    table, dependency = bank.decision, _plan(bank).dependency
-    broad = sum(1 for p in problems if p.band >= table.breadth_band and p.id not in dependency)
-    if broad >= table.breadth_problems:
+    table = bank.decision
+    if len(_broad(bank, problems)) >= table.breadth_problems:
         rank = max(rank, _RANK[table.breadth_level])
     return LEVELS[rank]
+
+
+def _broad(bank: Bank, problems) -> list:
+    """The problems the breadth rule counts: at its band or worse, still open (a problem fixed
+    no longer counts), and not a dependency."""
+    table, dependency = bank.decision, _plan(bank).dependency
+    return [p for p in problems if p.band >= table.breadth_band and p.id not in dependency
+            and _RANK[p.level] >= _RANK["monitor"]]
 
 
 def _score(bank: Bank, plan: _Plan, bands: dict[str, float], added: dict[str, float],
@@ -246,7 +255,7 @@ def _with_principles(bank: Bank, answers: dict[str, Answer], core: Core) -> Core
         names.append("dependency")
     attachment = answers.get("attachment")
     if isinstance(attachment, int) and not isinstance(attachment, bool) and attachment >= scoring.attachment_min \
-            and (core.score >= scoring.attachment_score or core.level in EXIT_LEVELS):
+            and core.score >= scoring.attachment_score and _RANK[core.level] >= _RANK["revise_terms"]:
         names.append("attachment_bias")
     # own_quality: rising complaints are named however many of them were your own fault.
     if core.raw.get("complaints_trend", 0) >= scoring.fires_at:

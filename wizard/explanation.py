@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from wizard.assessment import Change, Reason
-from wizard.bank import LEVELS, SCALE_MAX, Answer, Bank, Question
+from wizard.bank import EXIT_LEVELS, LEVELS, SCALE_MAX, Answer, Bank, Question
 from wizard.evaluation import Core, Probe
 
 
@@ -25,11 +25,17 @@ def reasons(bank: Bank, core: Core) -> tuple[Reason, ...]:
 
     decisive = decisive_questions(bank, core)
     deciding = {s for p in core.problems if p.id in core.deciding for s in p.signals}
+    if core.level in EXIT_LEVELS:
+        # dependency: a risk to your budget, never a reason to leave (it is named as a principle)
+        budget = {s for p in bank.problems if p.dependency for s in p.signals}
+        contributions = {q: c for q, c in core.contributions.items() if q not in budget}
+    else:
+        contributions = core.contributions
     # A sign of a problem that set the level is a reason even when tempered to no share
     # (rising complaints, mostly your own fault, still call for a closer look).
     fired = {s for s in deciding if core.raw.get(s, 0) >= bank.scoring.fires_at}
-    ranked = sorted((q for q, c in core.contributions.items() if (c > 0 or q in fired) and q not in decisive),
-                    key=lambda q: (q not in deciding, -core.contributions[q]))
+    ranked = sorted((q for q, c in contributions.items() if (c > 0 or q in fired) and q not in decisive),
+                    key=lambda q: (q not in deciding, -contributions[q]))
     room = max(0, bank.scoring.top_reasons - len(decisive))
     return (tuple(Reason(q, share(q), decisive=True) for q in decisive)
             + tuple(Reason(q, share(q)) for q in ranked[:room]))
@@ -78,7 +84,11 @@ def counterfactuals(bank: Bank, answers: dict[str, Answer], core: Core) -> tuple
                 # end now") is true of every client and says nothing about this one.
                 continue
             tier = 0 if question.id in relevant["deciding"] else 1 if question.id in relevant["reasons"] else 2
-            consider(Change(question.id, candidate, level, was), level, tier, _distance(question, was, candidate), order)
+            distance = _distance(question, was, candidate)
+            if question.id == bank.remediation.outcome and relevant["tried"]:
+                # "if by the review date nothing has improved": the change that matters most
+                tier, distance = 0, 0.0
+            consider(Change(question.id, candidate, level, was), level, tier, distance, order)
     for order, (remedy, outcome, answer) in enumerate(_remedy_paths(bank, answers, core)):
         level = probe.level({remedy: True, outcome: answer})
         if level != core.level and _contradictions(bank, {**answers, remedy: True, outcome: answer}) <= contradictions:
@@ -92,7 +102,8 @@ def counterfactuals(bank: Bank, answers: dict[str, Answer], core: Core) -> tuple
 def _relevant(bank: Bank, core: Core) -> dict[str, set[str]]:
     deciding = {s for p in core.problems if p.id in core.deciding for s in bank.problem(p.id).signals}
     reasons_ = {q for q, c in core.contributions.items() if c > 0}
-    return {"deciding": deciding, "reasons": reasons_}
+    tried = {p.id for p in core.problems if p.id in core.deciding and p.state != "untried"}
+    return {"deciding": deciding, "reasons": reasons_, "tried": tried}
 
 
 def _plausible(bank: Bank, question: Question, was: Answer | None, to: Answer, milder: bool) -> bool:
@@ -106,15 +117,19 @@ def _plausible(bank: Bank, question: Question, was: Answer | None, to: Answer, m
     if question.id == bank.remediation.outcome:
         order = ("fixed", "partial", "unknown", "failed")
         states = bank.remediation.states
-        before = order.index(states.get(was, "unknown")) if isinstance(was, str) else order.index("unknown")
-        after = order.index(states[to])
-        return after < before if milder else after > before
+        before = states.get(was, "unknown") if isinstance(was, str) else "unknown"
+        if before != "unknown" and states[to] == "unknown":
+            return False  # an outcome that is known is never made unknown again
+        return order.index(states[to]) < order.index(before) if milder else order.index(states[to]) > order.index(before)
     return True
 
 
 def _remedy_paths(bank: Bank, answers: dict[str, Answer], core: Core) -> list[tuple[str, str, Answer]]:
     """(remedy, outcome question, outcome answer): each untried remedy for a problem that
-    fired, followed by its failure and by its success."""
+    fired, followed by its failure and by its success. Only while nothing has been tried: the
+    outcome is one answer for everything tried, so a path would credit another remedy's result."""
+    if any(answers.get(r.question) is True for r in bank.remedies):
+        return []
     fires_at = bank.scoring.fires_at
     fired = {p.id for p in core.problems if p.band >= fires_at}
     outcome = bank.remediation.outcome

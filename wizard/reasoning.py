@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from wizard.advice import KEPT, NEXT, advise, fill, finding_text, warnings
+from wizard.advice import KEPT, NEXT, PENDING, advise, fill, finding_text, warnings
 from wizard.assessment import Advice, Assessment, Change, Finding, ProblemView, Reason, Step
 from wizard.bank import Answer, Bank
 from wizard.evaluation import evaluate, level_of
@@ -68,6 +68,9 @@ def translated(result: Assessment, bank: Bank, answers: dict[str, Answer], lang:
     actions = {q.id: (q.exit_action if result.actions_for_exit else q.action) for q in bank.questions}
     actions = {k: v for k, v in actions.items() if v is not None}
     actions |= {r.question + NEXT: r.next_action for r in bank.remedies} | {KEPT: bank.remediation.kept}
+    actions |= {r.question + PENDING: r.pending_action for r in bank.remedies}
+    broad = sum(1 for p in result.problems if p.band >= bank.decision.breadth_band and p.level != "continue"
+                and p.id in {q.id for q in bank.problems if not q.dependency})
     rules = {r.id: r.text for r in (*bank.dealbreakers, *bank.consistency, *bank.exit_steps)}
     items = {i.id: i.text for i in (*bank.prevention, *bank.consequences)}
 
@@ -79,7 +82,7 @@ def translated(result: Assessment, bank: Bank, answers: dict[str, Answer], lang:
             return again(finding, rules)
         if finding.id in bank.findings:
             return replace(finding, text=finding_text(bank, finding.id, answers, lang, result.range,
-                                                      result.open_questions))
+                                                      result.open_questions, count=broad))
         return finding
 
     return replace(

@@ -52,6 +52,11 @@ def answer_text(bank: Bank, question_id: str, value: Answer | None, lang: str) -
 def change_text(bank: Bank, change: Change, lang: str) -> str:
     """One change of answer and the level it would give; a remedy's path in two steps: "If
     you revise the terms and by the review date nothing has improved, …"."""
+    if change.question == bank.remediation.outcome and change.then is None and isinstance(change.to, str):
+        state = bank.remediation.states.get(change.to)
+        if state in STATES:  # "If by the review date nothing has improved, …"
+            return t("report.outcome_line", lang, outcome=t(f"report.outcome.{state}", lang),
+                     level=level_label(bank, change.level, lang))
     if change.then is not None:
         remedy = next((r for r in bank.remedies if r.question == change.question), None)
         state = bank.remediation.states.get(change.then[1]) if isinstance(change.then[1], str) else None

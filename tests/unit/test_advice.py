@@ -119,3 +119,52 @@ def test_advice_for_any_level_is_whole(level):
     advice = advice_for(BANK, quiet() | {"late_payments": 3, "outstanding_receivables": True}, level, "pl")
     assert advice.level == level and bool(advice.exit_plan) == (level in EXIT_LEVELS)
     assert all(step.text for step in (*advice.actions, *advice.exit_plan))
+
+
+def test_a_fixed_problem_no_longer_counts_towards_breadth():
+    """Everything tried and clearly improved: new terms kept, no call for revising them again."""
+    answers = quiet() | {"renegotiation": 3, "effort_vs_result": 3, "late_payments": 2, "payment_terms_enforced": True,
+                         "terms_revised": True, "problem_discussed": True, "improvement": "clear"}
+    assert run(answers).level == "monitor"
+
+
+def test_breadth_is_named_when_it_sets_the_level():
+    result = run(quiet() | {"late_payments": 2, "urgent_demands": 2, "communication_breakdown": 2})
+    assert result.level == "revise_terms"
+    assert "breadth" in [w.id for w in result.warnings]
+
+
+def test_the_diversification_track_is_there_beside_other_dependency_actions():
+    answers = quiet() | {"late_payments": 3, "late_payments_trend": "worsening", "exclusivity_demand": True,
+                         "revenue_share": 40, "blocks_other_work": 2, "urgent_demands": 2, "contract_breaches": 2,
+                         "outstanding_receivables": True}
+    assert BANK.scoring.diversify in [a.id for a in run(answers).actions]
+
+
+def test_while_an_outcome_is_unknown_the_remedy_has_a_pending_step():
+    result = run(quiet() | {"late_payments": 3, "payment_terms_enforced": True, "improvement": "not_applicable"})
+    assert "payment_terms_enforced.pending" in [a.id for a in result.actions]
+
+
+def test_money_owed_is_collected_now_below_the_exit_levels():
+    result = run(quiet() | {"late_payments": 3, "outstanding_receivables": True})
+    assert "outstanding_receivables" in [a.id for a in result.actions]
+
+
+@pytest.mark.parametrize(("notice", "step"), [(0, "no_notice"), (30, "respect_notice"), (None, "check_notice")])
+def test_the_notice_steps_fit_the_answer(notice, step):
+    answers = quiet() | FAILED_MONEY
+    answers.pop("notice_period_days")
+    if notice is not None:
+        answers["notice_period_days"] = notice
+    plan = steps(run(answers))
+    assert step in plan and len({"no_notice", "respect_notice", "check_notice"} & set(plan)) == 1
+
+
+def test_consequences_fit_the_answers():
+    loss = run(quiet() | FAILED_MONEY | {"profitability": "loss_making", "strategic_value": 0})
+    ids = [c.id for c in loss.consequences]
+    assert "lost_revenue" not in ids and "lost_strategic_value" not in ids and "freed_capacity" in ids
+    famous = run(quiet() | FAILED_MONEY | {"strategic_value": 4})
+    assert "lost_strategic_value" in [c.id for c in famous.consequences]
+    assert "strategic_value" in [w.id for w in famous.warnings]

@@ -499,9 +499,9 @@ BROKEN_BANKS = [
     ),
     # bank 1.1: exit actions, tempering, plural units, exit steps by level
     pytest.param(
-        [("context.toml", 'id = "outstanding_receivables"\n',
-          'id = "outstanding_receivables"\nexit_action.en = "x"\nexit_action.pl = "x"\n')],
-        ("context.toml", "outstanding_receivables", "exit_action"), None,
+        [("context.toml", 'id = "notice_period_days"\n',
+          'id = "notice_period_days"\nexit_action.en = "x"\nexit_action.pl = "x"\n')],
+        ("context.toml", "notice_period_days", "exit_action"), None,
         id="test_exit_action_needs_an_action",
     ),
     pytest.param(

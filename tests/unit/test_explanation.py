@@ -136,3 +136,20 @@ def test_review_date_is_today_plus_the_levels_review_days():
     for answers in ({}, quiet(), quiet() | {"asked_unethical": True}):
         result = run(answers)
         assert result.review_date == TODAY + timedelta(days=BANK.level(result.level).review_days)
+
+
+def test_a_known_outcome_is_never_made_unknown_and_leads_when_it_matters():
+    answers = quiet() | {"effort_vs_result": 4, "terms_revised": True, "problem_discussed": True, "improvement": "none"}
+    result = run(answers)
+    assert result.level == "prepare_exit"
+    assert result.milder.question == "improvement" and result.milder.to in ("partial", "clear")
+    pending = run(quiet() | {"disrespect": 3, "problem_discussed": True, "improvement": "not_applicable"})
+    assert pending.harsher.question == "improvement" and pending.harsher.to == "none"
+
+
+def test_a_remedy_path_never_credits_another_remedys_outcome():
+    """The outcome is one answer for all that was tried: once something was tried, no path."""
+    answers = quiet() | {"renegotiation": 4, "distrust": 3, "problem_discussed": True, "improvement": "none"}
+    result = run(answers)
+    for change in (result.milder, result.harsher):
+        assert change is None or change.then is None

@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from wizard.bank import (
-    FINDINGS, STATES, CANONICAL, KINDS, LANGUAGES, LEVELS, PRINCIPLES, ROLES, SCALE_MAX, UNIT_FORMS, Bank, Item, Level,
+    EXIT_CAUSES, FINDINGS, STATES, CANONICAL, KINDS, LANGUAGES, LEVELS, PRINCIPLES, ROLES, SCALE_MAX, UNIT_FORMS, Bank, Item, Level,
     Principle, Question, Scoring, Section, Text, Unit,
 )
 from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml
 from wizard.storage.rules_codec import (
-    read_decision, read_exit_cause, read_problems, read_remediation, read_remedies, read_rules,
+    read_conditions, read_decision, read_exit_cause, read_problems, read_remediation, read_remedies, read_rules,
+    read_subset,
 )
 
 
@@ -130,7 +131,9 @@ class BankReader(FieldReader):
         rules = {key: read_rules(self, data, key, questions) for key in ("dealbreaker", "consistency", "exit_step")}
         for_cause = read_exit_cause(self, data, questions)
         prevention = self.items(data, "prevention")
-        consequences = self.items(data, "consequence", sides=("us", "client"))
+        consequences = self.items(data, "consequence", sides=("us", "client"), questions=questions)
+        if scoring is not None and scoring.diversify not in questions:
+            self.problem("scoring.diversify", f"'{scoring.diversify}' is not a question of this bank")
         findings = {item.id: item.text for item in self.items(data, "finding")}
         for missing in sorted(set(FINDINGS) - set(findings)):
             self.problem("finding", f"missing: '{missing}'")
@@ -182,8 +185,11 @@ class BankReader(FieldReader):
             "thin": self.number(table, "thin", "scoring", 0, 1),
             "top_reasons": self.number(table, "top_reasons", "scoring", 1, 50),
             "top_actions": self.number(table, "top_actions", "scoring", 1, 50),
+            "strategic_min": self.number(table, "strategic_min", "scoring", 0, SCALE_MAX),
+            "diversify": self.get(table, "diversify", str, "scoring"),
         }
-        for key in ("fires_at", "attachment_min", "attachment_score", "own_fault_first", "top_reasons", "top_actions"):
+        for key in ("fires_at", "attachment_min", "attachment_score", "own_fault_first", "top_reasons", "top_actions",
+                    "strategic_min"):
             if isinstance(values.get(key), float):
                 self.problem(f"scoring.{key}", f"must be a whole number (got {values[key]})")
                 values[key] = None
@@ -444,19 +450,25 @@ class BankReader(FieldReader):
             return ()
         return tuple((float(x), int(b)) for x, b in pairs)
 
-    def items(self, data: dict, key: str, sides: tuple[str, ...] = ()) -> tuple[Item, ...]:
+    def items(self, data: dict, key: str, sides: tuple[str, ...] = (),
+              questions: dict[str, Question] | None = None) -> tuple[Item, ...]:
+        """Prevention tips, consequences (with a side and optional conditions) or findings."""
         items = []
+        allowed = {"id", "text"} | ({"side", "when", "when_any", "causes"} if sides else set())
         for where, item in self.entries(data, key):
-            self.known(item, {"id", "text", "side"} if sides else {"id", "text"}, where)
+            self.known(item, allowed, where)
             iid = self.get(item, "id", str, where)
             text = self.text(item, "text", where)
-            side = ""
+            side, extra = "", {}
             if sides:
                 side = self.get(item, "side", str, where)
                 if side is not None and side not in sides:
                     self.problem(join(where, "side"), f"must be one of {', '.join(sides)}")
-            if None not in (iid, text, side):
-                items.append(Item(iid, text, side))
+                extra = {"when": read_conditions(self, item, "when", where, questions or {}),
+                         "when_any": read_conditions(self, item, "when_any", where, questions or {}),
+                         "causes": read_subset(self, item, "causes", EXIT_CAUSES, where)}
+            if None not in (iid, text, side, *extra.values()):
+                items.append(Item(iid, text, side, **extra))
         return tuple(items)
 
 

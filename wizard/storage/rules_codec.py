@@ -72,8 +72,8 @@ def read_rules(reader, data: dict, key: str, questions: dict[str, Question]) -> 
         stage, levels, causes, when_any = "", EXIT_LEVELS, EXIT_CAUSES, ()
         if steps:
             stage = _choice(reader, item, "stage", STAGES, where)
-            levels = _subset(reader, item, "levels", EXIT_LEVELS, where)
-            causes = _subset(reader, item, "causes", EXIT_CAUSES, where)
+            levels = read_subset(reader, item, "levels", EXIT_LEVELS, where)
+            causes = read_subset(reader, item, "causes", EXIT_CAUSES, where)
             when_any = read_conditions(reader, item, "when_any", where, questions)
         if None not in (rid, text, stage, levels, causes):
             rules.append(Rule(rid, when, text, stage, levels, causes, when_any))
@@ -101,7 +101,7 @@ def _choice(reader: FieldReader, item: dict, key: str, allowed: tuple[str, ...],
     return value
 
 
-def _subset(reader: FieldReader, item: dict, key: str, allowed: tuple[str, ...], where: str):
+def read_subset(reader: FieldReader, item: dict, key: str, allowed: tuple[str, ...], where: str):
     """An optional list of distinct values from `allowed`, in any order (default: all)."""
     if key not in item:
         return allowed
@@ -168,7 +168,7 @@ def read_remedies(reader, data: dict, questions: dict[str, Question],
     known = {p.id for p in problems}
     remedies = []
     for where, item in reader.entries(data, "remedy"):
-        reader.known(item, {"question", "addresses", "next_action", "path"}, where)
+        reader.known(item, {"question", "addresses", "next_action", "pending_action", "path"}, where)
         qid = reader.get(item, "question", str, where)
         question = questions.get(qid) if qid else None
         if qid is not None and (question is None or question.kind != "bool" or question.role != "remediation"):
@@ -177,10 +177,9 @@ def read_remedies(reader, data: dict, questions: dict[str, Question],
         for pid in addresses:
             if pid not in known:
                 reader.problem(join(where, "addresses"), f"unknown problem '{pid}'")
-        next_action = reader.text(item, "next_action", where)
-        path = reader.text(item, "path", where)
-        if qid is not None and next_action is not None and path is not None and addresses:
-            remedies.append(Remedy(qid, tuple(addresses), next_action, path))
+        texts = {key: reader.text(item, key, where) for key in ("next_action", "pending_action", "path")}
+        if qid is not None and None not in texts.values() and addresses:
+            remedies.append(Remedy(qid, tuple(addresses), **texts))
     names = {r.question for r in remedies}
     for question in questions.values():
         if question.remedy and question.remedy not in names:
