@@ -181,7 +181,7 @@ def test_binary_megabytes(tmp_path, bank):
     load_each_way(tmp_path / "noise.toml", random.Random(5).randbytes(3 * 1024 * 1024), bank)
 
 
-@pytest.mark.parametrize("schema", [4, 99, 2**40])
+@pytest.mark.parametrize("schema", [5, 99, 2**40])
 def test_newer_schema_is_refused_clearly(tmp_path, bank, schema):
     path = tmp_path / "future.toml"
     path.write_text(with_schema(sample_record(bank), schema), encoding="utf-8")

@@ -145,7 +145,7 @@ def test_forget_yes_deletes_records_drafts_and_feedback_of_exactly_that_client(s
 def test_forget_an_unknown_client_says_so_and_suggests_names(store, team):
     run = cli("forget", "Kowalski")
     assert run.returncode == 1
-    assert "No records or drafts of “Kowalski”" in run.stdout and "Kowalski Meble" in run.stdout
+    assert "No records or unfinished assessments of “Kowalski”" in run.stdout and "Kowalski Meble" in run.stdout
     assert team["Kowalski Meble"][0].exists()
 
 
@@ -197,7 +197,7 @@ def test_forget_speaks_polish(store, team):
 
 def test_a_record_of_a_newer_schema_is_never_rewritten_by_a_command(store, bank):
     path, record = store.save_new(make(bank, "Future"))
-    text = with_schema(to_toml(record), 4)
+    text = with_schema(to_toml(record), 5)
     path.write_text(text, encoding="utf-8")
     runs = [cli("list"), cli("show", record.id), cli("validate", path),
             cli("decide", record.id, "--status", "accepted", "--by", "Ola"), cli("forget", "Future")]

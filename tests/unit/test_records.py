@@ -552,7 +552,7 @@ def test_a_newer_records_answers_are_not_assessed_as_ours(tmp_path, bank):
     from wizard.records import read_answers
 
     path = tmp_path / "newer.toml"
-    path.write_text('schema = 4\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
+    path.write_text('schema = 5\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
     with pytest.raises(InvalidFile) as caught:
         read_answers(path, bank)
     (problem,) = caught.value.problems

@@ -66,7 +66,7 @@ def forget(args) -> int:
     say(t("privacy.plan", lang, client=inert(client)))
     for kind in KINDS:
         for path in plan.found[kind]:
-            say(f"  {t('privacy.kind.' + kind, lang):<9} {inert(str(path))}")
+            say(f"  {t('privacy.kind.' + kind, lang):<21} {inert(str(path))}")
     _report_unreadable(plan, client, lang)
     if not args.yes and not _confirmed(lang, len(plan.targets)):
         return 1

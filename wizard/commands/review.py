@@ -111,9 +111,7 @@ def decide(args) -> int:
     from wizard.i18n import t
 
     lang = cli._lang(args)
-    by = " ".join((args.by or "").split())
-    if not by:  # every step of a record's history says who took it: never guessed
-        raise cli._Fail([t("cli.decide.by_missing", lang)], 2)
+    by = cli.who(args, "decide")  # every step of a record's history says who took it: never guessed
     bank, store = cli._bank(args), cli._store(args)
     path = cli.find_record(store, args.record, bank, lang)
     older_paths = [cli.find_record(store, ref, bank, lang) for ref in args.supersedes]
@@ -121,7 +119,7 @@ def decide(args) -> int:
         # Read, change and write under the folder's lock: a decision taken meanwhile by someone
         # else is read here first, so it is built on, or this step is refused, never lost.
         with store.lock("decide"):
-            record, linked = _decided(args, by, bank, lang, path, older_paths)
+            record, linked = _decided(args, by, store, bank, lang, path, older_paths)
             # Every check passed before anything is written: a refused command changes no file.
             for target, changed in ((path, record), *linked):
                 try:
@@ -138,7 +136,7 @@ def decide(args) -> int:
     return 0
 
 
-def _decided(args, by: str, bank, lang: str, path: Path, older_paths: list[Path]):
+def _decided(args, by: str, store, bank, lang: str, path: Path, older_paths: list[Path]):
     """The record after this decision, and the older records it supersedes, as read now.
     Raises InvalidFile naming the record and the field when the lifecycle refuses the step
     (with the status the record has now)."""
@@ -147,19 +145,20 @@ def _decided(args, by: str, bank, lang: str, path: Path, older_paths: list[Path]
 
     record = read_record(path, bank)
     older = [(old_path, read_record(old_path, bank)) for old_path in older_paths]
+    older += _reassessed(store, record, args.status, bank, lang, {old.id for _, old in older})
     try:
         record = decide_record(
             record, args.status, level=args.level, reason=args.reason or "", outcome=args.outcome or "",
             by=by, decision_makers=args.decision_makers, consulted=args.consulted, informed=args.informed,
         )
     except LifecycleError as error:
-        raise InvalidFile([Problem(str(path), error.field, error.text(lang) + _last_step(record, lang))]) from None
+        raise InvalidFile([Problem(str(path), error.field, error.text(lang, bank) + _last_step(record, lang))]) from None
     linked = []
     for old_path, old in older:
         try:
             record, old = supersede(record, old, by=by, at=record.status_history[-1].at)
         except LifecycleError as error:
-            raise InvalidFile([Problem(str(old_path), error.field, error.text(lang))]) from None
+            raise InvalidFile([Problem(str(old_path), error.field, error.text(lang, bank))]) from None
         linked.append((old_path, old))
     return record, linked
 
@@ -176,16 +175,35 @@ def _last_step(record, lang: str) -> str:
     return t("cli.decide.now", lang, status=t("status." + last.status, lang), by=inert(last.by) or "?", date=when)
 
 
+def _reassessed(store, record, status: str, bank, lang: str, named: set[str]) -> list:
+    """The records a reassessment was carried over from, to supersede now that it is accepted.
+    One that is gone (forgotten, or in another folder) is named and left out."""
+    from wizard.i18n import t
+    from wizard.lifecycle import to_supersede
+    from wizard.problems import NoSuchRecord
+    from wizard.records import read_record
+
+    found = []
+    for ref in to_supersede(record, status):
+        if ref in named:
+            continue
+        try:
+            path = store.find(ref, bank)
+            found.append((path, read_record(path, bank)))
+        except (NoSuchRecord, InvalidFile):
+            print(f"{cli.PROG}: {t('reassess.earlier_missing', lang, id=inert(ref))}", file=sys.stderr)
+    return found
+
+
 def feedback(args) -> int:
     from wizard import feedback as feedback_files
     from wizard.i18n import t
 
     lang = cli._lang(args)
-    if not args.by.strip():
-        raise cli._Fail([t("cli.feedback.by_missing", lang)], 2)
+    by = cli.who(args, "feedback")
     bank, store = cli._bank(args), cli._store(args)
     path, record = _load(store, args.record, bank, lang)
-    item = feedback_files.make(record.id, args.by, args.stance, args.comment or "")
+    item = feedback_files.make(record.id, by, args.stance, args.comment or "")
     try:
         saved = feedback_files.add(store.root, item)
     except OSError as error:

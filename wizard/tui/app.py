@@ -19,6 +19,7 @@ from wizard.storage import files
 from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
 from wizard.tui.paths import short_path
 from wizard.tui.screens.home import HomeScreen
+from wizard.tui.themes import LIGHT_NAME, LIGHT_THEME
 from wizard.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 # Start-up is the time to the first painted home screen: every other screen, the question bank
 # and the core modules behind them are imported when first needed (see `_loaded`).
 
-DARK, LIGHT = "textual-dark", "textual-light"
+DARK = "textual-dark"
+LIGHT = LIGHT_NAME  # Textual's light theme, darkened where its text fell below WCAG AA (themes.py)
 LANGUAGE_NAMES = {"en": "English", "pl": "polski"}
 
 
@@ -52,8 +54,10 @@ class ClientExitApp(App[int]):
     def __init__(self, bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *,
                  command: str = "home", client: str | None = None, assessor: str | None = None,
                  draft: Path | None = None, clock: Callable[[], datetime] | None = None,
-                 make_id: Callable[[], str] | None = None, theme: str = DARK) -> None:
+                 make_id: Callable[[], str] | None = None, theme: str = DARK,
+                 from_record: Path | None = None) -> None:
         super().__init__()
+        self._from_record = from_record  # `new --from`: the earlier record to reassess
         # The bank may come as a loader: the home screen paints first, then asks for it.
         self._bank_loader = bank if callable(bank) else None
         self._bank: Bank | None = None if callable(bank) else bank
@@ -64,6 +68,7 @@ class ClientExitApp(App[int]):
         # `feedback.make` itself, unless a clock is given (tests), which then stamps both.
         self._feedback_clock = clock
         clock, make_id = clock or _now, make_id or _new_id
+        self.register_theme(LIGHT_THEME)
         self.set_reactive(ClientExitApp.lang, lang)
         self.clock, self.make_id = clock, make_id
         self._start = (command, client, assessor, draft)
@@ -108,7 +113,11 @@ class ClientExitApp(App[int]):
         command, client, assessor, draft = self._start
         if command in ("new", "resume", "review") and not self.bank_ready():
             return
-        if command == "new":
+        if command == "new" and self._from_record is not None:
+            earlier = self._read(self._from_record)
+            if earlier is not None:
+                self.reassess(earlier)
+        elif command == "new":
             self.new_assessment(client, assessor)
         elif command == "resume" and draft is not None:
             self.resume(draft)
@@ -122,26 +131,74 @@ class ClientExitApp(App[int]):
 
     # -- where to go --------------------------------------------------------------------------
 
-    def new_assessment(self, client: str | None = None, assessor: str | None = None) -> None:
-        """The questionnaire, after asking for whichever name was not given."""
+    def new_assessment(self, client: str | None = None, assessor: str | None = None,
+                       prefill: dict | None = None) -> None:
+        """The questionnaire, after asking for whichever name was not given. The assessor is the
+        user's own name (`config name`) unless another is given; `prefill` (question id → answer
+        and its `Prefill`) fills answers in to confirm or change."""
+        from wizard.storage.settings import user_name
+
+        own_name = user_name()
+        assessor = assessor or own_name
         if client and client.strip() and assessor and assessor.strip():
-            self._begin(client, assessor)
+            self._begin(client, assessor, prefill)
             return
 
         def named(names: tuple[str, str] | None) -> None:
             if names:
-                self._begin(*names)
+                names = (unless_unchanged(names[0], client or ""), unless_unchanged(names[1], assessor or ""))
+                if not own_name:  # asked once: the first assessor is who sits at this keyboard
+                    self.remember_name(names[1])
+                self._begin(*names, prefill)
 
+        from wizard.render.inert import inert, unless_unchanged
         from wizard.tui.screens.names import NamesScreen
 
-        self.push_screen(NamesScreen(client or "", assessor or ""), named)
+        # A name carried over from a record is offered inert (escape codes shown, never obeyed).
+        self.push_screen(NamesScreen(inert(client or ""), inert(assessor or ""), first_use=not own_name), named)
 
-    def _begin(self, client: str, assessor: str) -> None:
+    def reassess(self, record: DecisionRecord) -> None:
+        """A new assessment of the record's client, its answers carried over to confirm or change;
+        once accepted, the new record supersedes this one."""
+        from wizard.model.prefill import carry_over
+
+        self.new_assessment(record.client, None, carry_over(self.bank, record))
+
+    def whoami(self, then: Callable[[str], None]) -> None:
+        """Call `then` with the user's name; ask for it first (once: it is remembered) when the
+        user has not said who they are. Nobody is ever credited with a step they did not name."""
+        from wizard.storage.settings import user_name
+
+        name = user_name()
+        if name:
+            then(name)
+            return
+
+        def given(name: str | None) -> None:
+            if name:
+                self.remember_name(name)
+                then(name)
+
+        from wizard.tui.screens.whoami import WhoAmIScreen
+
+        self.push_screen(WhoAmIScreen(), given)
+
+    def remember_name(self, name: str) -> None:
+        from wizard.storage.settings import save_name, settings_path
+
+        try:
+            save_name(name)
+        except (OSError, ValueError) as error:
+            self.notify(self.t("config.cannot_write", path=short_path(settings_path()),
+                               reason=files.reason(error, self.lang) if isinstance(error, OSError) else str(error)),
+                        severity="warning", timeout=8)
+
+    def _begin(self, client: str, assessor: str, prefill: dict | None = None) -> None:
         from wizard.tui.draft import Draft
         from wizard.tui.screens.questionnaire import QuestionnaireScreen
 
         draft = Draft.start(self.bank, self.store, client=client, assessor=assessor, lang=self.lang,
-                            created=self.clock(), record_id=self.make_id())
+                            created=self.clock(), record_id=self.make_id(), prefill=prefill)
         draft.save()  # a failure shows on the questionnaire; answers stay in memory
         self.push_screen(QuestionnaireScreen(draft))
 
@@ -222,7 +279,11 @@ class ClientExitApp(App[int]):
                 return
             self.notify(self.t("tui.feedback.saved", path=short_path(path)), timeout=6)
 
-        self.push_screen(FeedbackScreen(record, given, self.feedback_name), write)
+        from wizard.storage.settings import user_name
+
+        from wizard.render.inert import inert
+
+        self.push_screen(FeedbackScreen(record, given, inert(self.feedback_name or user_name())), write)
 
     def show_result(self, record: DecisionRecord, path: Path) -> None:
         """Replace the finished questionnaire with its result."""
@@ -313,6 +374,18 @@ class ClientExitApp(App[int]):
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.t("tui.palette.themes")))
 
     def action_screenshot_here(self) -> None:
+        """Save the screen as SVG in the current folder. From the command palette, the picture
+        is taken once the palette has gone and the screen under it is drawn again: taken at
+        once, it caught the screen half-composed (blank but for the title)."""
+        from textual.command import CommandPalette
+
+        if CommandPalette.is_open(self) or isinstance(self.screen, CommandPalette):
+            self.call_after_refresh(self.action_screenshot_here)
+            return
+        self.screen.refresh()
+        self.call_after_refresh(self._save_screenshot)
+
+    def _save_screenshot(self) -> None:
         path = self.save_screenshot(path=str(Path.cwd()))
         self.notify(self.t("tui.screenshot.saved", path=short_path(path)), timeout=6)
 
@@ -428,14 +501,15 @@ class _FolderRead:
 def build_app(bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *, command: str = "home",
               client: str | None = None, assessor: str | None = None, draft: Path | None = None,
               clock: Callable[[], datetime] | None = None, make_id: Callable[[], str] | None = None,
-              theme: str = DARK) -> ClientExitApp:
+              theme: str = DARK, from_record: Path | None = None) -> ClientExitApp:
     """The app, ready to run: the command line and the tests both start here. `bank` may be a
     function that loads it: then it is loaded after the home screen is first painted."""
     return ClientExitApp(bank, store, lang, command=command, client=client, assessor=assessor,
-                         draft=draft, clock=clock, make_id=make_id, theme=theme)
+                         draft=draft, clock=clock, make_id=make_id, theme=theme, from_record=from_record)
 
 
-def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore) -> int:
+def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
+        from_record: Path | None = None) -> int:
     """Start the wizard for `client-exit [home|new|resume|review]`. A `bank` given as a loader
     is loaded once the first screen shows; its error (raised by the loader) is raised here."""
     command = getattr(args, "command", None) or "home"
@@ -459,7 +533,7 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore)
                 print(f"client-exit: {problem}", file=sys.stderr)
             return 1
     app = build_app(bank, store, lang, command=command, client=getattr(args, "client", None),
-                    assessor=getattr(args, "assessor", None), draft=draft)
+                    assessor=getattr(args, "assessor", None), draft=draft, from_record=from_record)
     app.run()
     if app.bank_error is not None:
         raise app.bank_error

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from wizard.i18n import day
 from wizard.render.inert import inert
 from wizard.feedback import STANCES, Feedback, current
 from wizard.records import DecisionRecord
@@ -36,7 +37,7 @@ class FeedbackScreen(WizardModal[tuple[str, str, str] | None]):
             yield Static(Content(self.t("tui.feedback.title")), classes="dialog-title")
             yield Static(Content(self.t("tui.feedback.about", client=inert(record.client),
                                         assessor=inert(record.assessor) or self.t("report.nobody"),
-                                        date=f"{record.created:%Y-%m-%d}")), classes="muted")
+                                        date=day(record.created, self.lang))), classes="muted")
             latest = current(self.feedback)
             if latest:
                 lines = [f"{STANCE_MARKS[f.stance]} {inert(f.by)}: {self.t('review.stance.' + f.stance)}"

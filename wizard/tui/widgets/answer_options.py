@@ -30,6 +30,9 @@ class AnswerOptions(OptionList):
             self.value = value
             self.question_id = question_id  # the question shown when it was picked
 
+    class NothingHighlighted(Message):
+        """Enter with no option highlighted: the screen says which keys answer."""
+
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.choices: list[tuple[str, Answer, str]] = []
@@ -56,6 +59,12 @@ class AnswerOptions(OptionList):
                 self.highlighted = index
                 return True, value
         return False, None
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(self.NothingHighlighted())
+            return
+        super().action_select()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
