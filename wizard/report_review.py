@@ -257,7 +257,7 @@ def markdown_history(hist: History, bank: Bank, lang: str, today: date) -> str:
                 end=day(last.created, lang), spark=hist.sparkline, first=first.result.score,
                 last=last.result.score), ""]
     if hist.conflict:
-        lines += [f"**{conflict_text(hist.conflict, bank, lang)}**", ""]
+        lines += [f"**{conflict_text(hist.conflict, bank, lang, md)}**", ""]
     lines += [f"| {t('review.date', lang)} | {t('review.assessor', lang)} | {t('report.recommendation', lang)} | "
               f"{t('report.score', lang)} | | {t('report.status', lang)} | {t('report.decision', lang)} | "
               f"{t('review.review_due', lang)} | {t('review.feedback', lang)} | {t('review.record', lang)} |",
@@ -468,15 +468,16 @@ def markdown_team(view: TeamView, bank: Bank, lang: str) -> str:
 
 def _consensus_lines(view: TeamView, bank: Bank, lang: str) -> list[str]:
     head = f"**{t('review.team.consensus', lang)}: {_level(bank, view.consensus.level, lang)}**"
-    lines = [head, ""] + [f"- {line}" for line in consensus_detail(view, bank, lang)]
+    lines = [head, ""] + [f"- {line}" for line in consensus_detail(view, bank, lang, md)]
     if view.conflict:
-        lines += ["", f"**{conflict_text(view.conflict, bank, lang)}**"]
+        lines += ["", f"**{conflict_text(view.conflict, bank, lang, md)}**"]
     return lines + ["", t("review.team.consensus_rule", lang), ""]
 
 
-def consensus_detail(view: TeamView, bank: Bank, lang: str) -> list[str]:
+def consensus_detail(view: TeamView, bank: Bank, lang: str, escape=inert) -> list[str]:
     """How far apart the teammates are, what their feedback says, how complete each assessment
-    is, and their mean score: the same lines on the command line, in Markdown and on screen."""
+    is, and their mean score: the same lines on the command line, in Markdown and on screen
+    (the teammates' names passed through `escape`: inert, or md for Markdown)."""
     c = view.consensus
     if c.agreed:
         agreement = t("review.team.agreed", lang, count=len(c.levels))
@@ -489,11 +490,11 @@ def consensus_detail(view: TeamView, bank: Bank, lang: str) -> list[str]:
     lines = [agreement]
     if c.disagreeing:
         lines.append(t("review.team.stances_disagree", lang, count=len(c.disagreeing), total=c.stances,
-                       names=", ".join(c.disagreeing)))
-    shares = ", ".join(f"{name} {round(share * 100)}%" for name, share in c.confidence.items())
+                       names=", ".join(map(escape, c.disagreeing))))
+    shares = ", ".join(f"{escape(name)} {round(share * 100)}%" for name, share in c.confidence.items())
     lines.append(t("review.team.confidence", lang, shares=shares))
     if c.thin:
-        lines.append(t("review.team.thin", lang, names=", ".join(c.thin)))
+        lines.append(t("review.team.thin", lang, names=", ".join(map(escape, c.thin))))
     elif c.all_thin:
         lines.append(t("review.team.all_thin", lang))
     lines.append(t("review.team.mean_score", lang, score=view.mean_score))
@@ -506,9 +507,9 @@ def no_disagreement_text(view: TeamView, lang: str) -> str:
     return t("review.team.no_disagreements", lang)
 
 
-def conflict_text(records, bank: Bank, lang: str) -> str:
+def conflict_text(records, bank: Bank, lang: str, escape=inert) -> str:
     """Two or more accepted decisions on one client that disagree, and what to do about it."""
-    decided = " · ".join(f"{_level(bank, r.level, lang)} ({r.id}, {_decided_by(r) or '?'})" for r in records)
+    decided = " · ".join(f"{_level(bank, r.level, lang)} ({r.id}, {escape(_decided_by(r)) or '?'})" for r in records)
     return t("review.conflict", lang, decisions=decided)
 
 

@@ -15,6 +15,9 @@ def toasts(app) -> str:
 
 
 async def open_record(app, pilot) -> None:
+    from wizard.storage.settings import save_name
+
+    save_name("Ola")  # who takes the step (else the screen asks first)
     await pilot.pause()
     await pilot.press("v")
     await pilot.pause()

@@ -229,7 +229,9 @@ def test_an_update_of_a_record_changed_meanwhile_is_refused_with_its_status_now(
     with pytest.raises(files.RecordChanged) as caught:
         store.update(path, mine, expected=record)
     assert "it is now accepted" in str(caught.value) and "by Anna" in str(caught.value)
-    assert "przyjęta" in caught.value.text("pl")
+    from wizard.i18n import t
+
+    assert f"obecny status: {t('status.accepted', 'pl')}" in caught.value.text("pl")
     assert read_record(path, bank) == theirs
 
 
