@@ -44,6 +44,8 @@ def commands(made, tmp_path) -> list[tuple]:
         ("compare", first, second), ("compare", first, second, "--format", "markdown"),
         ("compare", first, second, "--format", "json"),
         ("validate", made["record1"][0].parent), ("validate", made["record1"][0]), ("validate", made["broken"]),
+        ("due", "--within", "3650"), ("due", "--within", "3650", "--json"),
+        ("due", "--within", "3650", "--ics", tmp_path / "reviews.ics"),
         ("feedback", first, "--by", "Ola", "--stance", "agree"),
         ("decide", second, "--status", "rejected", "--by", "Ola"),
         ("decide", second, "--status", "accepted", "--by", "Ola"),  # refused: rejected now
@@ -98,7 +100,8 @@ def test_markdown_never_turns_stored_text_into_markup(capsys, folder, args):
 
 
 @pytest.mark.parametrize("args", [("list", "--json"), ("assess", "ANSWERS", "--json"),
-                                  ("history", CLIENT, "--format", "json")], ids=["list", "assess", "history"])
+                                  ("history", CLIENT, "--format", "json"), ("due", "--within", "3650", "--json")],
+                         ids=["list", "assess", "history", "due"])
 def test_json_carries_the_exact_text_with_separators_escaped(capsys, folder, tmp_path, args):
     answers = answers_file(tmp_path)
     cli.main([str(answers) if a == "ANSWERS" else a for a in args])
