@@ -102,7 +102,9 @@ def add(root: Path, feedback: Feedback) -> Path:
 
     target = folder(root, feedback.record)
     when = stamp(feedback.created)
-    with files.lock(root, "feedback"):
+    from wizard.storage.locks import lock
+
+    with lock(root, "feedback"):
         stone = forgotten.load(root).covering(feedback.record)
         if stone is not None:
             raise files.Refused("files.forgotten", target, date=f"{stone.forgotten.astimezone():%Y-%m-%d %H:%M}")

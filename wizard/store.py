@@ -120,10 +120,10 @@ class RecordStore:
         files.ignored_by_git(self.root, self.drafts, "client-exit-wizard's drafts, unfinished and personal")
 
     def lock(self, what: str):
-        """The records folder's write lock (wizard.storage.files.lock), for a read-change-write."""
-        from wizard.storage import files
+        """The records folder's write lock (wizard/storage/locks.py), for a read-change-write."""
+        from wizard.storage.locks import lock
 
-        return files.lock(self.root, what)
+        return lock(self.root, what)
 
     # -- records ------------------------------------------------------------------------------
 
@@ -160,8 +160,10 @@ class RecordStore:
         from wizard.records import to_toml
         from wizard.storage import files
 
+        from wizard.storage.locks import lock
+
         root, path = self._root_of(Path(path))
-        with files.lock(root, "decide"):
+        with lock(root, "decide"):
             _refuse_newer_schema(path)
             if expected is not None:
                 _refuse_changed(path, expected)

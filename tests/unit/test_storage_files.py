@@ -18,7 +18,7 @@ from wizard import cli, feedback
 from wizard.problems import InvalidFile, read_toml
 from wizard.reasoning import assess
 from wizard.records import DecisionRecord, read_record, to_toml
-from wizard.storage import files
+from wizard.storage import files, locks
 from wizard.store import RecordStore
 from wizard.tui.exports import export_path, write_export
 
@@ -240,8 +240,8 @@ def test_an_update_of_a_record_changed_meanwhile_is_refused_with_its_status_now(
 
 HOLDER = r"""
 import sys
-from wizard.storage import files
-with files.lock(sys.argv[1], "decide (held by the test)"):
+from wizard.storage.locks import lock
+with lock(sys.argv[1], "decide (held by the test)"):
     print("held", flush=True)
     sys.stdin.readline()
 """
@@ -254,7 +254,7 @@ def test_a_held_lock_times_out_with_a_message_naming_who_holds_it(store, bank, m
                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         assert holder.stdout.readline() == "held\n"
-        monkeypatch.setattr(files, "LOCK_TIMEOUT", 0.2)
+        monkeypatch.setattr(locks, "LOCK_TIMEOUT", 0.2)
         with pytest.raises(files.Refused) as caught:
             store.update(path, record)
         message = str(caught.value)

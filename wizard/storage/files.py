@@ -15,8 +15,8 @@ else:
   linked, when an existing file must never be replaced).
 - Folders are created owner-only (0700) whatever the umask, unless the records folder is marked
   shared (`.client-exit-shared`): then they follow the umask, so the team's group can read them.
-- Read-change-write takes the folder's lock (`lock`): an fcntl lock on `.locks/write.lock`,
-  held by one process at a time, with a timeout and a message naming who holds it.
+- Read-change-write takes the folder's lock (wizard/storage/locks.py), kept in `.locks/`
+  through this layer.
 
 Importing this module costs nothing: the command line imports it for `list`.
 """
@@ -26,14 +26,11 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from _thread import get_ident
 from contextlib import contextmanager
 from pathlib import Path
 
 MAX_BYTES = 1_000_000  # a record, an answers file, a feedback file: 1 MB (a real one is a few KB)
 SHARED_MARKER = ".client-exit-shared"
-LOCK_FOLDER, LOCK_FILE = ".locks", "write.lock"
-LOCK_TIMEOUT = 10.0  # seconds; a write holds the lock for milliseconds
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -390,6 +387,14 @@ def _lstat(name: str, fd: int | None) -> os.stat_result | None:
         return None
 
 
+def open_for_lock(root: Path, path: Path) -> int:
+    """An open descriptor of `path`, created when missing, reached without following a link:
+    the file an fcntl lock is taken on (wizard/storage/locks.py)."""
+    with opened(root, path.parent, create=True) as fd:
+        name = path.name if fd is not None else str(path)
+        return os.open(name, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, _modes(root)[0], dir_fd=fd)
+
+
 def make_folder(root: Path, folder: Path) -> None:
     """Create `folder` inside the records folder (and what is missing on the way), private
     unless the folder is shared; a link on the way is refused."""
@@ -442,92 +447,3 @@ def stale_temp_files(root: Path, folder: Path, older_than: float = 60.0) -> list
                 and e.is_file(follow_symlinks=False) and e.stat(follow_symlinks=False).st_mtime < limit]
     except OSError:
         return []
-
-
-# ---------------------------------------------------------------------------------------------
-# The folder's lock
-
-
-_held: dict[tuple[int, str], int] = {}  # (thread, lock) → how many times this thread holds it
-
-
-@contextmanager
-def lock(root: Path, what: str, timeout: float | None = None):
-    """Hold the records folder's write lock while the body reads, changes and writes.
-
-    One process at a time; re-entrant within a process. Waits up to `timeout` seconds
-    (LOCK_TIMEOUT), then raises Refused (files.locked) naming who holds it. Where the system
-    has no fcntl, it only serialises nothing (a single-user system)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    root = Path(root)
-    key = os.path.realpath(root)
-    key, held = (get_ident(), key), _held
-    if held.get(key):
-        held[key] += 1
-        try:
-            yield
-        finally:
-            held[key] -= 1
-        return
-    folder = root / LOCK_FOLDER
-    with opened(root, folder, create=True) as fd:
-        ignored_by_git(root, folder, "client-exit-wizard's lock, held while a record is written")
-        lock_fd = os.open(LOCK_FILE if fd is not None else str(folder / LOCK_FILE),
-                          os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, _modes(root)[0], dir_fd=fd)
-    try:
-        _acquire(fcntl, lock_fd, folder / LOCK_FILE, LOCK_TIMEOUT if timeout is None else timeout)
-        _say_who(lock_fd, what)
-        held[key] = 1
-        try:
-            yield
-        finally:
-            held.pop(key, None)
-            try:
-                os.ftruncate(lock_fd, 0)
-            except OSError:
-                pass
-            fcntl.flock(lock_fd, fcntl.LOCK_UN)
-    finally:
-        os.close(lock_fd)
-
-
-def _acquire(fcntl, fd: int, path: Path, timeout: float) -> None:
-    import time
-
-    deadline, pause = time.monotonic() + timeout, 0.002
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                raise Refused("files.locked", path, errno.EAGAIN, holder=_holder(fd),
-                              seconds=f"{timeout:g}") from None
-            time.sleep(pause)
-            pause = min(pause * 2, 0.05)
-
-
-def _say_who(fd: int, what: str) -> None:
-    """Write who holds the lock into the lock file, for the message of whoever waits."""
-    import socket
-    from datetime import datetime
-
-    text = f"client-exit {what}, process {os.getpid()} on {socket.gethostname()}, since {datetime.now():%H:%M:%S}"
-    try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, text.encode("utf-8", "replace"), 0)
-    except OSError:
-        pass
-
-
-def _holder(fd: int) -> str:
-    from wizard.render.inert import inert
-
-    try:
-        return inert(os.pread(fd, 300, 0).decode("utf-8", "replace").strip()) or "?"
-    except OSError:
-        return "?"
