@@ -5,9 +5,10 @@ screen shows the record as it is now."""
 from __future__ import annotations
 
 from tests.tui.support import make_app, saved_record
+from tests.tui.test_result import open_first_record
 from wizard.lifecycle import decide
 from wizard.records import read_record
-from wizard.tui.screens.result import ResultScreen
+from wizard.storage.settings import save_name
 
 
 def toasts(app) -> str:
@@ -15,15 +16,8 @@ def toasts(app) -> str:
 
 
 async def open_record(app, pilot) -> None:
-    from wizard.storage.settings import save_name
-
     save_name("Ola")  # who takes the step (else the screen asks first)
-    await pilot.pause()
-    await pilot.press("v")
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, ResultScreen)
+    await open_first_record(app, pilot)
 
 
 async def test_a_decision_taken_meanwhile_is_never_overwritten(bank, store):
