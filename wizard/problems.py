@@ -105,21 +105,23 @@ def unreadable(path: Path | str, error: OSError) -> Problem:
 # dozen; these limits leave a hundred times that and keep the worst 1 MB under a second.
 MAX_KEY_PARTS = 100  # in one key
 MAX_DOTS = 5000  # dots outside texts in the whole file (key parts, and the dots of numbers)
-_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'')
 _KEY_RUN = re.compile(r'[A-Za-z0-9_\-". \t]*\.[A-Za-z0-9_\-". \t]*')  # what a dotted key can be made of
 
 
 def _too_many_key_parts(text: str) -> str:
-    """Why the file has too many dotted key parts to be read safely, or "" (the common case
-    costs one count of dots)."""
+    """Why the file has too many dotted key parts to be read safely, or "". A file with few dots
+    (a record has about 60) costs one count; only lines with many dots, or a file with very
+    many, are looked at more closely (texts, where dots are no key parts, taken out)."""
     if text.count(".") < MAX_KEY_PARTS:
         return ""
-    bare = _STRINGS.sub('""', text)  # dots inside texts are no key parts
-    if bare.count(".") > MAX_DOTS:
+    if text.count(".") > MAX_DOTS and _STRINGS.sub('""', text).count(".") > MAX_DOTS:
         return (f"has more than {MAX_DOTS} dots outside its texts (dotted keys or numbers), "
                 "too many to be read safely")
-    if any(run.count(".") >= MAX_KEY_PARTS for run in _KEY_RUN.findall(bare)):
-        return f"has a dotted key of more than {MAX_KEY_PARTS} parts, too long to be read safely"
+    for line in text.splitlines():
+        if line.count(".") >= MAX_KEY_PARTS and any(
+                run.count(".") >= MAX_KEY_PARTS for run in _KEY_RUN.findall(_STRINGS.sub('""', line))):
+            return f"has a dotted key of more than {MAX_KEY_PARTS} parts, too long to be read safely"
     return ""
 
 
