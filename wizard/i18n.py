@@ -343,3 +343,13 @@ def default_language(environ: dict[str, str] | None = None) -> str:
         if value:
             return "pl" if value.lower().startswith("pl") else "en"
     return "en"
+
+
+def _merge_catalogues() -> None:
+    """The texts kept in wizard/texts/ (one module per part of the program) join MESSAGES."""
+    from wizard.texts.ledger import MESSAGES as LEDGER
+
+    MESSAGES.update(LEDGER)
+
+
+_merge_catalogues()

@@ -5,9 +5,15 @@ A record is a TOML file a person can read without the app. Its `client`, `assess
 is also a valid answers file. Writes are atomic and never overwrite another record.
 
 Schema. A record says which version of the format it needs: 1, or 2 once it carries what
-version 1 did not have (a `[[status_history]]`, a `decision.comment`). A record that needs
-nothing new keeps `schema = 1`, so teammates on an older version still read it; one they could
-not read fully is refused by them with "written by a newer version", never half-read.
+version 1 did not have (a `[[status_history]]`, a `decision.comment`), or 3 once it carries
+evidence drawn from an invoice ledger (`[ledger]`, `[evidence]`). A record that needs nothing
+new keeps the oldest schema that reads it, so teammates on an older version still read it; one
+they could not read fully is refused by them with "written by a newer version", never half-read.
+
+Evidence. `[evidence.<question id>]` holds the facts behind an answer drawn from a ledger
+(`text`, in the record's language) and the answer the ledger gave (`derived`, absent when the
+ledger could not say); `[ledger]` names the ledger file and its window. An answer came from the
+ledger when it equals `derived`: what the user typed instead wins, and the evidence stays.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from wizard.bank import LEVELS, Answer, Bank
 from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml, show
 from wizard.reasoning import Assessment, Change, Finding, Reason, Step
 
-SCHEMA = 2  # the newest format this version reads and writes (see the module's doc)
+SCHEMA = 3  # the newest format this version reads and writes (see the module's doc)
 STATUSES = ("draft", "proposed", "accepted", "rejected", "superseded")
 LANGUAGES = ("en", "pl")
 ID_LENGTH = 8
@@ -34,11 +40,30 @@ ID_LENGTH = 8
 RECORD_KEYS = (
     "schema", "id", "client", "assessor", "created", "language", "bank_version", "status",
     "review_date", "decision_makers", "consulted", "informed", "outcome", "supersedes",
-    "superseded_by", "skipped", "answers", "notes", "decision", "status_history", "result",
+    "superseded_by", "skipped", "answers", "notes", "ledger", "evidence", "decision", "status_history", "result",
 )
 DECISION_KEYS = ("level", "reason", "comment", "by", "at")
 CHANGE_KEYS = ("status", "at", "by", "level", "reason", "comment", "outcome")
-ANSWERS_KEYS = ("client", "assessor", "skipped", "answers", "notes")
+ANSWERS_KEYS = ("client", "assessor", "skipped", "answers", "notes", "ledger", "evidence")
+EVIDENCE_KEYS = ("derived", "text")
+LEDGER_KEYS = ("file", "since", "until")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The facts behind one answer, drawn from an invoice ledger, and the answer they give."""
+
+    text: str
+    derived: Answer | None = None  # None: the ledger could not say (the text says why)
+
+
+@dataclass(frozen=True)
+class LedgerSource:
+    """The invoice ledger that evidence was drawn from: its file's name and the window counted."""
+
+    file: str
+    since: date
+    until: date
 
 
 @dataclass(frozen=True)
@@ -50,6 +75,8 @@ class AnswerSheet:
     answers: dict[str, Answer] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()  # answered "don't know"; missing ids are simply not answered
+    evidence: dict[str, Evidence] = field(default_factory=dict)  # question id → evidence from a ledger
+    ledger: LedgerSource | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +120,8 @@ class DecisionRecord:
     answers: dict[str, Answer] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    ledger: LedgerSource | None = None
     result: Assessment | None = None
     decision: Decision | None = None
     decision_makers: tuple[str, ...] = ()
@@ -105,7 +134,13 @@ class DecisionRecord:
 
     @property
     def sheet(self) -> AnswerSheet:
-        return AnswerSheet(self.client, self.assessor, self.answers, self.notes, self.skipped)
+        return AnswerSheet(self.client, self.assessor, self.answers, self.notes, self.skipped, self.evidence,
+                           self.ledger)
+
+    @property
+    def from_ledger(self) -> tuple[str, ...]:
+        """The questions answered as the ledger says (see the module's doc)."""
+        return from_ledger(self.answers, self.evidence)
 
     @property
     def level(self) -> str | None:
@@ -116,6 +151,12 @@ class DecisionRecord:
 
     def file_name(self) -> str:
         return f"{self.created.date().isoformat()}-{slug(self.client)}-{self.id}.toml"
+
+
+def from_ledger(answers: dict[str, Answer], evidence: dict[str, Evidence]) -> tuple[str, ...]:
+    """The questions whose answer is the one the ledger gave (True is not 1: types must match)."""
+    return tuple(q for q, found in evidence.items() if found.derived is not None and q in answers
+                 and answers[q] == found.derived and type(answers[q]) is type(found.derived))
 
 
 def new_id() -> str:
@@ -191,7 +232,57 @@ def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
             reader.problem("skipped", f"unknown question id '{key}'")
         elif key in answers:
             reader.problem("skipped", f"'{key}' is both answered and skipped")
-    return AnswerSheet(client or "", assessor, answers, notes, skipped)
+    evidence = _evidence(reader, data, bank)
+    ledger = _ledger(reader, data)
+    if evidence and ledger is None:
+        reader.problem("ledger", "is missing: evidence names the ledger it was drawn from")
+    return AnswerSheet(client or "", assessor, answers, notes, skipped, evidence, ledger)
+
+
+def _evidence(reader: FieldReader, data: dict, bank: Bank) -> dict[str, Evidence]:
+    found: dict[str, Evidence] = {}
+    for key, item in (reader.get(data, "evidence", dict, "", required=False) or {}).items():
+        where = join("evidence", key)
+        question = bank.question(key)
+        if question is None:
+            reader.problem(where, "unknown question id")
+            continue
+        if not isinstance(item, dict):
+            reader.problem(where, f"must be a table with {' and '.join(EVIDENCE_KEYS)} (got {show(item)})")
+            continue
+        for extra in sorted(set(item) - set(EVIDENCE_KEYS)):
+            reader.problem(join(where, extra), f"unknown field (allowed: {', '.join(EVIDENCE_KEYS)})")
+        text = reader.get(item, "text", str, where)
+        derived = item.get("derived")
+        error = question.check(derived) if derived is not None else None
+        if error:
+            reader.problem(join(where, "derived"), f"{question.kind} question: {error}")
+        elif text is not None:
+            found[key] = Evidence(text, derived)
+    return found
+
+
+def _ledger(reader: FieldReader, data: dict) -> LedgerSource | None:
+    table = reader.get(data, "ledger", dict, "", required=False)
+    if table is None:
+        return None
+    for extra in sorted(set(table) - set(LEDGER_KEYS)):
+        reader.problem(join("ledger", extra), f"unknown field (allowed: {', '.join(LEDGER_KEYS)})")
+    file = reader.get(table, "file", str, "ledger")
+    since, until = (_day(reader, table, key) for key in ("since", "until"))
+    if since is not None and until is not None and since > until:
+        reader.problem("ledger.until", f"must not be before since ({since.isoformat()})")
+    if file is None or since is None or until is None:
+        return None
+    return LedgerSource(file, since, until)
+
+
+def _day(reader: FieldReader, table: dict, key: str) -> date | None:
+    value = reader.get(table, key, date, "ledger")
+    if isinstance(value, datetime):
+        reader.problem(join("ledger", key), "must be a date like 2026-12-31, without a time")
+        return None
+    return value
 
 
 def _strings(reader: FieldReader, data: dict, key: str) -> tuple[str, ...]:
@@ -235,6 +326,11 @@ def to_table(record: DecisionRecord) -> dict:
             table[key] = list(getattr(record, key))
     table["answers"] = dict(record.answers)
     table["notes"] = dict(record.notes)
+    if record.ledger is not None:
+        table["ledger"] = {"file": record.ledger.file, "since": record.ledger.since, "until": record.ledger.until}
+    if record.evidence:
+        table["evidence"] = {q: ({} if e.derived is None else {"derived": e.derived}) | {"text": e.text}
+                             for q, e in record.evidence.items()}
     if record.decision is not None:
         decision = {"level": record.decision.level}
         for key in DECISION_KEYS[1:]:
@@ -253,6 +349,8 @@ def to_table(record: DecisionRecord) -> dict:
 
 def schema_of(record: DecisionRecord) -> int:
     """The oldest format version that reads everything in `record` (see the module's doc)."""
+    if record.evidence or record.ledger is not None:
+        return 3
     if record.status_history or (record.decision is not None and record.decision.comment):
         return 2
     return 1
@@ -341,6 +439,8 @@ def parse_record(data: dict, file: str, bank: Bank) -> DecisionRecord:
         answers=sheet.answers,
         notes=sheet.notes,
         skipped=sheet.skipped,
+        evidence=sheet.evidence,
+        ledger=sheet.ledger,
         result=reader.result(data),
         decision=reader.decision(data),
         outcome=reader.get(data, "outcome", str, "", required=False) or "",

@@ -1,0 +1,410 @@
+"""Answers drawn from an invoice ledger, with the facts behind them (docs/ledger.md).
+
+Pure: the invoices come in already read (wizard/storage/ledger.py), the rules as data
+(questions/ledger.toml, wizard/model/ledger_rules.py), and the wording of the facts is done
+by wizard/render/evidence.py. Five questions can be answered from a ledger:
+
+- late_payments: the share of invoices paid late, mapped to the 0–4 scale by the anchors of
+  its help text;
+- late_payments_trend: the share of late invoices in the last half of the window against the
+  first (a client never late is "stable");
+- revenue_share: the client's invoiced value out of all clients', in one currency;
+- orders_trend: the client's invoiced value, the last half against the first;
+- outstanding_receivables: anything unpaid past its due date (or at all, as the rules say).
+
+Everything is counted as of the window's last day: a payment dated later is not yet made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple, Union
+
+from wizard.model.ledger_rules import LedgerRules
+
+QUESTIONS = ("late_payments", "late_payments_trend", "revenue_share", "orders_trend", "outstanding_receivables")
+CENT = 0.005  # amounts closer than this are equal (a payment "in full")
+EPSILON = 1e-9  # shares and changes are compared with this much slack, so 0.35 - 0.2 reaches 0.15
+
+
+class Invoice(NamedTuple):
+    """One row of a ledger. `key` is the client's name under the one name rule (wizard/clients.py).
+
+    The reader keeps plain tuples in this layout (making 100,000 named tuples takes longer than
+    reading the file), and everything here unpacks them by position: `Invoice(*row)` names the
+    fields where that helps."""
+
+    key: str
+    issued: date
+    due: date
+    paid_on: date | None  # None: not paid (or the payment's date is not known, see `paid`)
+    amount: float  # what the client is to pay (gross when the ledger has it); below zero: a credit note
+    value: float  # what counts as revenue: the net amount when the ledger has one, else `amount`
+    paid: float | None  # the amount paid, when the ledger gives it; None: all of it once paid_on is set
+    currency: str  # "" when the ledger names none
+    row: int  # the row in the file, the header being row 1
+
+
+@dataclass
+class Ledger:
+    """A ledger as read: its invoices, and what could not be read of it."""
+
+    file: str  # as the user named it, for messages
+    name: str  # the file's name alone, kept in records
+    invoices: list[tuple]  # Invoice's fields, in the order read (a row read carefully may come later)
+    clients: dict[str, str]  # client key → the name as first written in the ledger
+    rows: int = 0  # data rows in the file
+    left_out: dict[str, int] = field(default_factory=dict)  # client key ("" when unreadable) → rows left out
+    missing: tuple[str, ...] = ()  # the optional columns it lacks: due, paid
+    net: bool = False  # values are net amounts (the ledger has a net column)
+    problems: list = field(default_factory=list)  # wizard.problems.Problem: what could not be read
+    newest: date | None = None  # the newest issue or payment date in it
+
+    @property
+    def left_out_total(self) -> int:
+        return sum(self.left_out.values())
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days counted, both ends included; `mid` is the first day of the last half."""
+
+    since: date
+    until: date
+
+    @property
+    def mid(self) -> date:
+        return self.since + timedelta(days=((self.until - self.since).days + 1) // 2)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (earlier when negative), the month's last day when it has fewer."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
+def default_window(ledger: Ledger, rules: LedgerRules, today: date, since: date | None = None,
+                   until: date | None = None) -> Window:
+    """`until` defaults to the ledger's newest entry (never after today), so an export gives the
+    same answers whenever it is read; `since` to the rules' number of months before it."""
+    if until is None:
+        until = min(ledger.newest, today) if ledger.newest else today
+    if since is None:
+        since = add_months(until, -rules.months) + timedelta(days=1)
+    return Window(since, until)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts
+
+
+class Tally(NamedTuple):
+    """How some invoices were paid: `known` have a known outcome (paid, or unpaid past due)."""
+
+    known: int = 0
+    late: int = 0
+    delays: tuple[int, ...] = ()  # days late of the late ones, shortest first
+    pending: int = 0  # unpaid and not yet due: the outcome is not known yet
+    undated: int = 0  # paid, on a date the ledger does not give
+
+    @property
+    def share(self) -> float:
+        return self.late / self.known if self.known else 0.0
+
+    @property
+    def median(self) -> int:
+        delays = self.delays
+        if not delays:
+            return 0
+        middle = len(delays) // 2
+        return delays[middle] if len(delays) % 2 else round((delays[middle - 1] + delays[middle]) / 2)
+
+    @property
+    def longest(self) -> int:
+        return self.delays[-1] if self.delays else 0
+
+
+Money = tuple[tuple[str, float], ...]  # (currency, amount), by currency
+
+
+class Owed(NamedTuple):
+    overdue: int  # invoices unpaid (in part or whole) past their due date
+    overdue_money: Money
+    oldest_due: date | None
+    pending: int  # unpaid, not yet due
+    pending_money: Money
+
+
+@dataclass(frozen=True)
+class LateFact:
+    answer: int | None
+    tally: Tally
+    needed: int  # the fewest known invoices that give an answer
+    why: str = ""  # no_column: the ledger has no due date or payment date
+
+
+@dataclass(frozen=True)
+class LateTrendFact:
+    answer: str | None
+    window: Window
+    first: Tally
+    second: Tally
+    needed: int
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class ShareFact:
+    answer: int | None
+    window: Window
+    value: float  # the client's invoiced value in `currency`
+    total: float  # every client's
+    currency: str
+    currencies: tuple[str, ...]  # of the window's invoices, when they are several and none was chosen
+    net: bool  # values are net amounts
+
+    @property
+    def percent(self) -> float | None:
+        return max(0.0, self.value) * 100 / self.total if self.total > 0 and not self.currencies else None
+
+
+@dataclass(frozen=True)
+class OrdersFact:
+    answer: str | None
+    window: Window
+    first: float
+    second: float
+    currency: str
+    currencies: tuple[str, ...]  # the client's, when several and none was chosen
+
+    @property
+    def change(self) -> float | None:
+        return round((self.second - self.first) / self.first, 9) if self.first > 0 else None
+
+
+@dataclass(frozen=True)
+class OwedFact:
+    answer: bool | None
+    owed: Owed
+    counts: str  # overdue | unpaid
+    why: str = ""
+
+
+Fact = Union[LateFact, LateTrendFact, ShareFact, OrdersFact, OwedFact]
+
+
+@dataclass(frozen=True)
+class ClientEvidence:
+    """One client's derived answers, each with its fact (question id → fact, in QUESTIONS order)."""
+
+    client: str
+    key: str
+    facts: dict[str, Fact]
+    left_out: int = 0  # rows of this client that could not be read
+
+    @property
+    def answers(self) -> dict:
+        return {question: fact.answer for question, fact in self.facts.items() if fact.answer is not None}
+
+
+# ---------------------------------------------------------------------------------------------
+# Deriving
+
+
+def derive(ledger: Ledger, rules: LedgerRules, window: Window, currency: str | None = None) -> list[ClientEvidence]:
+    """The evidence of every client with an invoice in the window or money still owed, by name."""
+    scans = [_scan(key, list(invoices), window, rules.grace_days)
+             for key, invoices in groupby(sorted(ledger.invoices, key=itemgetter(0)), itemgetter(0))]
+    scans = [scan for scan in scans if scan.revenue or scan.counted or scan.owed.overdue or scan.owed.pending]
+    # A client credited more than invoiced brought no revenue: it never lowers the others' total.
+    totals: dict[str, float] = {}
+    for scan in scans:
+        for money, value in scan.revenue.items():
+            totals[money] = totals.get(money, 0.0) + max(0.0, value)
+    chosen, several = _currency(totals, currency)
+    found = [_facts(ledger, rules, window, scan, totals.get(chosen, 0.0), chosen, several, currency) for scan in scans]
+    return sorted(found, key=lambda e: (e.key, e.client))
+
+
+def _currency(totals: dict[str, float], chosen: str | None) -> tuple[str, tuple[str, ...]]:
+    """The currency shares are counted in, and the currencies when they are several and none was chosen."""
+    if chosen is not None:
+        return chosen, ()
+    names = sorted(totals)
+    if len(names) == 1:
+        return names[0], ()
+    return "", tuple(names)
+
+
+@dataclass
+class _Scan:
+    """What one pass over a client's invoices finds (see `_scan`)."""
+
+    key: str
+    halves: tuple[Tally, Tally]
+    sums: tuple[dict[str, float], dict[str, float]]  # per half of the window: currency → value invoiced
+    owed: Owed
+    counted: bool  # any invoice in the window
+
+    @property
+    def revenue(self) -> dict[str, float]:
+        first, second = self.sums
+        return {money: first.get(money, 0.0) + second.get(money, 0.0) for money in sorted({*first, *second})}
+
+
+def _scan(key: str, invoices: list[Invoice], window: Window, grace: int) -> _Scan:
+    """One pass over a client's invoices: how each was paid (as of the window's end), what is
+    owed, and the values invoiced per half. The hot path of `evidence` on a big ledger: an
+    invoice paid in full on a known date (most of them) costs a subtraction and an append."""
+    since, mid, until = window.since, window.mid, window.until
+    outcomes: tuple[list[int], list[int]] = ([], [])  # per half: days after the due date, known outcomes
+    waiting = [[0, 0], [0, 0]]  # per half: unpaid and not yet late; paid on a date not given
+    values: tuple[list[float], list[float]] = ([], [])  # per half: the values invoiced
+    currencies: set[str] = set()
+    owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
+    oldest = None
+    for _, issued, due, paid_on, amount, value, paid, currency, _ in invoices:
+        if issued > until:
+            continue
+        half = issued >= mid
+        in_window = issued >= since
+        if in_window:
+            values[half].append(value)
+            currencies.add(currency)
+        if amount <= 0:
+            continue  # a credit note is not paid by the client
+        if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
+            if in_window:
+                outcomes[half].append((paid_on - due).days)
+            continue
+        if paid_on is not None and paid_on > until:
+            paid_on, left = None, amount  # paid after the window: not yet, as of its end
+        else:
+            left = amount - paid if paid is not None else 0.0 if paid_on is not None else amount
+        if left > CENT:
+            overdue = due < until
+            owed[overdue].setdefault(currency, []).append(left)
+            if overdue and (oldest is None or due < oldest):
+                oldest = due
+        if not in_window:
+            continue
+        if left <= CENT:
+            if paid_on is None:
+                waiting[half][1] += 1  # paid, on a date the ledger does not give
+            else:
+                outcomes[half].append((paid_on - due).days)
+            continue
+        days = (until - due).days
+        if days <= grace:
+            waiting[half][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
+        else:
+            outcomes[half].append(days)
+    halves = tuple(Tally(len(days), len(late), tuple(late), *waiting[half])
+                   for half, days in enumerate(outcomes) for late in [sorted(filter(grace.__lt__, days))])
+    sums = ({}, {})
+    for half, found in enumerate(values):
+        if found and len(currencies) == 1:
+            sums[half][next(iter(currencies))] = sum(found)
+        elif found:  # several currencies: each summed on its own
+            for _, issued, _, _, _, value, _, currency, _ in invoices:
+                if since <= issued <= until and (issued >= mid) == half:
+                    sums[half][currency] = sums[half].get(currency, 0.0) + value
+    money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
+             for overdue in (True, False)}
+    count = {overdue: sum(len(amounts) for amounts in owed[overdue].values()) for overdue in (True, False)}
+    return _Scan(key, halves, sums, Owed(count[True], money[True], oldest, count[False], money[False]),
+                 bool(values[0] or values[1]))
+
+
+def _both(first: Tally, second: Tally) -> Tally:
+    return Tally(first.known + second.known, first.late + second.late, tuple(sorted(first.delays + second.delays)),
+                 first.pending + second.pending, first.undated + second.undated)
+
+
+def _facts(ledger: Ledger, rules: LedgerRules, window: Window, scan: _Scan, total: float, currency: str,
+           several: tuple[str, ...], chosen: str | None) -> ClientEvidence:
+    first, second = scan.halves
+    whole = _both(first, second)
+    no_column = "no_column" if ledger.missing else ""
+    # Orders are compared in the client's own currency; a share of revenue needs everyone's in one.
+    mine = sorted(money for money, value in scan.revenue.items())
+    own = chosen if chosen is not None else (mine[0] if len(mine) == 1 else "")
+    mixed = tuple(mine) if chosen is None and len(mine) > 1 else ()
+    early, late = (values.get(own, 0.0) for values in scan.sums)
+    facts: dict[str, Fact] = {
+        "late_payments": LateFact(None if no_column else late_answer(whole, rules), whole, rules.min_invoices,
+                                  no_column),
+        "late_payments_trend": LateTrendFact(None if no_column else late_trend(first, second, rules), window,
+                                             first, second, rules.min_invoices_per_half, no_column),
+        "revenue_share": _share(window, scan.revenue.get(currency, 0.0), total, currency, several, ledger.net),
+        "orders_trend": OrdersFact(None if mixed else orders_trend(early, late, rules), window, early, late, own,
+                                   mixed),
+        "outstanding_receivables": OwedFact(None if no_column else owes(scan.owed, rules.counts), scan.owed,
+                                            rules.counts, no_column),
+    }
+    return ClientEvidence(ledger.clients.get(scan.key, scan.key), scan.key, facts, ledger.left_out.get(scan.key, 0))
+
+
+def _share(window: Window, value: float, total: float, currency: str, several: tuple[str, ...],
+           net: bool) -> ShareFact:
+    fact = ShareFact(None, window, value, total, currency, several, net)
+    return fact if fact.percent is None else replace(fact, answer=min(100, round(fact.percent)))
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules (questions/ledger.toml)
+
+
+def late_answer(tally: Tally, rules: LedgerRules) -> int | None:
+    """The 0–4 answer to late_payments, or None with too few invoices to judge."""
+    if tally.known < rules.min_invoices:
+        return None
+    if not tally.late:
+        return 0
+    share = tally.share + EPSILON
+    answer = 1 + sum(share >= step for step in rules.share_at_least)
+    floor = max([2 + index for index, days in enumerate(rules.days_late_over) if tally.longest > days], default=1)
+    return max(answer, floor)
+
+
+def late_trend(first: Tally, second: Tally, rules: LedgerRules) -> str | None:
+    """improving / stable / worsening, or None with too few invoices in either half."""
+    if min(first.known, second.known) < rules.min_invoices_per_half:
+        return None
+    if not first.late and not second.late:
+        return "stable"  # never late: nothing can be getting worse
+    change = second.share - first.share
+    if change >= rules.share_change - EPSILON:
+        return "worsening"
+    if change <= -rules.share_change + EPSILON:
+        return "improving"
+    if first.late and second.late:
+        delay = second.median - first.median
+        if delay >= rules.delay_change_days:
+            return "worsening"
+        if delay <= -rules.delay_change_days:
+            return "improving"
+    return "stable"
+
+
+def orders_trend(first: float, second: float, rules: LedgerRules) -> str | None:
+    """growing / stable / declining / sharply_declining, or None with nothing in the first half."""
+    if first <= 0:
+        return None
+    change = round((second - first) / first, 9)
+    if change < rules.sharply_declining_below:
+        return "sharply_declining"
+    if change < rules.declining_below:
+        return "declining"
+    if change > rules.growing_above:
+        return "growing"
+    return "stable"
+
+
+def owes(owed: Owed, counts: str) -> bool:
+    return bool(owed.overdue or (counts == "unpaid" and owed.pending))
