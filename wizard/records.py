@@ -159,6 +159,18 @@ def from_ledger(answers: dict[str, Answer], evidence: dict[str, Evidence]) -> tu
                  and answers[q] == found.derived and type(answers[q]) is type(found.derived))
 
 
+def with_evidence(sheet: AnswerSheet, evidence: dict[str, Evidence], ledger: LedgerSource) -> AnswerSheet:
+    """The sheet with answers drawn from a ledger: a question the sheet leaves open, or skipped
+    ("don't know"), takes the ledger's answer; one it answers keeps its answer (what a person
+    typed wins). Every question the ledger speaks to keeps its evidence."""
+    answers = dict(sheet.answers)
+    for question, found in evidence.items():
+        if found.derived is not None and question not in answers:
+            answers[question] = found.derived
+    skipped = tuple(q for q in sheet.skipped if q not in answers)
+    return replace(sheet, answers=answers, skipped=skipped, evidence={**sheet.evidence, **evidence}, ledger=ledger)
+
+
 def new_id() -> str:
     return secrets.token_hex(ID_LENGTH // 2)
 

@@ -293,3 +293,43 @@ def test_paying_an_invoice_later_never_lowers_the_late_payments_answer(invoices,
              for e in derive(ledger(*[later if i is target else i for i in invoices]), RULES, WINDOW)}
     if before.get(target.key) is not None and after.get(target.key) is not None:
         assert after[target.key] >= before[target.key]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules file: every bad field named
+
+
+@pytest.mark.parametrize(("old", "new", "field", "message"), [
+    ("months = 12", "months = 0", "window.months", "must be a whole number from 1 to 120"),
+    ("share_at_least = [0.15, 0.40, 0.75]", "share_at_least = [0.40, 0.15, 0.75]", "late_payments.share_at_least",
+     "must be 3 rising numbers"),
+    ("days_late_over = [14, 30]", "days_late_over = [14]", "late_payments.days_late_over", "must be 2 rising"),
+    ('counts = "overdue"', 'counts = "due"', "outstanding_receivables.counts", "must be one of overdue, unpaid"),
+    ("sharply_declining_below = -0.40", "sharply_declining_below = -0.05", "orders_trend.sharply_declining_below",
+     "must be below declining_below"),
+    ("hhi_high = 2500", "hhi_high = 1000", "concentration.hhi_high", "must be above hhi_moderate"),
+    ("grace_days = 0", "grace_days = 0\nmercy = 3", "late_payments.mercy", "unknown field"),
+    ("share_change = 0.15", "share_change = 0", "late_payments_trend.share_change", "must be more than 0"),
+])
+def test_a_broken_rules_file_names_the_field(tmp_path, old, new, field, message, capsys):
+    from tests.unit._support import QUESTIONS, edit
+    from wizard.cli import main
+    from wizard.problems import InvalidFile
+
+    path = tmp_path / "ledger.toml"
+    path.write_text((QUESTIONS / "ledger.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    edit(path, old, new)
+    with pytest.raises(InvalidFile) as caught:
+        load_rules(tmp_path)
+    assert [(p.file, p.field) for p in caught.value.problems] == [(str(path), field)]
+    assert message in caught.value.problems[0].message
+    assert main(["validate", str(path)]) == 1
+    assert f"{path}: {field}: " in capsys.readouterr().err
+
+
+def test_the_shipped_rules_validate(capsys):
+    from tests.unit._support import QUESTIONS
+    from wizard.cli import main
+
+    assert main(["validate", str(QUESTIONS / "ledger.toml")]) == 0
+    assert "the rules that draw answers from an invoice ledger" in capsys.readouterr().out

@@ -15,7 +15,7 @@ import pytest
 from wizard import feedback
 from wizard.index import FILE, FOLDER
 from wizard.reasoning import assess
-from wizard.records import DecisionRecord, to_toml
+from wizard.records import SCHEMA, DecisionRecord, to_toml
 from wizard.store import RecordStore
 
 TZ = timezone(timedelta(hours=1))
@@ -195,7 +195,7 @@ def test_forget_speaks_polish(store, team):
 
 def test_a_record_of_a_newer_schema_is_never_rewritten_by_a_command(store, bank):
     path, record = store.save_new(make(bank, "Future"))
-    text = to_toml(record).replace("schema = 1", "schema = 3")
+    text = to_toml(record).replace("schema = 1", f"schema = {SCHEMA + 1}")
     path.write_text(text, encoding="utf-8")
     runs = [cli("list"), cli("show", record.id), cli("validate", path),
             cli("decide", record.id, "--status", "accepted", "--by", "Ola"), cli("forget", "Future")]

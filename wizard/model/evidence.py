@@ -61,6 +61,7 @@ class Ledger:
     missing: tuple[str, ...] = ()  # the optional columns it lacks: due, paid
     net: bool = False  # values are net amounts (the ledger has a net column)
     problems: list = field(default_factory=list)  # wizard.problems.Problem: what could not be read
+    dialect: tuple[str, str, str] = ("", "", "")  # how it was read: encoding, delimiter, decimal mark
     newest: date | None = None  # the newest issue or payment date in it
 
     @property

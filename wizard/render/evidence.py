@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 from wizard.i18n import t
 from wizard.model.evidence import (ClientEvidence, Fact, LateFact, LateTrendFact, Money, OrdersFact, OwedFact,
-                                   ShareFact)
+                                   ShareFact, Window)
+from wizard.records import Evidence, LedgerSource
 
 
 def day(value: date, lang: str) -> str:
@@ -127,3 +128,13 @@ def _owed(fact: OwedFact, lang: str) -> str:
 def evidence_json(evidence: ClientEvidence, lang: str) -> dict:
     """One client for `evidence --json`: client, answers (in answers-file form) and evidence."""
     return {"client": evidence.client, "answers": evidence.answers, "evidence": evidence_texts(evidence, lang)}
+
+
+def for_record(evidence: ClientEvidence, lang: str) -> dict[str, Evidence]:
+    """The evidence as a record keeps it: the text in the record's language, the answer derived."""
+    answers, texts = evidence.answers, evidence_texts(evidence, lang)
+    return {question: Evidence(texts[question], answers.get(question)) for question in evidence.facts}
+
+
+def source(file_name: str, window: Window) -> LedgerSource:
+    return LedgerSource(file_name, window.since, window.until)

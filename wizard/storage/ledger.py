@@ -31,7 +31,8 @@ from pathlib import Path
 from wizard.clients import client_key
 from wizard.model.evidence import Ledger
 from wizard.problems import InvalidFile, Problem, display_path
-from wizard.storage.ledger_cells import BadCell, SYMBOLS, decimal_mark, parse_amount, parse_date, plain_numbers
+from wizard.storage.ledger_cells import (BadCell, currency_code, decimal_mark, parse_amount,
+                                        parse_date, plain_numbers, short)
 
 MAX_BYTES = 50 * 1024 * 1024
 CHUNK = 2000  # rows read at once: each column of a chunk is read in one go
@@ -82,10 +83,12 @@ def read_ledger(path: Path | str, mapping: dict[str, str] | None = None) -> Ledg
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _RowReader(file, path.name, header, columns, problems).read(rows)
+        ledger = _RowReader(file, path.name, header, columns, problems).read(rows)
     finally:
         if collecting:
             gc.enable()
+    ledger.dialect = (encoding, delimiter, ledger.dialect[2])  # the decimal mark is the reader's
+    return ledger
 
 
 def _read_bytes(path: Path, file: str) -> bytes:
@@ -259,6 +262,7 @@ class _RowReader:
         ledger.missing = tuple(name for name in ("due", "paid") if name not in columns)
         self.decimal = decimal_mark([row[i] for row in head for key in ("amount", "net", "paid_amount")
                                      if key in columns for i in [columns[key]] if i < len(row)])
+        ledger.dialect = ("", "", self.decimal)
         plain, number = self._plain_rows(), 2
         chunk = head
         while chunk:
@@ -360,8 +364,9 @@ class _RowReader:
             self.dates[cell] = self.paid_dates[cell] = value
 
     def _learn_currency(self, cell: str) -> None:
-        if cell.strip():
-            self.currencies[cell] = SYMBOLS.get(cell.strip().lower(), cell.strip().upper())
+        code = currency_code(cell)
+        if code:
+            self.currencies[cell] = code
 
     def _paid_amounts(self, head: list[list[str]]) -> None:
         """A "Paid"/"Zapłacono" column whose cells are amounts, not dates, holds the amount paid."""
@@ -433,10 +438,11 @@ class _RowReader:
         index = self.columns.get("currency")
         if index is not None and row[index].strip():
             cell = row[index].strip()
-            self._learn_currency(row[index])
-            named = self.currencies[row[index]]
-            if written - {named}:
-                bad.append((index, f'"{cell}" differs from the currency written with the amount ({", ".join(written)})'))
+            named = currency_code(cell)
+            if not named:
+                bad.append((index, f'"{short(cell)}" is not a currency: write its code, like PLN or EUR'))
+            elif written - {named}:
+                bad.append((index, f'"{short(cell)}" differs from the currency written with the amount ({", ".join(written)})'))
             return named
         if len(written) > 1:
             bad.append((self.columns.get("amount"), f"two currencies in one row ({', '.join(sorted(written))})"))

@@ -11,6 +11,13 @@ from collections.abc import Sequence
 from datetime import date
 
 SYMBOLS = {"zł": "PLN", "zl": "PLN", "€": "EUR", "$": "USD", "£": "GBP"}
+_CODE = re.compile(r"[A-Za-z]{3}")
+
+
+def currency_code(cell: str) -> str:
+    """The currency a cell names (a three-letter code, or zł, €, $, £), or "" when it names none."""
+    text = cell.strip()
+    return SYMBOLS.get(text.lower()) or (text.upper() if _CODE.fullmatch(text) else "")
 
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z ]*)?")
@@ -65,14 +72,14 @@ def parse_date(text: str) -> date | BadCell:
         match = _DOTTED.fullmatch(text)
         year_month_day = match and (match[3], match[2], match[1])
     if not match:
-        return BadCell(f'"{_short(text)}" is not a date: write it as 2026-10-15 or 15.10.2026')
+        return BadCell(f'"{short(text)}" is not a date: write it as 2026-10-15 or 15.10.2026')
     year, month, day = map(int, year_month_day)
     if not 1900 <= year < 2200:
-        return BadCell(f'"{_short(text)}" is not a date of an invoice (the year must be 1900 to 2199)')
+        return BadCell(f'"{short(text)}" is not a date of an invoice (the year must be 1900 to 2199)')
     try:
         return date(year, month, day)
     except ValueError:
-        return BadCell(f'"{_short(text)}" is not a real date (day or month out of range)')
+        return BadCell(f'"{short(text)}" is not a real date (day or month out of range)')
 
 
 def decimal_mark(samples: list[str]) -> str:
@@ -107,7 +114,7 @@ def parse_amount(text: str, decimal: str) -> tuple[float, str] | BadCell:
 
 
 def _amount(raw: str, decimal: str) -> tuple[float, str] | BadCell:
-    bad = BadCell(f'"{_short(raw)}" is not an amount (like 1 234{decimal}56, with this file\'s decimal mark "{decimal}")')
+    bad = BadCell(f'"{short(raw)}" is not an amount (like 1 234{decimal}56, with this file\'s decimal mark "{decimal}")')
     text, negative = raw.replace("−", "-"), False
     if text.startswith("(") and text.endswith(")"):
         text, negative = text[1:-1].strip(), True
@@ -121,8 +128,7 @@ def _amount(raw: str, decimal: str) -> tuple[float, str] | BadCell:
     if len(words) > 1:
         return bad
     if words:
-        word = words[0]
-        currency = SYMBOLS.get(word.lower()) or (word.upper() if re.fullmatch(r"[A-Za-z]{3}", word) else "")
+        currency = currency_code(words[0])
         if not currency:
             return bad
     negative = negative or sign == "-" or trailing == "-"
@@ -135,7 +141,8 @@ def _amount(raw: str, decimal: str) -> tuple[float, str] | BadCell:
     return (-value if negative else value), currency
 
 
-def _short(text: str) -> str:
+def short(text: str) -> str:
+    """A cell as quoted in a message: printable, at most 40 characters."""
     text = "".join(c if c.isprintable() else "?" for c in text)
     return text if len(text) <= 40 else text[:37] + "..."
 

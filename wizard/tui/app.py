@@ -23,6 +23,7 @@ from wizard.tui.typeahead import TypeAhead
 if TYPE_CHECKING:
     from wizard.bank import Bank
     from wizard.records import DecisionRecord
+    from wizard.commands.ledger import Drawn
     from wizard.store import RecordStore
     from wizard.tui.draft import Draft
 
@@ -51,8 +52,9 @@ class ClientExitApp(App[int]):
     def __init__(self, bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *,
                  command: str = "home", client: str | None = None, assessor: str | None = None,
                  draft: Path | None = None, clock: Callable[[], datetime] | None = None,
-                 make_id: Callable[[], str] | None = None, theme: str = DARK) -> None:
+                 make_id: Callable[[], str] | None = None, theme: str = DARK, ledger: Drawn | None = None) -> None:
         super().__init__()
+        self.ledger = ledger  # an invoice ledger read at start (--ledger): the portfolio and new assessments use it
         # The bank may come as a loader: the home screen paints first, then asks for it.
         self._bank_loader = bank if callable(bank) else None
         self._bank: Bank | None = None if callable(bank) else bank
@@ -185,6 +187,11 @@ class ClientExitApp(App[int]):
         records = [self._read(first), self._read(second)]
         if None not in records:
             self.push_screen(CompareScreen(*records))
+
+    def show_portfolio(self) -> None:
+        from wizard.tui.screens.portfolio import PortfolioScreen
+
+        self.push_screen(PortfolioScreen())
 
     def show_history(self, client: str) -> None:
         from wizard.tui.screens.history import HistoryScreen
@@ -341,6 +348,7 @@ class ClientExitApp(App[int]):
         if any(e.record is not None for e in read_folder(self.store.scan_drafts, self.bank)[0]):
             yield SystemCommand(self.t("tui.cmd.resume"), self.t("tui.cmd.resume.help"), self._resume_newest)
         yield SystemCommand(self.t("tui.cmd.records"), self.t("tui.cmd.records.help"), self.show_review)
+        yield SystemCommand(self.t("tui.cmd.portfolio"), self.t("tui.cmd.portfolio.help"), self.show_portfolio)
         if not isinstance(screen, HomeScreen):
             yield SystemCommand(self.t("tui.cmd.home"), self.t("tui.cmd.home.help"), self.go_home)
         yield SystemCommand(self.t("tui.cmd.screenshot"), self.t("tui.cmd.screenshot.help"),
@@ -427,14 +435,14 @@ class _FolderRead:
 def build_app(bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *, command: str = "home",
               client: str | None = None, assessor: str | None = None, draft: Path | None = None,
               clock: Callable[[], datetime] | None = None, make_id: Callable[[], str] | None = None,
-              theme: str = DARK) -> ClientExitApp:
+              theme: str = DARK, ledger: Drawn | None = None) -> ClientExitApp:
     """The app, ready to run: the command line and the tests both start here. `bank` may be a
     function that loads it: then it is loaded after the home screen is first painted."""
     return ClientExitApp(bank, store, lang, command=command, client=client, assessor=assessor,
-                         draft=draft, clock=clock, make_id=make_id, theme=theme)
+                         draft=draft, clock=clock, make_id=make_id, theme=theme, ledger=ledger)
 
 
-def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore) -> int:
+def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore, ledger: Drawn | None = None) -> int:
     """Start the wizard for `client-exit [home|new|resume|review]`. A `bank` given as a loader
     is loaded once the first screen shows; its error (raised by the loader) is raised here."""
     command = getattr(args, "command", None) or "home"
@@ -457,7 +465,7 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore)
                 print(f"client-exit: {problem}", file=sys.stderr)
             return 1
     app = build_app(bank, store, lang, command=command, client=getattr(args, "client", None),
-                    assessor=getattr(args, "assessor", None), draft=draft)
+                    assessor=getattr(args, "assessor", None), draft=draft, ledger=ledger)
     app.run()
     if app.bank_error is not None:
         raise app.bank_error

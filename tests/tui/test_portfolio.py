@@ -1,0 +1,102 @@
+"""The portfolio screen: from home and the review, attention first, and the ways out of it."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+from textual.widgets import DataTable
+
+from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
+from tests.tui.support import make_app, visible_text, widget_text
+from wizard.commands.ledger import draw
+from wizard.demo import KOWALSKI
+from wizard.tui.screens.history import HistoryScreen
+from wizard.tui.screens.names import NamesScreen
+from wizard.tui.screens.portfolio import PortfolioScreen
+from wizard.tui.screens.result import ResultScreen
+
+
+def drawn(demo, lang: str = "en"):
+    """The demo's ledger, read as `--ledger` reads it before the app starts."""
+    return draw(argparse.Namespace(map=None, since=None, until=None, currency=None, questions=None),
+                str(demo.ledger), lang)
+
+
+def rows(app) -> list[str]:
+    return [str(key.value) for key in app.screen.query_one("#portfolio-table", DataTable).rows]
+
+
+@pytest.mark.parametrize("start", [["p"], ["v", "p"]], ids=["home", "review"])
+async def test_the_portfolio_opens_from_home_and_the_review(bank, store, demo, start):
+    app = make_app(bank, store, ledger=drawn(demo))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*start)
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        assert rows(app)[:2] == ["Zielony Ogród Łódź", "Brightline Analytics"]  # overdue, then end now
+        assert rows(app)[-2:] == ["Apteka Pod Lipami", "Pracownia Pixel s.c."]  # never assessed
+        text = widget_text(app.screen)
+        assert f"the largest client, {KOWALSKI}, 40%" in text
+        assert "One client carries a large part of the budget" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PortfolioScreen)
+
+
+async def test_enter_opens_the_newest_record_h_the_history_n_a_new_assessment(bank, store, demo):
+    app = make_app(bank, store, ledger=drawn(demo))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        app.show_portfolio()
+        await pilot.pause()
+        index = rows(app).index(KOWALSKI)
+        await pilot.press(*["down"] * index)
+        assert KOWALSKI in str(app.screen.query_one("#portfolio-detail").content)
+        await pilot.press("enter")
+        await pilot.pause()
+        _, newest = path_of(store, demo, KOWALSKI, -1)
+        assert isinstance(app.screen, ResultScreen) and app.screen.record.id == newest.id
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen) and app.screen.client == KOWALSKI
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("end", "h")  # a client never assessed has no history
+        await pilot.pause()
+        assert isinstance(app.screen, PortfolioScreen)
+        assert "has no assessment yet" in "\n".join(n.message for n in app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NamesScreen)
+        assert app.screen.query_one("#client").value == "Pracownia Pixel s.c."
+
+
+async def test_without_a_ledger_it_says_how_to_get_one_in_polish(bank, store, demo):
+    app = make_app(bank, store, "pl")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        text = visible_text(app)
+        assert "Uruchom kreator z opcją --ledger PLIK" in text and "Przychód" not in text
+        assert len(rows(app)) == 6  # the assessed clients only
+
+
+async def test_a_level_is_never_cut_at_80_columns_in_polish(bank, store, demo):
+    app = make_app(bank, store, "pl", ledger=drawn(demo, "pl"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one("#portfolio-table", DataTable)
+        levels = [str(table.get_cell_at((row, 1)).plain) for row in range(table.row_count)]
+        assert "Przygotuj rozstanie" in levels and "Zakończ teraz" in levels
+        width = next(column.width for column in table.columns.values() if str(column.key.value) == "level")
+        assert width > max(map(len, levels))  # the column holds the longest level, and its gap
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "Concentration of revenue" in widget_text(app.screen)
