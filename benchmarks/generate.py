@@ -96,6 +96,22 @@ def fill(folder: Path, count: int, seed: int = 5, start: int = 0) -> list[Path]:
     return paths
 
 
+def answers_files(folder: Path, count: int, seed: int = 7) -> list[Path]:
+    """`count` answers files with realistic random answers (about 85% answered), for `assess`."""
+    import tomli_w
+
+    bank = bank_module.load_default()
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"answers-{number:05d}.toml"
+        data = {"client": f"{rng.choice(CLIENTS)} {number}", "answers": random_answers(bank, rng)}
+        path.write_text(tomli_w.dumps(data), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     total = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000

@@ -11,6 +11,8 @@ Targets (issue 5):
   TUI start to the first painted home screen, in a pseudo-terminal
                                            <= 1.3 x  a minimal Textual app (Header, Static, Footer)
   review screen, 10,000 vs 10 records, warm: open and scroll <= 1.5 x, peak memory <= 2 x
+  assess, 1,000 answers files in one process: time per file
+                                           <= 1.0 x  client-exit --version, same run (issue 10)
 
 Times are wall-clock, the best of several interleaved runs (the least disturbed by other work on
 the machine). Record folders are written with the real writer (benchmarks/generate.py).
@@ -57,8 +59,11 @@ class Sizes:
     review: tuple[int, int]  # small and big folder for the review screen
 
 
-FULL = Sizes(10_000, (100, 1_000, 10_000), 20, 3, 5, (10, 10_000))
-QUICK = Sizes(200, (20, 200), 3, 1, 1, (10, 100))
+    answers_files: int  # for `assess`
+
+
+FULL = Sizes(10_000, (100, 1_000, 10_000), 20, 3, 5, (10, 10_000), 1_000)
+QUICK = Sizes(200, (20, 200), 3, 1, 1, (10, 100), 50)
 
 
 class Report:
@@ -125,6 +130,23 @@ def bench_startup(report: Report, sizes: Sizes, env: dict[str, str], empty: Path
     base = 'python -c "import tomllib"'
     report.line("client-exit --version", times["version"], times["baseline"], base, 2.0)
     report.line("client-exit list, empty folder", times["list"], times["baseline"], base, 2.0)
+
+
+def bench_assess(report: Report, sizes: Sizes, env: dict[str, str], work: Path) -> None:
+    """`assess` of many answers files in one process, per file, against the start-up of
+    `client-exit --version`: a richer model must not cost more than starting the program."""
+    folder = work / "answers"
+    files = generate.answers_files(folder, sizes.answers_files)
+    assess = [*client_exit(), "assess", *map(str, files), "--json"]
+    version = [*client_exit(), "--version"]
+    runs: dict[str, list[float]] = {"assess": [], "version": []}
+    for _ in range(max(1, sizes.list_repeats)):
+        runs["assess"].append(timed(assess, env))
+        for _ in range(5):
+            runs["version"].append(timed(version, env))
+    times = best(runs)
+    report.line(f"assess, time per file, {len(files):,} files", times["assess"] / len(files), times["version"],
+                "client-exit --version", 1.0)
 
 
 def list_times(folder: Path, repeats: int, env: dict[str, str]) -> dict[str, float]:
@@ -220,7 +242,7 @@ def bench_review(report: Report, sizes: Sizes, env: dict[str, str], folders: dic
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, no thresholds (for CI)")
-    parser.add_argument("--only", choices=("startup", "list", "tui"), help="run one group")
+    parser.add_argument("--only", choices=("startup", "assess", "list", "tui"), help="run one group")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     report = Report(check=not args.quick)
@@ -234,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         env = {**os.environ, "CLIENT_EXIT_RECORDS": str(empty)}
         counts = sorted({sizes.records, *sizes.growth, *sizes.review})
         folders = {count: work / f"records-{count}" for count in counts}
-        if args.only != "startup":
+        if args.only in (None, "assess"):
+            bench_assess(report, sizes, env, work)
+        if args.only not in ("startup", "assess"):
             for count, folder in folders.items():
                 generate.fill(folder, count)
         written = time.time()

@@ -268,10 +268,10 @@ def cmd_assess(args) -> int:
     from datetime import date
 
     from wizard.i18n import t
-    from wizard.problems import InvalidFile
+    from wizard.problems import InvalidFile, read_toml
     from wizard.reasoning import assess
-    from wizard.records import DecisionRecord, new_id, now, read_answers
-    from wizard.report import print_text
+    from wizard.records import DecisionRecord, new_id, now, parse_answers
+    from wizard.report import level_label, print_text
 
     bank, lang = _bank(args), _lang(args)
     store = _store(args) if args.save else None
@@ -284,7 +284,8 @@ def cmd_assess(args) -> int:
     console = None if args.json else _console()
     for file in args.files:
         try:
-            sheet = read_answers(Path(file), bank)
+            data = read_toml(Path(file))
+            sheet = parse_answers(data, file, bank)
         except InvalidFile as error:
             failed = True
             for line in _problems(error):
@@ -314,9 +315,13 @@ def cmd_assess(args) -> int:
                 failed = True
                 print(f"{PROG}: {t('cli.cannot_save', lang, path=store.root, file=file, reason=error.strerror or error)}",
                       file=sys.stderr)
+        earlier = _earlier(data, bank)
         if args.json:
-            print(json.dumps(_assessment_json(file, record, saved), ensure_ascii=False))
+            print(json.dumps(_assessment_json(file, record, saved) | {"earlier": earlier}, ensure_ascii=False))
         else:
+            if earlier:
+                console.print(t("cli.bank_changed", lang, was=earlier["bank_version"], now=bank.version,
+                                level=level_label(bank, earlier["level"], lang)), style="yellow", markup=False)
             print_text(record, bank, lang, console, saved=saved is not None)
             if saved:
                 console.file.flush()
@@ -326,9 +331,26 @@ def cmd_assess(args) -> int:
     return 1 if failed else 0
 
 
+def _earlier(data: dict, bank) -> dict | None:
+    """A record assessed again: its bank version and level when its bank was another one, so
+    that a changed result is never mistaken for a changed client."""
+    from wizard.bank import LEVELS
+
+    version, result = data.get("bank_version"), data.get("result")
+    level = result.get("level") if isinstance(result, dict) else None
+    if isinstance(version, str) and version != bank.version and level in LEVELS:
+        return {"bank_version": version, "level": level}
+    return None
+
+
 def _assessment_json(source: str, record, saved) -> dict:
     result = record.result
-    change = lambda c: None if c is None else {"question": c.question, "from": c.was, "to": c.to, "level": c.level}  # noqa: E731
+    def change(c):
+        if c is None:
+            return None
+        then = {"question": c.then[0], "to": c.then[1]} if c.then else None
+        return {"question": c.question, "from": c.was, "to": c.to, "then": then, "level": c.level}
+
     data = {
         "source": source,
         "client": record.client,
@@ -337,10 +359,13 @@ def _assessment_json(source: str, record, saved) -> dict:
         "score": result.score,
         "confidence": result.confidence,
         "sections": result.sections,
+        "problems": [{"id": p.id, "band": p.band, "state": p.state, "level": p.level} for p in result.problems],
         "principles": list(result.principles),
         "reasons": [{"question": r.question, "share": r.share, "decisive": r.decisive} for r in result.reasons],
         "counterfactual": {"milder": change(result.milder), "harsher": change(result.harsher)},
         "warnings": [{"id": w.id, "kind": w.kind, "text": w.text} for w in result.warnings],
+        "range": {"from": result.range[0], "to": result.range[1]} if result.range else None,
+        "open_questions": list(result.open_questions),
         "actions": [{"id": a.id, "text": a.text} for a in result.actions],
         "review_date": result.review_date.isoformat(),
         "exit_plan": [{"id": s.id, "stage": s.tag, "text": s.text} for s in result.exit_plan],

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wizard.bank import LEVELS, Answer, Bank
+from wizard.bank import LEVELS, SCALE_MAX, Answer, Bank
 from wizard.records import DecisionRecord
 from wizard.clients import same_client
 
@@ -111,7 +111,7 @@ def _diff(bank: Bank, question_id: str, section: str, first: DecisionRecord, sec
         return AnswerDiff(question_id, section, a, b, SAME)
     if a is None or b is None or not question.is_signal:
         return AnswerDiff(question_id, section, a, b, CHANGED)
-    delta = round(question.severity(b) - question.severity(a), 3)
+    delta = round((question.band(b) - question.band(a)) / SCALE_MAX, 3)
     change = WORSE if delta > 0 else BETTER if delta < 0 else CHANGED
     return AnswerDiff(question_id, section, a, b, change, delta)
 

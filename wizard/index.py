@@ -30,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from wizard.bank import LEVELS
+from wizard.bank import BANDS, LEVELS, STATES
 from wizard.problems import InvalidFile, Problem, display_path, read_toml
 from wizard.records import (CHANGE_KEYS, DECISION_KEYS, EVIDENCE_KEYS, LANGUAGES, LEDGER_KEYS, RECORD_KEYS, SCHEMA,
                             STATUSES, parse_record)
@@ -165,7 +165,9 @@ _STEP_SHAPES = {
     "exit_plan": {"id": (str,), "stage": (str,), "text": (str,)},
     "prevention": {"id": (str,), "text": (str,)},
     "consequences": {"id": (str,), "side": (str,), "text": (str,)},
+    "problems": {"id": (str,), "band": (int,), "state": (str,), "level": (str,)},
 }
+_CHANGE_FIELDS = frozenset({"question", "from", "to", "level", "then"})
 
 
 def plainly_valid(data: dict, bank: Bank) -> bool:
@@ -222,11 +224,19 @@ def _plain_result(result: dict) -> bool:
                 type(item) is dict and item.keys() == shape.keys()
                 and all(type(item[name]) in kinds for name, kinds in shape.items()) for item in items):
             return False
+    if not all(0 <= p["band"] < len(BANDS) and p["state"] in STATES and p["level"] in LEVELS
+               for p in get("problems", [])):
+        return False
+    span = get("range")
+    if not (_texts(get("open_questions", [])) and (span is None or (
+            type(span) is list and len(span) == 2 and all(type(v) is str and v in LEVELS for v in span)))):
+        return False
     for key in ("milder", "harsher"):
         change = get(key)
-        if change is not None and not (type(change) is dict and type(change.get("question")) is str
+        if change is not None and not (type(change) is dict and change.keys() <= _CHANGE_FIELDS
+                                       and type(change.get("question")) is str
                                        and type(change.get("level")) is str and change["level"] in LEVELS
-                                       and "to" in change):
+                                       and "to" in change and _plain_then(change.get("then"))):
             return False
     return True
 
@@ -243,6 +253,10 @@ def _plain_evidence(evidence: object, ledger: object, question) -> bool:
                 or ("derived" in item and asked.check(item["derived"]) is not None)):
             return False
     return True
+
+
+def _plain_then(then: object) -> bool:
+    return then is None or (type(then) is dict and then.keys() == {"question", "to"} and type(then["question"]) is str)
 
 
 def _plain_change(change: object) -> bool:

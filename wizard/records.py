@@ -4,11 +4,13 @@ A record is a TOML file a person can read without the app. Its `client`, `assess
 `skipped`, `[answers]` and `[notes]` have exactly the shape of an answers file, so any record
 is also a valid answers file. Writes are atomic and never overwrite another record.
 
-Schema. A record says which version of the format it needs: 1, or 2 once it carries what
-version 1 did not have (a `[[status_history]]`, a `decision.comment`), or 3 once it carries
-evidence drawn from an invoice ledger (`[ledger]`, `[evidence]`). A record that needs nothing
-new keeps the oldest schema that reads it, so teammates on an older version still read it; one
-they could not read fully is refused by them with "written by a newer version", never half-read.
+Schema. A record says which version of the format it needs: 1; 2 once it carries what
+version 1 did not have (a `[[status_history]]`, a `decision.comment`); 3 once its result
+carries what the reasoning of bank 2.0 adds (`[[result.problems]]`, a `range` with its
+`open_questions`, a two-step change); 4 once it carries evidence drawn from an invoice ledger
+(`[ledger]`, `[evidence]`). A record that needs nothing new keeps the lowest schema, so
+teammates on an older version still read it; one they could not read fully is refused by them
+with "written by a newer version", never half-read.
 
 Evidence. `[evidence.<question id>]` holds the facts behind an answer drawn from a ledger
 (`text`, in the record's language) and the answer the ledger gave (`derived`, absent when the
@@ -29,9 +31,10 @@ from pathlib import Path
 
 from wizard.bank import LEVELS, Answer, Bank
 from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml, show
-from wizard.reasoning import Assessment, Change, Finding, Reason, Step
+from wizard.assessment import Assessment, Change, Finding, ProblemView, Reason, Step
+from wizard.bank import BANDS, STATES
 
-SCHEMA = 3  # the newest format this version reads and writes (see the module's doc)
+SCHEMA = 4  # the newest format this version reads and writes (see the module's doc)
 STATUSES = ("draft", "proposed", "accepted", "rejected", "superseded")
 LANGUAGES = ("en", "pl")
 ID_LENGTH = 8
@@ -362,6 +365,10 @@ def to_table(record: DecisionRecord) -> dict:
 def schema_of(record: DecisionRecord) -> int:
     """The oldest format version that reads everything in `record` (see the module's doc)."""
     if record.evidence or record.ledger is not None:
+        return 4
+    result = record.result
+    if result is not None and (result.problems or result.range or any(
+            c is not None and c.then is not None for c in (result.milder, result.harsher))):
         return 3
     if record.status_history or (record.decision is not None and record.decision.comment):
         return 2
@@ -386,7 +393,12 @@ def _result_table(result: Assessment) -> dict:
             if change.was is not None:
                 entry["from"] = change.was
             entry |= {"to": change.to, "level": change.level}
+            if change.then is not None:
+                entry["then"] = {"question": change.then[0], "to": change.then[1]}
             table[direction] = entry
+    if result.range is not None:
+        table["range"] = list(result.range)
+        table["open_questions"] = list(result.open_questions)
     table["warnings"] = [{"id": w.id, "kind": w.kind, "text": w.text} for w in result.warnings]
     table["actions"] = [_step(s, "") for s in result.actions]
     table["exit_plan"] = [_step(s, "stage") for s in result.exit_plan]
@@ -400,6 +412,8 @@ def _result_table(result: Assessment) -> dict:
         table["actions_for_exit"] = True
     if result.more_actions:
         table["more_actions"] = [_step(s, "") for s in result.more_actions]
+    if result.problems:
+        table["problems"] = [{"id": p.id, "band": p.band, "state": p.state, "level": p.level} for p in result.problems]
     return table
 
 
@@ -560,7 +574,33 @@ class _RecordReader(FieldReader):
             consequences=self.steps(table, "consequences", "side"),
             more_actions=self.steps(table, "more_actions", ""),
             actions_for_exit=bool(self.get(table, "actions_for_exit", bool, where, required=False)),
+            problems=self.problems_of(table),
+            range=self.level_range(table),
+            open_questions=_strings(self, table, "open_questions"),
         )
+
+    def problems_of(self, table: dict) -> tuple[ProblemView, ...]:
+        views = []
+        for item in self.entries(table, "problems", {"id": str, "band": int, "state": str, "level": str}):
+            where = f"result.problems '{item['id']}'"
+            if not 0 <= item["band"] < len(BANDS):
+                self.problem(join(where, "band"), f"must be 0 to {len(BANDS) - 1} (got {item['band']})")
+            elif item["state"] not in STATES:
+                self.problem(join(where, "state"), f"must be one of {', '.join(STATES)}")
+            elif item["level"] not in LEVELS:
+                self.problem(join(where, "level"), f"must be one of {', '.join(LEVELS)}")
+            else:
+                views.append(ProblemView(item["id"], item["band"], item["state"], item["level"]))
+        return tuple(views)
+
+    def level_range(self, table: dict) -> tuple[str, str] | None:
+        value = self.get(table, "range", list, "result", required=False)
+        if value is None:
+            return None
+        if len(value) != 2 or any(v not in LEVELS for v in value):
+            self.problem("result.range", f"must be two levels, the mildest and the harshest ({', '.join(LEVELS)})")
+            return None
+        return (value[0], value[1])
 
     def entries(self, table: dict, key: str, shape: dict[str, type | tuple]) -> list[dict]:
         """An array of tables, each checked against `shape` (field → type)."""
@@ -593,9 +633,15 @@ class _RecordReader(FieldReader):
         level = self.choice(item, "level", LEVELS, where)
         if "to" not in item:
             self.problem(join(where, "to"), "is missing")
+        for extra in sorted(set(item) - {"question", "from", "to", "level", "then"}):
+            self.problem(join(where, extra), "unknown field (allowed: question, from, to, level, then)")
+        then = self.get(item, "then", dict, where, required=False)
+        if then is not None and (set(then) != {"question", "to"} or not isinstance(then["question"], str)):
+            self.problem(join(where, "then"), "must be a table { question = ID, to = ANSWER }")
+            then = None
         if question is None or level is None or "to" not in item:
             return None
-        return Change(question, item["to"], level, item.get("from"))
+        return Change(question, item["to"], level, item.get("from"), (then["question"], then["to"]) if then else None)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from wizard.bank import Answer, Bank
+from wizard.assessment import Advice, ProblemView
+from wizard.bank import STAGES, STATES, Answer, Bank
 from wizard.i18n import t
-from wizard.reasoning import Assessment, Change, Reason, translated
+from wizard.reasoning import Assessment, Change, Reason, advice_for, translated
 from wizard.records import DecisionRecord, StatusChange
 
 TYPE_CHECKING = False
@@ -44,6 +45,19 @@ def answer_text(bank: Bank, question_id: str, value: Answer | None, lang: str) -
 
 
 def change_text(bank: Bank, change: Change, lang: str) -> str:
+    """One change of answer and the level it would give; a remedy's path in two steps: "If
+    you revise the terms and by the review date nothing has improved, …"."""
+    if change.question == bank.remediation.outcome and change.then is None and isinstance(change.to, str):
+        state = bank.remediation.states.get(change.to)
+        if state in STATES:  # "If by the review date nothing has improved, …"
+            return t("report.outcome_line", lang, outcome=t(f"report.outcome.{state}", lang),
+                     level=level_label(bank, change.level, lang))
+    if change.then is not None:
+        remedy = next((r for r in bank.remedies if r.question == change.question), None)
+        state = bank.remediation.states.get(change.then[1]) if isinstance(change.then[1], str) else None
+        if remedy is not None and state in STATES:
+            return t("report.change_path", lang, path=remedy.path(lang), outcome=t(f"report.outcome.{state}", lang),
+                     level=level_label(bank, change.level, lang))
     return t(
         "report.change_line", lang,
         question=question_text(bank, change.question, lang),
@@ -57,6 +71,37 @@ def share_text(reason: Reason, lang: str) -> str:
     """A reason's weight as shown: its share of the score, or "decisive" for a dealbreaker
     (which decided the level alone, whatever its share)."""
     return t("report.decisive", lang) if reason.decisive else f"{round(reason.share * 100)}%"
+
+
+def problem_text(bank: Bank, problem: ProblemView, lang: str) -> str:
+    """"Late payment: serious, not tried yet → Revise the terms"."""
+    name = bank.problem(problem.id).name(lang)
+    band, level = bank.band_labels[problem.band](lang), level_label(bank, problem.level, lang)
+    if not any(problem.id in r.addresses for r in bank.remedies):  # nothing to try: no state to tell
+        return t("report.problem_line_plain", lang, name=name, band=band, level=level)
+    return t("report.problem_line", lang, name=name, band=band,
+             state=bank.state_labels[STATES.index(problem.state)](lang), level=level)
+
+
+def section_scores(bank: Bank, result: Assessment) -> list[tuple[str, int | None]]:
+    """Every section that has signs, with its risk, or None when nothing in it was answered
+    (unknown is not zero). A record made before bank 2.0 shows the sections it stored."""
+    if not result.problems and result.sections:
+        return [(s.id, result.sections[s.id]) for s in bank.sections if s.id in result.sections]
+    return [(s.id, result.sections.get(s.id)) for s in bank.sections if any(q.is_signal for q in s.questions)]
+
+
+def shown_advice(record: DecisionRecord, bank: Bank, lang: str) -> tuple[Advice, str]:
+    """The advice to show: for the level decided when it differs from the recommendation
+    (with a line saying so), else the recommendation's own, as stored."""
+    result = record.result
+    assert result is not None
+    if not differs_from_recommendation(record):
+        return result.advice, ""
+    level = record.decision.level
+    note = t("report.for_level", lang, level=level_label(bank, level, lang),
+             recommended=level_label(bank, result.level, lang))
+    return advice_for(bank, record.answers, level, lang), note
 
 
 def bar(value: int, width: int = 20) -> str:
@@ -96,8 +141,9 @@ def markdown(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[F
             "|---|---|---:|",
         ]
         lines += [
-            f"| {bank.section(sid).title(lang)} | `{bar(score)}` | {score} |"
-            for sid, score in result.sections.items() if _known_section(bank, sid)
+            f"| {bank.section(sid).title(lang)} | `{bar(score)}` | {score} |" if score is not None
+            else f"| {bank.section(sid).title(lang)} | | {t('report.unknown', lang)} |"
+            for sid, score in section_scores(bank, result)
         ]
         lines.append("")
         lines += body(record, bank, lang)
@@ -113,6 +159,9 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     assert result is not None
     lines: list[str] = []
     lines += _decision(record, bank, lang)
+    known = {p.id for p in bank.problems}
+    lines += _list(t("report.problems", lang), [
+        problem_text(bank, p, lang) for p in result.problems if p.band > 0 and p.id in known])
     principles = [p for p in result.principles if p in bank.principles]
     lines += _list(t("report.principles", lang), [
         f"**{bank.principles[p].name(lang)}**: {bank.principles[p].text(lang)}" for p in principles
@@ -124,27 +173,30 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     ])
     lines += _list(t("report.changes", lang), _changes(result, bank, lang))
     lines += _list(t("report.warnings", lang), [f"⚠ {w.text}" for w in result.warnings])
-    if result.actions:
-        lines += _list(t("report.actions", lang), [a.text for a in result.actions])
+    advice, note = shown_advice(record, bank, lang)
+    if note:
+        lines += [f"*{note}*", ""]
+    if advice.actions:
+        lines += _list(t("report.actions", lang), [a.text for a in advice.actions])
         lines += [t("report.review", lang, date=result.review_date.isoformat()), ""]
     else:
         lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=result.review_date.isoformat()), ""]
-    if result.exit_plan:
-        title = t("report.exit_plan_staged" if result.staged_exit else "report.exit_plan", lang)
+    if advice.exit_plan:
+        title = t("report.exit_plan_staged" if advice.staged_exit else "report.exit_plan", lang)
         lines += [f"## {title}", ""]
         number = 1
-        for stage in ("prepare", "notify", "close"):
-            steps = [s for s in result.exit_plan if s.tag == stage]
+        for stage in STAGES:
+            steps = [s for s in advice.exit_plan if s.tag == stage]
             if steps:
                 lines += [f"**{t('report.stage.' + stage, lang)}**", ""]
                 for step in steps:
                     lines.append(f"{number}. {step.text}")
                     number += 1
                 lines.append("")
-    if result.consequences:
+    if advice.consequences:
         lines += _list(t("report.consequences", lang), [
             f"*{t('report.side.' + c.tag, lang) if c.tag in ('us', 'client') else c.tag}*: {c.text}"
-            for c in result.consequences
+            for c in advice.consequences
         ])
     lines += _list(t("report.prevention", lang), [p.text for p in result.prevention])
     return lines
@@ -300,10 +352,6 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _known_section(bank: Bank, section_id: str) -> bool:
-    return any(s.id == section_id for s in bank.sections)
-
-
 # ---------------------------------------------------------------------------------------------
 
 
@@ -332,8 +380,10 @@ def print_text(record: DecisionRecord, bank: Bank, lang: str, console, *, saved:
         console.print(bank.level(result.level).summary(lang))
         console.print()
         table = Table(title=t("report.sections", lang), title_justify="left", show_header=False, box=None)
-        for sid, score in result.sections.items():
-            if _known_section(bank, sid):
+        for sid, score in section_scores(bank, result):
+            if score is None:
+                table.add_row(bank.section(sid).title(lang), Text(t("report.unknown", lang), style="dim"), "")
+            else:
                 table.add_row(bank.section(sid).title(lang), Text(bar(score), style=_score_style(score)), str(score))
         console.print(table)
         console.print()

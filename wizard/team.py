@@ -286,6 +286,6 @@ def _measure(question: Question, values: list[Answer]) -> tuple[float, float] | 
         else:
             own = spread / max(values)
     if question.is_signal:
-        severities = [question.severity(v) for v in values]
-        return spread, round(max(severities) - min(severities), 3)
+        bands = [question.band(v) for v in values]
+        return spread, round((max(bands) - min(bands)) / SCALE_MAX, 3)
     return spread, round(own, 3)

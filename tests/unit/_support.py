@@ -87,3 +87,12 @@ HEAVY = dict(
     distrust=3, dissatisfaction=4, communication_breakdown=4, toxicity=4, wellbeing_impact=4,
     team_morale=4, revenue_share=10, notice_period_days=30, outstanding_receivables=False,
 )
+
+
+def with_schema(text: str, schema: int | str) -> str:
+    """A record's TOML with its `schema` line set to `schema` (the test fails if it has none)."""
+    import re
+
+    changed, count = re.subn(r"^schema = \d+$", f"schema = {schema}", text, count=1, flags=re.M)
+    assert count == 1, "the record has no schema line: the format changed, update the test"
+    return changed

@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 
-from tests.unit._support import QUESTIONS, TODAY, copy_bank, edit, level_for_score
+from tests.unit._support import QUESTIONS, TODAY, copy_bank, edit
 from wizard import bank as bank_module
 from wizard.bank import Text
 from wizard.problems import InvalidFile
@@ -122,20 +122,25 @@ def test_sections_follow_the_questionnaire_order(bank):
     assert [s.id for s in bank.sections if s.id in order] == order
 
 
-def test_signals_carry_weight_and_action_others_do_not_score(bank):
+def test_signals_belong_to_a_problem_and_carry_an_action_others_warn_not_at_all(bank):
     for question in bank.questions:
+        values = question.choices() if question.kind not in ("percent", "number") else (0, 50, 100)
         if question.is_signal:
-            assert question.weight > 0, question.id
+            assert bank.problem_of(question.id).id == question.problem, question.id
             assert question.action is not None, question.id
-            # the most severe answer of a signal warns fully, the mildest not at all
-            if question.kind != "number":
-                values = question.choices() if question.kind != "percent" else (0, 100)
-                severities = [question.severity(v) for v in values]
-                assert min(severities) == 0.0 and max(severities) == 1.0, question.id
+            # the mildest answer of a signal warns not at all, a worse one does
+            assert min(map(question.band, values)) == 0 and max(map(question.band, values)) >= 1, question.id
         else:
-            assert question.weight == 0
-            for value in question.choices() if question.kind not in ("percent", "number") else (0, 50):
-                assert question.severity(value) == 0.0
+            assert bank.problem_of(question.id) is None
+            assert {question.band(value) for value in values} == {0}
+
+
+def test_every_problem_has_signs_and_every_remedy_addresses_problems(bank):
+    assert {q for p in bank.problems for q in p.signals} == {q.id for q in bank.questions if q.is_signal}
+    for remedy in bank.remedies:
+        assert bank.question(remedy.question).kind == "bool" and remedy.addresses
+    # 004: never base the budget on one big client, but dependency never hastens an exit
+    assert all(p.max_level not in ("prepare_exit", "end_now") for p in bank.problems if p.dependency)
 
 
 def _all_texts(bank):
@@ -199,20 +204,6 @@ def test_help_of_late_payments_anchors_the_scale_in_invoices_and_days(bank):
 # Weights, thresholds and review periods are data
 
 
-def test_changing_a_question_weight_changes_section_and_overall_score(tmp_path, bank):
-    answers = {"late_payments": 4, "late_payments_trend": "improving", "contract_breaches": 0, "renegotiation": 0}
-    before = assess(bank, answers, "en", TODAY)
-    folder = copy_bank(tmp_path)
-    edit(folder / "payments.toml", 'id = "late_payments"\nkind = "scale"\nrole = "signal"\nweight = 3.0',
-         'id = "late_payments"\nkind = "scale"\nrole = "signal"\nweight = 30.0')
-    heavier = bank_module.load(folder)
-    after = assess(heavier, answers, "en", TODAY)
-    # payments signals weigh 3 + 2 + 2 + 2; only late_payments (severity 1) warns
-    assert before.sections["payments"] == round(100 * 3 / 9)
-    assert after.sections["payments"] == round(100 * 30 / 36)
-    assert after.score > before.score
-
-
 def test_changing_a_section_weight_changes_the_score(tmp_path, bank):
     answers = {"toxicity": 4, "late_payments": 1}
     before = assess(bank, answers, "en", TODAY)
@@ -224,17 +215,16 @@ def test_changing_a_section_weight_changes_the_score(tmp_path, bank):
     assert after.score > before.score
 
 
-def test_level_thresholds_come_from_the_bank(tmp_path, bank):
-    answers = {"late_payments": 2, "urgent_demands": 1}
+def test_bands_and_thresholds_come_from_the_bank(tmp_path, bank):
+    answers = {"revenue_share": 20, "orders_trend": "declining"}
     before = assess(bank, answers, "en", TODAY)
-    assert 10 <= before.score < 20, "scenario must score between the two thresholds"
-    assert before.level == "continue"
+    assert "dependency" not in before.principles and before.level == "continue"
     folder = copy_bank(tmp_path)
-    edit(folder / "bank.toml", 'id = "monitor"\nmin_score = 20', 'id = "monitor"\nmin_score = 10')
-    changed = bank_module.load(folder)
-    after = assess(changed, answers, "en", TODAY)
-    assert after.score == before.score
-    assert after.level == "monitor" == level_for_score(changed, after.score)
+    edit(folder / "dependency.toml", "bands = [[15, 1], [30, 2], [50, 3]]", "bands = [[15, 2], [30, 2], [50, 3]]")
+    edit(folder / "trend.toml", "declining = 1, sharply_declining = 2", "declining = 2, sharply_declining = 2")
+    after = assess(bank_module.load(folder), answers, "en", TODAY)
+    assert "dependency" in after.principles and after.level == "monitor"
+    assert after.score > before.score
 
 
 def test_review_period_comes_from_the_bank(tmp_path, bank):
@@ -243,24 +233,6 @@ def test_review_period_comes_from_the_bank(tmp_path, bank):
     result = assess(bank_module.load(folder), {}, "en", TODAY)
     assert result.level == "continue"
     assert (result.review_date - TODAY).days == 90
-
-
-def test_dependency_threshold_comes_from_the_bank(tmp_path, bank):
-    answers = {"revenue_share": 20}
-    assert "dependency" not in assess(bank, answers, "en", TODAY).principles
-    folder = copy_bank(tmp_path)
-    edit(folder / "bank.toml", "dependency_share = 30", "dependency_share = 15")
-    assert "dependency" in assess(bank_module.load(folder), answers, "en", TODAY).principles
-
-
-def test_choice_severity_comes_from_the_bank(tmp_path, bank):
-    answers = {"orders_trend": "stable"}
-    before = assess(bank, answers, "en", TODAY)
-    folder = copy_bank(tmp_path)
-    edit(folder / "trend.toml", "stable = 0.1, declining", "stable = 0.9, declining")
-    after = assess(bank_module.load(folder), answers, "en", TODAY)
-    assert after.sections["trend"] > before.sections["trend"]
-    assert after.score > before.score
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,7 +244,7 @@ NEW_QUESTION = '''
 id = "scope_creep"
 kind = "scale"
 role = "signal"
-weight = 2.0
+problem = "scope"
 source = "000 §1"
 text.en = "How often does the client add work outside the agreed scope without paying for it?"
 text.pl = "Jak często klient dokłada prace spoza uzgodnionego zakresu, nie płacąc za nie?"
@@ -297,7 +269,7 @@ LEGAL = '''
 id = "threatens_lawsuit"
 kind = "bool"
 role = "signal"
-weight = 1.0
+problem = "respect"
 risky_answer = true
 text.en = "Has the client threatened to sue you?"
 text.pl = "Czy klient groził ci pozwem?"
@@ -321,6 +293,7 @@ def test_an_added_question_loads_and_is_assessed(tmp_path, bank):
     loud = assess(custom, {"scope_creep": 4}, "en", TODAY)
     assert quiet.score == 0
     assert loud.score > 0 and loud.sections["workload"] > 0
+    assert loud.level == "revise_terms"  # its problem (scope) is fixable: fix first
     assert [r.question for r in loud.reasons] == ["scope_creep"]
     assert "scope_creep" in [a.id for a in loud.actions]
     assert loud.confidence == pytest.approx(1 / len(custom.questions), abs=0.005)
@@ -380,7 +353,7 @@ BROKEN_BANKS = [
     # percentage is self-consistent but breaks every answers file and record using the canonical meaning
     pytest.param(
         [("payments.toml", 'id = "contract_breaches"\nkind = "scale"',
-          'id = "contract_breaches"\nkind = "percent"\nseverity_points = [[0, 0.0], [100, 1.0]]')],
+          'id = "contract_breaches"\nkind = "percent"\nbands = [[50, 2]]')],
         ("payments.toml", "contract_breaches", "kind"), None,
         id="test_wrong_kind_for_a_canonical_question",
     ),
@@ -388,30 +361,71 @@ BROKEN_BANKS = [
     pytest.param(
         [("trend.toml", 'options = ["growing", "stable", "declining", "sharply_declining"]',
           'options = ["growing", "stable", "declining", "collapsing"]'),
-         ("trend.toml", "declining = 0.6, sharply_declining = 1.0", "declining = 0.6, collapsing = 1.0")],
+         ("trend.toml", "declining = 1, sharply_declining = 2", "declining = 1, collapsing = 2")],
         ("trend.toml", "orders_trend", "options"), None,
         id="test_canonical_choice_values_cannot_change",
     ),
     pytest.param(
-        [("payments.toml", "severity = { improving = 0.0, stable = 0.25, worsening = 1.0 }",
-          "severity = { improving = 0.0, worsening = 1.0 }")],
-        ("payments.toml", "late_payments_trend", "severity"), "stable",
-        id="test_choice_severity_missing_an_option",
+        [("payments.toml", "bands = { improving = 0, stable = 0, worsening = 1 }",
+          "bands = { improving = 0, worsening = 1 }")],
+        ("payments.toml", "late_payments_trend", "bands"), "stable",
+        id="test_choice_bands_missing_an_option",
     ),
     pytest.param(
-        [("payments.toml", "stable = 0.25, worsening = 1.0 }", "stable = 0.25, worsening = 1.5 }")],
-        ("payments.toml", "late_payments_trend", "severity"), None,
-        id="test_choice_severity_out_of_range",
+        [("payments.toml", "stable = 0, worsening = 1 }", "stable = 0, worsening = 5 }")],
+        ("payments.toml", "late_payments_trend", "bands"), None,
+        id="test_choice_band_out_of_range",
     ),
     pytest.param(
-        [("dependency.toml", "[[0, 0.0], [15, 0.1], [30, 0.5], [50, 1.0]]", "[[0, 0.0], [15, 0.1], [30, 0.5], [50, 0.4]]")],
-        ("dependency.toml", "revenue_share", "severity_points"), None,
-        id="test_severity_points_decreasing",
+        [("dependency.toml", "[[15, 1], [30, 2], [50, 3]]", "[[15, 1], [30, 2], [50, 1]]")],
+        ("dependency.toml", "revenue_share", "bands"), None,
+        id="test_number_bands_falling",
     ),
     pytest.param(
-        [("dependency.toml", "[[0, 0.0], [15, 0.1], [30, 0.5], [50, 1.0]]", "[[0, 0.0], [30, 0.1], [15, 0.5], [50, 1.0]]")],
-        ("dependency.toml", "revenue_share", "severity_points"), None,
-        id="test_severity_points_values_not_rising",
+        [("dependency.toml", "[[15, 1], [30, 2], [50, 3]]", "[[30, 1], [15, 2], [50, 3]]")],
+        ("dependency.toml", "revenue_share", "bands"), None,
+        id="test_number_band_thresholds_not_rising",
+    ),
+    pytest.param(
+        [("payments.toml", 'problem = "money"', 'problem = "monee"')],
+        ("payments.toml", "late_payments", "problem"), "monee",
+        id="test_a_signal_of_an_unknown_problem",
+    ),
+    pytest.param(
+        [("payments.toml", 'remedy = "payment_terms_enforced"', 'remedy = "payment_terms_enforcd"')],
+        ("payments.toml", "late_payments", "remedy"), "payment_terms_enforcd",
+        id="test_a_sign_naming_an_unknown_remedy",
+    ),
+    pytest.param(
+        [("bank.toml", 'addresses = ["money"]', 'addresses = ["mony"]')],
+        ("bank.toml", "remedy", "addresses"), "mony",
+        id="test_a_remedy_addressing_an_unknown_problem",
+    ),
+    # dependency: a risk to the budget never hastens an exit, even in a custom bank
+    pytest.param(
+        [("bank.toml", 'max_level = "monitor"\ndependency = true', 'max_level = "end_now"\ndependency = true')],
+        ("bank.toml", "dependency", "max_level"), None,
+        id="test_a_dependency_problem_may_not_reach_an_exit",
+    ),
+    # monotone: a worse problem never gives a milder level
+    pytest.param(
+        [("bank.toml", 'severe   = { untried = "revise_terms", unknown = "revise_terms", failed = "prepare_exit"',
+          'severe   = { untried = "monitor", unknown = "monitor", failed = "prepare_exit"')],
+        ("bank.toml", "decision.fixable.severe.untried"), None,
+        id="test_a_decision_table_milder_for_a_worse_band",
+    ),
+    # fix_first: trying a remedy whose outcome is not known yet never makes it harsher
+    pytest.param(
+        [("bank.toml", 'moderate = { untried = "monitor",      unknown = "monitor",',
+          'moderate = { untried = "monitor",      unknown = "revise_terms",')],
+        ("bank.toml", "decision.fixable.moderate.unknown"), None,
+        id="test_a_decision_table_harsher_for_an_unknown_outcome",
+    ),
+    pytest.param(
+        [("bank.toml", 'mild     = { untried = "continue",     unknown = "continue",     failed = "monitor",      partial = "continue",     fixed = "continue" }\nmoderate = { untried = "monitor",',
+          'mild     = { untried = "continue",     unknown = "continue",     failed = "monitor",      partial = "continue" }\nmoderate = { untried = "monitor",')],
+        ("bank.toml", "decision.fixable.mild"), "fixed",
+        id="test_a_decision_table_row_missing_a_state",
     ),
     pytest.param(
         [("relationship.toml", 'id = "distrust"\n', 'id = "distrust"\ncolour = "red"\n')],
@@ -445,9 +459,9 @@ BROKEN_BANKS = [
     ),
     pytest.param(
         [("emotional.toml", 'id = "attachment"\nkind = "scale"\nrole = "bias"',
-          'id = "attachment"\nkind = "scale"\nrole = "bias"\nweight = 2.0')],
-        ("emotional.toml", "attachment", "weight"), None,
-        id="test_weight_on_a_non_signal_question",
+          'id = "attachment"\nkind = "scale"\nrole = "bias"\nproblem = "wellbeing"')],
+        ("emotional.toml", "attachment", "problem"), None,
+        id="test_problem_on_a_non_signal_question",
     ),
     pytest.param(
         [("bank.toml", '{ question = "late_payments", at_most = 0 }', '{ question = "late_paymentz", at_most = 0 }')],
@@ -462,16 +476,11 @@ BROKEN_BANKS = [
     ),
     # continue and monitor swap places (through a temporary id)
     pytest.param(
-        [("bank.toml", 'id = "continue"\nmin_score = 0', 'id = "TMP"\nmin_score = 0'),
-         ("bank.toml", 'id = "monitor"\nmin_score = 20', 'id = "continue"\nmin_score = 20'),
-         ("bank.toml", 'id = "TMP"\nmin_score = 0', 'id = "monitor"\nmin_score = 0')],
+        [("bank.toml", 'id = "continue"\nreview_days', 'id = "TMP"\nreview_days'),
+         ("bank.toml", 'id = "monitor"\nreview_days', 'id = "continue"\nreview_days'),
+         ("bank.toml", 'id = "TMP"\nreview_days', 'id = "monitor"\nreview_days')],
         ("bank.toml", "level"), None,
         id="test_level_order_wrong",
-    ),
-    pytest.param(
-        [("bank.toml", 'id = "prepare_exit"\nmin_score = 60', 'id = "prepare_exit"\nmin_score = 30')],
-        ("bank.toml", "level"), "min_score",
-        id="test_level_thresholds_not_rising",
     ),
     pytest.param(
         [("bank.toml", 'id = "end_now"', 'id = "finish"')],
@@ -479,8 +488,8 @@ BROKEN_BANKS = [
         id="test_a_level_missing",
     ),
     pytest.param(
-        [("bank.toml", "breadth_share = 0.6", "breadth_share = 1.6")],
-        ("bank.toml", "scoring.breadth_share"), None,
+        [("bank.toml", "peak_share = 0.6", "peak_share = 1.6")],
+        ("bank.toml", "scoring.peak_share"), None,
         id="test_scoring_value_out_of_range",
     ),
     pytest.param(
@@ -490,9 +499,9 @@ BROKEN_BANKS = [
     ),
     # bank 1.1: exit actions, tempering, plural units, exit steps by level
     pytest.param(
-        [("context.toml", 'id = "outstanding_receivables"\n',
-          'id = "outstanding_receivables"\nexit_action.en = "x"\nexit_action.pl = "x"\n')],
-        ("context.toml", "outstanding_receivables", "exit_action"), None,
+        [("context.toml", 'id = "notice_period_days"\n',
+          'id = "notice_period_days"\nexit_action.en = "x"\nexit_action.pl = "x"\n')],
+        ("context.toml", "notice_period_days", "exit_action"), None,
         id="test_exit_action_needs_an_action",
     ),
     pytest.param(
@@ -558,7 +567,7 @@ def test_bad_toml_in_a_section_file(tmp_path):
 
 def test_bad_toml_in_the_main_file(tmp_path):
     folder = copy_bank(tmp_path)
-    edit(folder / "bank.toml", 'version = "1.1.0"', "version = = 1")
+    edit(folder / "bank.toml", f'version = "{bank_module.load_default().version}"', "version = = 1")
     error = _load_error(folder)
     assert any(p.file.endswith("bank.toml") and "TOML" in p.message for p in error.problems)
 
@@ -638,11 +647,9 @@ def test_notice_period_unit_in_polish(bank):
     assert [question.label(n, "pl", bank) for n in (1, 2, 30, 90)] == ["1 dzień", "2 dni", "30 dni", "90 dni"]
 
 
-def test_top_actions_is_optional_data(tmp_path):
+def test_top_actions_is_data(tmp_path):
     folder = copy_bank(tmp_path)
-    edit(folder / "bank.toml", "top_actions = 5\n", "")
-    assert bank_module.load(folder).scoring.top_actions == 5
-    edit(folder / "bank.toml", "top_reasons = 5\n", "top_reasons = 5\ntop_actions = 2\n")
+    edit(folder / "bank.toml", "top_actions = 6 ", "top_actions = 2 ")
     bank = bank_module.load(folder)
     answers = {"late_payments": 4, "urgent_demands": 4, "toxicity": 4, "distrust": 4}
     result = assess(bank, answers, "en", TODAY)

@@ -15,6 +15,7 @@ import pytest
 from tests.unit._support import EXAMPLES, copy_bank
 from wizard import __version__
 from wizard import bank as bank_module
+from wizard.advice import finding_text
 from wizard.reasoning import assess
 from wizard.records import DecisionRecord, parse_record, read_answers, read_record
 
@@ -444,7 +445,10 @@ def test_lang_before_or_after_the_command(tmp_path, where):
     (data,) = json_lines(cli(*args, cwd=tmp_path).stdout)
     _, result = expected(path, "pl")
     assert [w["text"] for w in data["warnings"]] == [w.text for w in result.warnings]
-    assert data["warnings"] and data["warnings"][0]["text"] == BANK.principles["attachment_bias"].text.pl
+    bias = next(w for w in data["warnings"] if w["id"] == "attachment_bias")
+    sheet = read_answers(path, BANK)
+    assert bias["text"] == finding_text(BANK, "attachment_bias", sheet.answers, "pl")
+    assert bias["text"] != finding_text(BANK, "attachment_bias", sheet.answers, "en")
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

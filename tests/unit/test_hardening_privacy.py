@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit._support import with_schema
+
 from wizard import feedback
 from wizard.index import FILE, FOLDER
 from wizard.reasoning import assess
@@ -83,7 +85,7 @@ def test_update_refuses_to_overwrite_a_newer_schema(store, bank):
     from wizard.problems import InvalidFile
 
     path, record = store.save_new(make(bank))
-    newer = path.read_text(encoding="utf-8").replace("schema = 1", "schema = 7")
+    newer = with_schema(path.read_text(encoding="utf-8"), 7)
     path.write_text(newer, encoding="utf-8")
     with pytest.raises(InvalidFile) as caught:
         store.update(path, record)
@@ -195,7 +197,7 @@ def test_forget_speaks_polish(store, team):
 
 def test_a_record_of_a_newer_schema_is_never_rewritten_by_a_command(store, bank):
     path, record = store.save_new(make(bank, "Future"))
-    text = to_toml(record).replace("schema = 1", f"schema = {SCHEMA + 1}")
+    text = with_schema(to_toml(record), SCHEMA + 1)
     path.write_text(text, encoding="utf-8")
     runs = [cli("list"), cli("show", record.id), cli("validate", path),
             cli("decide", record.id, "--status", "accepted", "--by", "Ola"), cli("forget", "Future")]

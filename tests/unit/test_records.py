@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.unit._support import EXAMPLES, answer_sets, value_strategy
+from tests.unit._support import EXAMPLES, answer_sets, value_strategy, with_schema
 from wizard import bank as bank_module
 from wizard.bank import LEVELS
 from wizard.problems import InvalidFile
@@ -212,7 +212,7 @@ def test_record_is_readable_toml_with_time_zone_and_bank_version(store):
 
     path, record = store.save_new(make_record())
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert data["schema"] == 1
+    assert data["schema"] == 3  # its result names the problems found: what bank 2.0 added
     assert data["id"] == record.id and data["client"] == record.client
     assert data["created"].utcoffset() == timedelta(hours=1)
     assert data["bank_version"] == BANK.version
@@ -401,7 +401,8 @@ def test_bad_result_level(saved):
 
 
 def test_newer_schema_is_refused_with_a_clear_message(saved):
-    message = _problem(_broken(saved, "schema = 1", f"schema = {SCHEMA + 1}"), "schema")
+    saved.write_text(with_schema(saved.read_text(encoding="utf-8"), SCHEMA + 1), encoding="utf-8")
+    message = _problem(saved, "schema")
     assert "newer" in message.lower()
 
 
@@ -571,14 +572,20 @@ def test_a_newer_records_answers_are_not_assessed_as_ours(tmp_path, bank):
     assert problem.file == str(path) and problem.field == "schema" and "newer version" in problem.message
 
 
+def _old_style(result):
+    """A result as the reasoning of bank 1.x made it: no problems, no range."""
+    return replace(result, problems=(), range=None, open_questions=(), milder=None, harsher=None)
+
+
 def test_a_record_needs_schema_2_only_for_what_schema_1_did_not_have(tmp_path):
     """Teammates on an older version keep reading records without a status history."""
     import tomllib
 
-    plain = make_record(decision=Decision("monitor", reason="why", by="Anna"))
+    old = _old_style(make_record().result)
+    plain = make_record(decision=Decision("monitor", reason="why", by="Anna"), result=old)
     assert tomllib.loads(to_toml(plain))["schema"] == 1
-    for record in (make_record(decision=Decision("monitor", comment="as recommended")),
-                   make_record(status="proposed", status_history=(StatusChange("proposed", by="Anna"),))):
+    for record in (make_record(decision=Decision("monitor", comment="as recommended"), result=old),
+                   make_record(status="proposed", status_history=(StatusChange("proposed", by="Anna"),), result=old)):
         data = tomllib.loads(to_toml(record))
         assert data["schema"] == 2
         path = tmp_path / record.file_name()
@@ -586,9 +593,26 @@ def test_a_record_needs_schema_2_only_for_what_schema_1_did_not_have(tmp_path):
         assert read_record(path, BANK) == record
 
 
+def test_a_result_of_bank_2_needs_schema_3_and_reads_back_whole(tmp_path):
+    """The problems, the range of a thin result and a remedy's two-step path round-trip."""
+    import tomllib
+
+    record = make_record(answers={"late_payments": 4, "payment_terms_enforced": False})
+    result = record.result
+    assert result.problems and result.range and result.open_questions
+    assert result.harsher is not None and result.harsher.then is not None
+    data = tomllib.loads(to_toml(record))
+    assert data["schema"] == 3
+    assert data["result"]["range"] == list(result.range)
+    assert data["result"]["harsher"]["then"] == {"question": result.harsher.then[0], "to": result.harsher.then[1]}
+    path = tmp_path / record.file_name()
+    path.write_text(to_toml(record), encoding="utf-8")
+    assert read_record(path, BANK) == record
+
+
 def test_an_old_record_without_history_reads_and_keeps_its_fields(tmp_path):
     """Written by version 1 (no status history, a reason on a recommended level): read as it is."""
-    record = make_record()
+    record = make_record(result=_old_style(make_record().result))
     text = to_toml(record) + (f'\n[decision]\nlevel = "{record.result.level}"\nreason = "agreed in the call"\n'
                               f'by = "Anna"\nat = 2026-03-03T10:00:00+01:00\n')
     path = tmp_path / record.file_name()
@@ -621,14 +645,14 @@ LEDGER = LedgerSource("faktury-2026.csv", date(2025, 12, 1), date(2026, 11, 30))
 LEDGER_TABLE = '[ledger]\nfile = "l.csv"\nsince = 2026-01-01\nuntil = 2026-02-01\n'
 
 
-def test_a_record_needs_schema_3_only_when_it_carries_evidence(tmp_path):
+def test_a_record_needs_schema_4_only_when_it_carries_evidence(tmp_path):
     import tomllib
 
-    assert tomllib.loads(to_toml(make_record()))["schema"] == 1
+    assert tomllib.loads(to_toml(make_record()))["schema"] < 4  # nothing drawn from a ledger
     record = make_record(answers={"late_payments": 3}, ledger=LEDGER,
                          evidence={"late_payments": Evidence("7 of 12 invoices paid late", 3)})
     data = tomllib.loads(to_toml(record))
-    assert data["schema"] == 3
+    assert data["schema"] == 4
     assert data["evidence"] == {"late_payments": {"derived": 3, "text": "7 of 12 invoices paid late"}}
     assert data["ledger"] == {"file": "faktury-2026.csv", "since": date(2025, 12, 1), "until": date(2026, 11, 30)}
     path = tmp_path / record.file_name()
@@ -660,7 +684,7 @@ def test_an_answer_came_from_the_ledger_when_it_is_the_one_the_ledger_gave():
 ])
 def test_broken_evidence_names_the_field(tmp_path, extra, field, message):
     path = tmp_path / "r.toml"
-    path.write_text(to_toml(make_record()).replace("schema = 1", "schema = 3") + "\n" + extra, encoding="utf-8")
+    path.write_text(with_schema(to_toml(make_record()), 4) + "\n" + extra, encoding="utf-8")
     with pytest.raises(InvalidFile) as caught:
         read_record(path, BANK)
     assert [(p.field, message in p.message) for p in caught.value.problems] == [(field, True)]

@@ -4,6 +4,8 @@ before these existed still read as before, and the report says what the record s
 
 from __future__ import annotations
 
+import re
+
 import tomllib
 from datetime import datetime, timedelta, timezone
 
@@ -122,19 +124,33 @@ def test_the_notice_period_reads_correctly_in_polish_for_one_day():
     assert any("1 dzień" in t for t in texts)
     assert not any("1 dni" in t for t in texts)
     english = record_of({**HEAVY, **ALL_TRIED_NO_IMPROVEMENT, "notice_period_days": 1}, lang="en")
-    assert any("1 day " in t or "1 day)" in t or "1 day and" in t for t in (s.text for s in english.result.exit_plan))
+    assert any(re.search(r"\b1 day\b", t) for t in (s.text for s in english.result.exit_plan))
+    assert not any("1 days" in t for t in (s.text for s in english.result.exit_plan))
 
 
 def test_the_polish_counterfactual_quotes_the_answer_and_the_question():
     """"Gdyby „pytanie” miało odpowiedź tak" was a calque; the sentence now names the answer and
     the question, each in Polish quotation marks."""
-    record = record_of({**HEAVY, "revenue_share": 45, "problem_discussed": True, "terms_revised": True,
-                        "payment_terms_enforced": False, "improvement": "none"}, lang="pl")
+    record = record_of({"disrespect": 2, "late_payments": 0, "toxicity": 1}, lang="pl")
     change = record.result.milder
-    assert change is not None
+    assert change is not None and change.then is None
     from wizard.report import answer_text, change_text, question_text
 
     line = change_text(BANK, change, "pl")
     assert line.startswith(f"Przy odpowiedzi „{answer_text(BANK, change.question, change.to, 'pl')}” "
                            f"na pytanie „{question_text(BANK, change.question, 'pl')}”")
     assert "Gdyby" not in line
+
+
+def test_a_remedys_path_is_said_in_two_steps_in_both_languages():
+    """004 closing, 'revise the rules or end it': the next step, then what follows if it fails."""
+    from wizard.report import change_text
+
+    record = record_of({"resource_drain": 4, "terms_revised": False, "problem_discussed": False})
+    change = record.result.harsher
+    assert change.then == ("improvement", "none")
+    remedy = next(r for r in BANK.remedies if r.question == change.question)
+    english, polish = change_text(BANK, change, "en"), change_text(BANK, change, "pl")
+    assert english.startswith(f"If you {remedy.path.en} and by the review date nothing has improved")
+    assert english.endswith(f"{BANK.level(change.level).label.en}.")
+    assert polish.startswith(f"Jeśli {remedy.path.pl}, a do terminu przeglądu nic się nie poprawi")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit._support import with_schema
+
 from tests.unit.test_review_support import CALM, make_record
 from wizard import feedback
 from wizard.demo import KOWALSKI, NORTHWIND
@@ -128,7 +130,7 @@ def test_decide_refuses_an_invalid_transition(tmp_path, bank):
 
 def test_a_record_of_a_newer_schema_is_refused_and_never_overwritten(tmp_path, bank):
     path, record = RecordStore(tmp_path).save_new(make_record(bank))
-    text = path.read_text(encoding="utf-8").replace("schema = 1", "schema = 99")
+    text = with_schema(path.read_text(encoding="utf-8"), 99)
     path.write_text(text, encoding="utf-8")
     for command in (("decide", record.id, "--status", "accepted", "--by", "Ola"),
                     ("feedback", record.id, "--by", "Ola", "--stance", "agree")):

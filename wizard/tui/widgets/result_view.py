@@ -7,6 +7,7 @@ paths as attributes; the view never writes anything.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -15,16 +16,15 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Collapsible, Static
 
-from wizard.bank import LEVELS, Bank
+from wizard.assessment import Advice
+from wizard.bank import LEVELS, STAGES, Bank
 from wizard.i18n import t
 from wizard.reasoning import Assessment, translated
 from wizard.records import DecisionRecord
-from wizard.report import (answer_text, change_text, decision_lines, history_line, level_label, question_text,
-                           share_text)
+from wizard.report import (answer_text, change_text, decision_lines, history_line, level_label, problem_text,
+                           question_text, section_scores, share_text, shown_advice)
 from wizard.tui.paths import short_path  # noqa: F401  (imported from here by the screens)
 from wizard.tui.widgets.score_bar import ScoreBar
-
-STAGES = ("prepare", "notify", "close")
 
 
 def localized(record: DecisionRecord, bank: Bank, lang: str) -> Assessment | None:
@@ -88,13 +88,17 @@ class ResultView(VerticalScroll):
             answered=answered, total=len(bank.questions),
         )), classes="muted confidence")
         yield from self._sections(result)
+        yield from self._problems(result)
         yield from self._principles(result)
         yield from self._reasons(record, result)
         yield from self._changes(result)
         yield from self._warnings(result)
-        yield from self._actions(result)
-        yield from self._exit_plan(result)
-        yield from self._more(result)
+        advice, note = shown_advice(replace(record, result=result), bank, self.lang)
+        if note:
+            yield Static(Content(note), classes="muted for-level", id="for-level")
+        yield from self._actions(advice, result)
+        yield from self._exit_plan(advice)
+        yield from self._more(advice, result)
 
     # -- parts --------------------------------------------------------------------------------
 
@@ -129,15 +133,27 @@ class ResultView(VerticalScroll):
         yield Static(text, classes="decision -decided", id="decision")
 
     def _sections(self, result: Assessment) -> ComposeResult:
-        known = [(self.bank.section(sid).title(self.lang), score) for sid, score in result.sections.items()
-                 if any(s.id == sid for s in self.bank.sections)]
+        known = [(self.bank.section(sid).title(self.lang), score) for sid, score in section_scores(self.bank, result)]
         if not known:
             return
         yield self._heading("tui.result.sections")
         width = max(len(title) for title, _ in known) + 2
         with Vertical(id="sections"):
             for title, score in known:
-                yield ScoreBar(title, score, label_width=width, classes="section-bar")
+                if score is None:  # nothing answered there: unknown, not zero
+                    yield Static(Content(title.ljust(width) + t("report.unknown", self.lang)),
+                                 classes="section-unknown muted")
+                else:
+                    yield ScoreBar(title, score, label_width=width, classes="section-bar")
+
+    def _problems(self, result: Assessment) -> ComposeResult:
+        known = {p.id for p in self.bank.problems}
+        problems = [p for p in result.problems if p.band > 0 and p.id in known]
+        if not problems:
+            return
+        yield self._heading("report.problems")
+        for problem in problems:
+            yield Item("•", problem_text(self.bank, problem, self.lang), classes=f"problem -{problem.level}")
 
     def _principles(self, result: Assessment) -> ComposeResult:
         principles = [self.bank.principles[p] for p in result.principles if p in self.bank.principles]
@@ -180,23 +196,23 @@ class ResultView(VerticalScroll):
         for warning in result.warnings:
             yield Item("⚠", warning.text, classes="warning")
 
-    def _actions(self, result: Assessment) -> ComposeResult:
+    def _actions(self, advice: Advice, result: Assessment) -> ComposeResult:
         yield self._heading("tui.result.actions")
-        if not result.actions:
+        if not advice.actions:
             yield Static(Content(self.t("tui.result.no_actions")), classes="muted")
-        for number, action in enumerate(result.actions, 1):
+        for number, action in enumerate(advice.actions, 1):
             yield Item(f"{number}.", action.text)
         yield Static(Content(self.t("tui.result.review", date=result.review_date.isoformat())),
                      classes="review-date", id="review-date")
 
-    def _exit_plan(self, result: Assessment) -> ComposeResult:
-        if not result.exit_plan:
+    def _exit_plan(self, advice: Advice) -> ComposeResult:
+        if not advice.exit_plan:
             return
-        key = "report.exit_plan_staged" if result.staged_exit else "report.exit_plan"
+        key = "report.exit_plan_staged" if advice.staged_exit else "report.exit_plan"
         yield Static(Content(t(key, self.lang)), classes="heading", id="exit-plan")
         number = 1
         for stage in STAGES:
-            steps = [s for s in result.exit_plan if s.tag == stage]
+            steps = [s for s in advice.exit_plan if s.tag == stage]
             if not steps:
                 continue
             yield Static(Content(t(f"report.stage.{stage}", self.lang)), classes="stage")
@@ -204,10 +220,10 @@ class ResultView(VerticalScroll):
                 yield Item(f"{number}.", step.text)
                 number += 1
 
-    def _more(self, result: Assessment) -> ComposeResult:
-        if result.consequences:
+    def _more(self, advice: Advice, result: Assessment) -> ComposeResult:
+        if advice.consequences:
             with Collapsible(title=self.t("tui.result.consequences"), collapsed=True):
-                for step in result.consequences:
+                for step in advice.consequences:
                     side = t(f"report.side.{step.tag}", self.lang) if step.tag in ("us", "client") else step.tag
                     yield Item("•", Content.assemble((side, "italic"), ": ", step.text))
         if result.prevention:
