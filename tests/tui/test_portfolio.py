@@ -100,3 +100,47 @@ async def test_a_level_is_never_cut_at_80_columns_in_polish(bank, store, demo):
         await pilot.press("f2")
         await pilot.pause()
         assert "Concentration of revenue" in widget_text(app.screen)
+
+
+# ---------------------------------------------------------------------------------------------
+# A new assessment with the ledger's answers offered, to confirm or change
+
+
+async def test_the_ledgers_answers_are_offered_confirmed_or_changed_and_the_record_says_which(bank, store, demo):
+    app = make_app(bank, store, ledger=drawn(demo), command="new", client="apteka pod lipami", assessor="Ola")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        draft = app.screen.draft
+        assert draft.record.answers == {} and set(draft.record.evidence) >= {"late_payments", "revenue_share"}
+        assert "answers drawn from ledger.csv, each marked ◆" in "\n".join(n.message for n in app._notifications)
+        text = visible_text(app)
+        assert "◆ Invoice ledger: 3 · often — " in text and "Enter keeps it" in text
+        await pilot.press("enter")  # late_payments: the ledger's answer, confirmed
+        await pilot.pause()
+        assert draft.record.answers == {"late_payments": 3}
+        await pilot.press("1")  # late_payments_trend: the ledger says worsening; answered improving
+        await pilot.pause()
+        assert draft.record.answers["late_payments_trend"] == "improving"
+        questions = [q.id for q in bank.questions]
+        app.screen.show(questions.index("revenue_share"))
+        await pilot.pause()
+        assert app.screen.query_one("#number").value == "3"  # offered in the field: Enter keeps it
+        await pilot.press("enter")
+        await pilot.pause()
+        assert draft.record.answers["revenue_share"] == 3
+        assert "outstanding_receivables" not in draft.record.answers  # offered, not confirmed: still open
+        app.finish(draft)
+        await pilot.pause()
+        record = app.screen.record
+    assert record.from_ledger == ("late_payments", "revenue_share")
+    assert record.evidence["late_payments_trend"].derived == "worsening"  # kept beside the answer given
+    assert "outstanding_receivables" in record.skipped and record.ledger.file == "ledger.csv"
+
+
+async def test_a_client_the_ledger_does_not_know_gets_close_names_and_nothing_filled_in(bank, store, demo):
+    app = make_app(bank, store, ledger=drawn(demo), command="new", client="Apteka pod Lipą", assessor="Ola")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.screen.draft.record.evidence == {}
+        toast = "\n".join(n.message for n in app._notifications)
+        assert "No invoices of “Apteka pod Lipą” in ledger.csv" in toast and "Apteka Pod Lipami" in toast

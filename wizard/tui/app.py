@@ -141,10 +141,29 @@ class ClientExitApp(App[int]):
         from wizard.tui.draft import Draft
         from wizard.tui.screens.questionnaire import QuestionnaireScreen
 
+        evidence, source = self._from_ledger(client)
         draft = Draft.start(self.bank, self.store, client=client, assessor=assessor, lang=self.lang,
-                            created=self.clock(), record_id=self.make_id())
+                            created=self.clock(), record_id=self.make_id(), evidence=evidence, ledger=source)
         draft.save()  # a failure shows on the questionnaire; answers stay in memory
         self.push_screen(QuestionnaireScreen(draft))
+
+    def _from_ledger(self, client: str):
+        """The evidence the app's ledger holds on `client` (and the ledger), said in a toast; or
+        nothing, with the close names when the ledger does not know the client."""
+        drawn = self.ledger
+        if drawn is None:
+            return None, None
+        from wizard.render.evidence import for_record, source
+
+        found = drawn.find(client)
+        if found is None:
+            similar = drawn.similar(client)
+            self.notify(self.t("tui.ledger.no_client", client=client, file=drawn.ledger.name)
+                        + (" " + self.t("clients.similar", names=", ".join(similar)) if similar else ""),
+                        severity="warning", timeout=10)
+            return None, None
+        self.notify(self.t("tui.ledger.prefilled", count=len(found.answers), file=drawn.ledger.name), timeout=8)
+        return for_record(found, self.lang), source(drawn.ledger.name, drawn.window)
 
     def resume(self, path: Path) -> None:
         from wizard.problems import InvalidFile

@@ -16,7 +16,7 @@ from pathlib import Path
 from wizard.bank import Answer, Bank, Question
 from wizard.problems import InvalidFile
 from wizard.reasoning import assess
-from wizard.records import DecisionRecord, read_record
+from wizard.records import DecisionRecord, Evidence, LedgerSource, read_record
 from wizard.store import RecordStore
 
 ANSWERED, SKIPPED, OPEN = "answered", "skipped", "open"
@@ -34,12 +34,20 @@ class Draft:
 
     @classmethod
     def start(cls, bank: Bank, store: RecordStore, *, client: str, assessor: str, lang: str,
-              created: datetime, record_id: str) -> Draft:
+              created: datetime, record_id: str, evidence: dict[str, Evidence] | None = None,
+              ledger: LedgerSource | None = None) -> Draft:
+        """A new draft. `evidence` drawn from an invoice ledger is kept with it: each answer the
+        ledger gives is offered on its question, and becomes an answer only when confirmed."""
         record = DecisionRecord(
             id=record_id, client=client.strip(), assessor=assessor.strip(), created=created,
-            language=lang, bank_version=bank.version, status="draft",
+            language=lang, bank_version=bank.version, status="draft", evidence=dict(evidence or {}), ledger=ledger,
         )
         return cls(bank, store, record)
+
+    def suggested(self, question_id: str) -> Answer | None:
+        """The answer the ledger gives an open question (shown, to confirm or change), else None."""
+        found = self.record.evidence.get(question_id)
+        return found.derived if found is not None and self.status(question_id) == OPEN else None
 
     @classmethod
     def open(cls, bank: Bank, store: RecordStore, path: Path) -> Draft:

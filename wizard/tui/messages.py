@@ -497,6 +497,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.portfolio.col.revenue": ("Revenue", "Przychód"),
     "tui.portfolio.col.late": ("Late", "Spóźn."),
     "tui.portfolio.col.owed": ("Overdue", "Po terminie"),
+    "tui.q.ledger": ("Invoice ledger: {answer} — {evidence}.", "Rejestr faktur: {answer} — {evidence}."),
+    "tui.q.ledger_none": ("Invoice ledger: no answer — {evidence}.", "Rejestr faktur: brak odpowiedzi — {evidence}."),
+    "tui.q.ledger_confirm": ("Enter keeps it; any other answer replaces it.",
+                             "Enter ją zatwierdza; każda inna odpowiedź ją zastępuje."),
+    "tui.ledger.prefilled": ("{count:plural:# answer|# answers} drawn from {file}, each marked ◆: confirm with Enter "
+                             "or answer differently.",
+                             "Odpowiedzi z pliku {file}: {count}, każda oznaczona ◆; zatwierdź ją klawiszem Enter "
+                             "albo odpowiedz inaczej."),
+    "tui.ledger.no_client": ("No invoices of “{client}” in {file}: nothing is filled in from it.",
+                             "W pliku {file} nie ma faktur klienta „{client}”: nic nie zostało z niego uzupełnione."),
     "tui.help.portfolio": ("Clients", "Klienci"),
     "tui.help.k.portfolio": ("every client in one table, what needs attention first (also from the home screen)",
                              "wszyscy klienci w jednej tabeli, od najpilniejszych (także z ekranu startowego)"),

@@ -205,15 +205,17 @@ class QuestionnaireScreen(WizardScreen[None]):
         options.display = not is_number
         self.query_one("#number-row").display = is_number
         self.query_one("#number-error", Static).update("")
+        suggested = self.draft.suggested(question.id)
         if not is_number:
-            options.show(question, self.draft.bank, lang, current)
+            options.show(question, self.draft.bank, lang, current, suggested)
             options.focus()
             return
         number = self.query_one("#number", Input)
         number.validators = [NumberAnswer(question.kind == "percent", self)]
         number.placeholder = self.t("tui.q.number_placeholder")
         if not keep_typed:
-            number.value = "" if current is None else str(current)
+            shown = current if current is not None else suggested
+            number.value = "" if shown is None else str(shown)
         if question.kind == "percent":
             unit = self.t("tui.q.percent_unit")
         else:
@@ -258,6 +260,16 @@ class QuestionnaireScreen(WizardScreen[None]):
             lines.append(Content.assemble(("✓ ", "bold $success"), self.t("tui.q.answer_now", answer=answer)))
         elif status == SKIPPED:
             lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
+        found = record.evidence.get(question.id)
+        if found is not None:  # drawn from an invoice ledger: what it says, and why
+            if found.derived is None:
+                said = self.t("tui.q.ledger_none", evidence=found.text)
+            else:
+                said = self.t("tui.q.ledger", answer=question.label(found.derived, self.lang, self.draft.bank),
+                              evidence=found.text)
+            if status != ANSWERED and found.derived is not None:
+                said += " " + self.t("tui.q.ledger_confirm")
+            lines.append(Content.assemble(("◆ ", "bold $accent"), said))
         if question.id in record.notes:
             lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=record.notes[question.id])))
         current = self.query_one("#current", Static)

@@ -35,7 +35,10 @@ class AnswerOptions(OptionList):
         self.choices: list[tuple[str, Answer, str]] = []
         self.question_id = ""
 
-    def show(self, question: Question, bank: Bank, lang: str, current: Answer | None) -> None:
+    def show(self, question: Question, bank: Bank, lang: str, current: Answer | None,
+             suggested: Answer | None = None) -> None:
+        """The options, the current answer marked ✓; with no answer yet, a `suggested` one (drawn
+        from a ledger) marked ◆ and highlighted, so Enter confirms it."""
         self.question_id = question.id
         self.choices = option_labels(question, bank, lang)
         self.clear_options()
@@ -43,11 +46,12 @@ class AnswerOptions(OptionList):
             Option(Content.assemble(
                 (f" {digit} ", "bold reverse $accent" if _same(value, current) else "bold $accent"),
                 "  ", label, ("  ✓" if _same(value, current) else "", "bold $success"),
+                ("  ◆" if current is None and _same(value, suggested) else "", "bold $accent"),
             ))
             for digit, value, label in self.choices
         ])
-        current_index = next((i for i, (_, v, _) in enumerate(self.choices) if _same(v, current)), None)
-        self.highlighted = current_index
+        shown = current if current is not None else suggested
+        self.highlighted = next((i for i, (_, v, _) in enumerate(self.choices) if _same(v, shown)), None)
 
     def digit_value(self, digit: str) -> tuple[bool, Answer | None]:
         """(True, the value) of the option numbered `digit`, highlighted; (False, None) if none is."""
