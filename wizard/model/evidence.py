@@ -261,22 +261,20 @@ class _Scan:
 def _scan(key: str, invoices: list[Invoice], window: Window, grace: int) -> _Scan:
     """One pass over a client's invoices: how each was paid (as of the window's end), what is
     owed, and the values invoiced per half. The hot path of `evidence` on a big ledger: an
-    invoice paid in full on a known date (most of them) costs a subtraction and an append."""
+    invoice paid in full on a known date (most of them) costs a subtraction and two appends."""
     since, mid, until = window.since, window.mid, window.until
-    outcomes: tuple[list[int], list[int]] = ([], [])  # per half: days after the due date, known outcomes
-    waiting = [[0, 0], [0, 0]]  # per half: unpaid and not yet late; paid on a date not given
     values: tuple[list[float], list[float]] = ([], [])  # per half: the values invoiced
-    currencies: set[str] = set()
+    outcomes: tuple[list[int], list[int]] = ([], [])  # per half: days after the due date, outcomes known
+    waiting = [[0, 0], [0, 0]]  # per half: unpaid and not yet late; paid on a date not given
     owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
     oldest = None
     for _, issued, due, paid_on, amount, value, paid, currency, _ in invoices:
         if issued > until:
             continue
-        half = issued >= mid
         in_window = issued >= since
         if in_window:
+            half = issued >= mid
             values[half].append(value)
-            currencies.add(currency)
         if amount <= 0:
             continue  # a credit note is not paid by the client
         if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
@@ -299,27 +297,32 @@ def _scan(key: str, invoices: list[Invoice], window: Window, grace: int) -> _Sca
                 waiting[half][1] += 1  # paid, on a date the ledger does not give
             else:
                 outcomes[half].append((paid_on - due).days)
-            continue
-        days = (until - due).days
-        if days <= grace:
+        elif (until - due).days <= grace:
             waiting[half][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
         else:
-            outcomes[half].append(days)
+            outcomes[half].append((until - due).days)
     halves = tuple(Tally(len(days), len(late), tuple(late), *waiting[half])
                    for half, days in enumerate(outcomes) for late in [sorted(filter(grace.__lt__, days))])
-    sums = ({}, {})
-    for half, found in enumerate(values):
-        if found and len(currencies) == 1:
-            sums[half][next(iter(currencies))] = sum(found)
-        elif found:  # several currencies: each summed on its own
-            for _, issued, _, _, _, value, _, currency, _ in invoices:
-                if since <= issued <= until and (issued >= mid) == half:
-                    sums[half][currency] = sums[half].get(currency, 0.0) + value
     money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
              for overdue in (True, False)}
     count = {overdue: sum(len(amounts) for amounts in owed[overdue].values()) for overdue in (True, False)}
-    return _Scan(key, halves, sums, Owed(count[True], money[True], oldest, count[False], money[False]),
-                 bool(values[0] or values[1]))
+    return _Scan(key, halves, _sums(invoices, window, values), Owed(count[True], money[True], oldest, count[False],
+                 money[False]), bool(values[0] or values[1]))
+
+
+def _sums(invoices: list[Invoice], window: Window, values: tuple[list[float], list[float]]):
+    """Per half of the window, currency → the value invoiced. One currency (the usual case) is
+    summed from `values`; several, invoice by invoice."""
+    currencies = set(map(itemgetter(7), invoices))
+    if len(currencies) == 1:
+        (only,) = currencies
+        return tuple({only: sum(found)} if found else {} for found in values)
+    sums: tuple[dict[str, float], dict[str, float]] = ({}, {})
+    for _, issued, _, _, _, value, _, currency, _ in invoices:
+        if window.since <= issued <= window.until:
+            half = sums[issued >= window.mid]
+            half[currency] = half.get(currency, 0.0) + value
+    return sums
 
 
 def _both(first: Tally, second: Tally) -> Tally:
