@@ -270,3 +270,30 @@ def test_fuzzed_bytes_never_escape_as_a_traceback(tmp_path, data):
         read_ledger(path)
     except InvalidFile as error:
         assert all(p.file == str(path) for p in error.problems)
+
+
+AMOUNTS = st.one_of(st.sampled_from(["1 234,56", "1234,5", "-12,00", "12", "1.234,56", "12.", ",5", "1 2 3,4",
+                                     "٣", "1e5", "12,3,4", "1\u00a0000,00", "100 zł", ""]),
+                    st.decimals(-10**6, 10**6, places=2).map(lambda d: str(d).replace(".", ",")))
+DATES = st.one_of(st.sampled_from(["05.01.2026", "2026-01-05", "31.02.2026", "5.1.2026", "", " ", "0001-01-01"]),
+                  st.dates(date(2024, 1, 1), date(2027, 1, 1)).map(lambda d: f"{d:%d.%m.%Y}"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.sampled_from(["Acme", "acme ", "Łąka", "", "  "]), DATES, DATES, DATES, AMOUNTS,
+                               AMOUNTS, st.sampled_from(["PLN", "eur", "zł", "", "XX1"])), max_size=30),
+       chunk=st.integers(1, 7))
+def test_the_quick_path_takes_each_row_as_the_careful_one_would(tmp_path, monkeypatch, rows, chunk):
+    """The reader takes plain rows a column at a time (the quick path) and the others one by one
+    (the careful path, which names problems): both must read a row alike."""
+    header = "Kontrahent;Data wystawienia;Termin płatności;Data zapłaty;Netto;Brutto;Waluta\n"
+    path = tmp_path / "l.csv"
+    path.write_text(header + "".join(";".join(row) + "\n" for row in rows), encoding="utf-8")
+    monkeypatch.setattr(ledger_module, "CHUNK", chunk)
+    quick = read_ledger(path)
+    monkeypatch.setattr(ledger_module._RowReader, "_plain_rows",
+                        lambda self: lambda rows, number: list(range(len(rows))))  # everything the careful way
+    careful = read_ledger(path)
+    assert sorted(quick.invoices, key=lambda row: row[8]) == sorted(careful.invoices, key=lambda row: row[8])
+    assert sorted(map(str, quick.problems)) == sorted(map(str, careful.problems))
+    assert (quick.left_out, quick.clients) == (careful.left_out, careful.clients)
