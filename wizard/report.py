@@ -336,7 +336,7 @@ def evidence_lines(record: DecisionRecord, bank: Bank, lang: str, title: str | N
     for question, found in record.evidence.items():
         answer = record.answers.get(question)
         derived = t("ledger.not_derived", lang) if found.derived is None else answer_text(bank, question, found.derived, lang)
-        if found.derived is not None and answer is not None and question not in record.from_ledger:
+        if found.derived is not None and question not in record.from_ledger:  # answered otherwise, or not at all
             derived = t("ledger.changed", lang, derived=derived, answer=answer_text(bank, question, answer, lang))
         lines.append(f"- **{question_text(bank, question, lang)}** *{derived}* — {found.text}")
     return lines + [""]

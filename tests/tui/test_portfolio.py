@@ -114,7 +114,7 @@ async def test_the_ledgers_answers_are_offered_confirmed_or_changed_and_the_reco
         assert draft.record.answers == {} and set(draft.record.evidence) >= {"late_payments", "revenue_share"}
         assert "answers drawn from ledger.csv, each marked ◆" in "\n".join(n.message for n in app._notifications)
         text = visible_text(app)
-        assert "◆ Invoice ledger: 3 · often — " in text and "Enter keeps it" in text
+        assert "◆ Invoice ledger: 3 · often — " in text and "Enter keeps this answer" in text
         await pilot.press("enter")  # late_payments: the ledger's answer, confirmed
         await pilot.pause()
         assert draft.record.answers == {"late_payments": 3}

@@ -166,9 +166,24 @@ def test_orders_trend_at_the_edges(first, second, expected):
 
 def test_orders_are_split_by_the_issue_date_at_the_middle_of_the_window():
     assert WINDOW.mid == date(2026, 6, 1)
-    found = one(invoice(issued=date(2026, 5, 31), amount=1000.0), invoice(issued=date(2026, 6, 1), amount=500.0))
+    found = one(invoice(issued=date(2025, 1, 5), amount=50.0),  # a client since before the window
+                invoice(issued=date(2026, 5, 31), amount=1000.0), invoice(issued=date(2026, 6, 1), amount=500.0))
     fact = found.facts["orders_trend"]
-    assert (fact.first, fact.second, fact.answer) == (1000.0, 500.0, "sharply_declining")
+    assert (fact.first, fact.second, fact.answer, fact.window) == (1000.0, 500.0, "sharply_declining", WINDOW)
+
+
+def test_a_client_with_less_history_than_the_window_compares_its_last_3_months_with_the_3_before():
+    """The help texts: "with less than a year of history, compare the last 3 months with the 3 before"."""
+    paid = [invoice(issued=date(2026, month, 2), due=date(2026, month, 16), paid_on=date(2026, month, 16))
+            for month in (6, 7, 8, 9, 10, 11)]
+    late = [invoice(issued=date(2026, month, 5), due=date(2026, month, 19), paid_on=date(2026, month, 28))
+            for month in (9, 10, 11)]
+    found = one(*paid, *late)  # first invoice on 02.06.2026: after the window began (01.12.2025)
+    trend = found.facts["late_payments_trend"]
+    assert trend.window == Window(date(2026, 5, 31), date(2026, 11, 30))
+    assert (trend.first.known, trend.first.late, trend.second.known, trend.second.late) == (3, 0, 6, 3)
+    assert trend.answer == "worsening" and found.facts["orders_trend"].answer == "growing"
+    assert "from 2026-05-31 to 2026-08-30, 3 of 6 (50%) from 2026-08-31" in evidence_texts(found, "en")["late_payments_trend"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -177,6 +177,7 @@ def test_bad_cells_name_the_row_and_the_column_and_the_rest_count(tmp_path):
                      "FV/6;Acme;05.02.2026;19.02.2026;wczoraj;1,00;dużo;PLN\n"
                      "FV/7;Acme;05.02.2026;19.02.2026;;1,00;1,23;PLN;extra\n"
                      ";;;;;;;\n"
+                     "Razem;;;;;4 000,50;4 920,62;\n"  # the export's line of totals: not an invoice
                      "FV/8;Acme;05.02.2026;;;1,00;1,23;EUR\n")
     path = write(tmp_path, text)
     found = read_ledger(path)

@@ -102,7 +102,8 @@ def test_assess_with_a_ledger_fills_what_the_file_leaves_open_and_keeps_the_evid
     code, out, _ = run(capsys, "assess", answers, "--ledger", ledger, "--json", "--save")
     assert code == 0
     data = json.loads(out)
-    assert data["from_ledger"] == ["late_payments", "outstanding_receivables"]
+    # the file answers revenue_share; Kowalski's history is 6 months, so the trends compare 3 with 3
+    assert data["from_ledger"] == ["late_payments", "late_payments_trend", "orders_trend", "outstanding_receivables"]
     record = read_record(Path(data["record"]), bank_module.load_default())
     assert record.answers["revenue_share"] == 30  # typed: it wins
     assert record.evidence["revenue_share"].derived == 45 and record.answers["late_payments"] == 3

@@ -219,7 +219,7 @@ class ClientEvidence:
 
 def derive(ledger: Ledger, rules: LedgerRules, window: Window, currency: str | None = None) -> list[ClientEvidence]:
     """The evidence of every client with an invoice in the window or money still owed, by name."""
-    scans = [_scan(key, list(invoices), window, rules.grace_days)
+    scans = [_scan(key, list(invoices), window, rules)
              for key, invoices in groupby(sorted(ledger.invoices, key=itemgetter(0)), itemgetter(0))]
     scans = [scan for scan in scans if scan.revenue or scan.counted or scan.owed.overdue or scan.owed.pending]
     # A client credited more than invoiced brought no revenue: it never lowers the others' total.
@@ -247,39 +247,57 @@ class _Scan:
     """What one pass over a client's invoices finds (see `_scan`)."""
 
     key: str
-    halves: tuple[Tally, Tally]
-    sums: tuple[dict[str, float], dict[str, float]]  # per half of the window: currency → value invoiced
+    whole: Tally  # over the window
+    trend: Window  # the window, or its last months for a client with less history (see `trend_window`)
+    halves: tuple[Tally, Tally]  # over the halves of `trend`
+    revenue: dict[str, float]  # currency → value invoiced in the window
+    sums: tuple[dict[str, float], dict[str, float]]  # per half of `trend`: currency → value invoiced
     owed: Owed
     counted: bool  # any invoice in the window
 
-    @property
-    def revenue(self) -> dict[str, float]:
-        first, second = self.sums
-        return {money: first.get(money, 0.0) + second.get(money, 0.0) for money in sorted({*first, *second})}
+
+def trend_window(window: Window, first_issued: date, rules: LedgerRules) -> Window:
+    """The days a client's trends compare: the window, or for a client whose first invoice came
+    after the window began (less history than it), the last `short_history_months` (the help
+    texts: "with less than a year of history, compare the last 3 months with the 3 before")."""
+    if first_issued <= window.since:
+        return window
+    short = add_months(window.until, -rules.short_history_months) + timedelta(days=1)
+    return Window(max(short, window.since), window.until)
 
 
-def _scan(key: str, invoices: list[Invoice], window: Window, grace: int) -> _Scan:
+def _scan(key: str, invoices: list[Invoice], window: Window, rules: LedgerRules) -> _Scan:
     """One pass over a client's invoices: how each was paid (as of the window's end), what is
-    owed, and the values invoiced per half. The hot path of `evidence` on a big ledger: an
-    invoice paid in full on a known date (most of them) costs a subtraction and two appends."""
-    since, mid, until = window.since, window.mid, window.until
-    values: tuple[list[float], list[float]] = ([], [])  # per half: the values invoiced
-    outcomes: tuple[list[int], list[int]] = ([], [])  # per half: days after the due date, outcomes known
-    waiting = [[0, 0], [0, 0]]  # per half: unpaid and not yet late; paid on a date not given
+    owed, and the values invoiced, in the window and in each half of the trend's window. The hot
+    path of `evidence` on a big ledger: an invoice paid in full on a known date (most of them)
+    costs a subtraction and a few appends."""
+    since, until, grace = window.since, window.until, rules.grace_days
+    trend = trend_window(window, min(map(itemgetter(1), invoices)), rules)
+    start, mid = trend.since, trend.mid
+    values: list[float] = []  # the values invoiced in the window
+    halves: tuple[list[float], list[float]] = ([], [])  # ... in each half of the trend's window
+    outcomes: tuple[list[int], list[int], list[int]] = ([], [], [])  # days after due: first half, last, any
+    waiting = [[0, 0], [0, 0], [0, 0]]  # the same three: unpaid and not yet late; paid on a date not given
     owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
     oldest = None
     for _, issued, due, paid_on, amount, value, paid, currency, _ in invoices:
         if issued > until:
             continue
         in_window = issued >= since
+        half = 2  # in no half of the trend's window: only in the whole one ("any")
         if in_window:
-            half = issued >= mid
-            values[half].append(value)
+            values.append(value)
+            if issued >= start:
+                half = issued >= mid
+                halves[half].append(value)
         if amount <= 0:
             continue  # a credit note is not paid by the client
         if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
             if in_window:
-                outcomes[half].append((paid_on - due).days)
+                days = (paid_on - due).days
+                outcomes[2].append(days)
+                if half != 2:
+                    outcomes[half].append(days)
             continue
         if paid_on is not None and paid_on > until:
             paid_on, left = None, amount  # paid after the window: not yet, as of its end
@@ -290,50 +308,56 @@ def _scan(key: str, invoices: list[Invoice], window: Window, grace: int) -> _Sca
             owed[overdue].setdefault(currency, []).append(left)
             if overdue and (oldest is None or due < oldest):
                 oldest = due
-        if not in_window:
-            continue
-        if left <= CENT:
-            if paid_on is None:
-                waiting[half][1] += 1  # paid, on a date the ledger does not give
-            else:
-                outcomes[half].append((paid_on - due).days)
-        elif (until - due).days <= grace:
-            waiting[half][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
-        else:
-            outcomes[half].append((until - due).days)
-    halves = tuple(Tally(len(days), len(late), tuple(late), *waiting[half])
-                   for half, days in enumerate(outcomes) for late in [sorted(filter(grace.__lt__, days))])
+        if in_window:
+            _outcome(outcomes, waiting, {2, half}, paid_on, due, until, left, grace)
+    tallies = [Tally(len(days), len(late), tuple(late), *waiting[index])
+               for index, days in enumerate(outcomes) for late in [sorted(filter(grace.__lt__, days))]]
     money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
              for overdue in (True, False)}
     count = {overdue: sum(len(amounts) for amounts in owed[overdue].values()) for overdue in (True, False)}
-    return _Scan(key, halves, _sums(invoices, window, values), Owed(count[True], money[True], oldest, count[False],
-                 money[False]), bool(values[0] or values[1]))
+    revenue, sums = _sums(invoices, window, trend, values, halves)
+    return _Scan(key, tallies[2], trend, (tallies[0], tallies[1]), revenue, sums,
+                 Owed(count[True], money[True], oldest, count[False], money[False]), bool(values))
 
 
-def _sums(invoices: list[Invoice], window: Window, values: tuple[list[float], list[float]]):
-    """Per half of the window, currency → the value invoiced. One currency (the usual case) is
-    summed from `values`; several, invoice by invoice."""
+def _outcome(outcomes, waiting, where: set, paid_on: date | None, due: date, until: date, left: float,
+             grace: int) -> None:
+    """How an invoice not simply paid in full ended, counted in each of `where` (halves, or the whole)."""
+    for index in where:
+        if left <= CENT:
+            if paid_on is None:
+                waiting[index][1] += 1  # paid, on a date the ledger does not give
+            else:
+                outcomes[index].append((paid_on - due).days)
+        elif (until - due).days <= grace:
+            waiting[index][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
+        else:
+            outcomes[index].append((until - due).days)
+
+
+def _sums(invoices: list[Invoice], window: Window, trend: Window, values: list[float],
+          halves: tuple[list[float], list[float]]):
+    """Currency → the value invoiced, in the window and in each half of the trend's window. One
+    currency (the usual case) is summed from the values gathered; several, invoice by invoice."""
     currencies = set(map(itemgetter(7), invoices))
     if len(currencies) == 1:
         (only,) = currencies
-        return tuple({only: sum(found)} if found else {} for found in values)
+        return ({only: sum(values)} if values else {}), tuple({only: sum(found)} if found else {} for found in halves)
+    revenue: dict[str, float] = {}
     sums: tuple[dict[str, float], dict[str, float]] = ({}, {})
     for _, issued, _, _, _, value, _, currency, _ in invoices:
         if window.since <= issued <= window.until:
-            half = sums[issued >= window.mid]
-            half[currency] = half.get(currency, 0.0) + value
-    return sums
-
-
-def _both(first: Tally, second: Tally) -> Tally:
-    return Tally(first.known + second.known, first.late + second.late, tuple(sorted(first.delays + second.delays)),
-                 first.pending + second.pending, first.undated + second.undated)
+            revenue[currency] = revenue.get(currency, 0.0) + value
+            if issued >= trend.since:
+                half = sums[issued >= trend.mid]
+                half[currency] = half.get(currency, 0.0) + value
+    return revenue, sums
 
 
 def _facts(ledger: Ledger, rules: LedgerRules, window: Window, scan: _Scan, total: float, currency: str,
            several: tuple[str, ...], chosen: str | None) -> ClientEvidence:
     first, second = scan.halves
-    whole = _both(first, second)
+    whole = scan.whole
     no_column = "no_column" if ledger.missing else ""
     # Orders are compared in the client's own currency; a share of revenue needs everyone's in one.
     mine = sorted(money for money, value in scan.revenue.items())
@@ -343,11 +367,11 @@ def _facts(ledger: Ledger, rules: LedgerRules, window: Window, scan: _Scan, tota
     facts: dict[str, Fact] = {
         "late_payments": LateFact(None if no_column else late_answer(whole, rules), whole, rules.min_invoices,
                                   no_column),
-        "late_payments_trend": LateTrendFact(None if no_column else late_trend(first, second, rules), window,
+        "late_payments_trend": LateTrendFact(None if no_column else late_trend(first, second, rules), scan.trend,
                                              first, second, rules.min_invoices_per_half, no_column),
         "revenue_share": _share(window, scan.revenue.get(currency, 0.0), total, currency, several, ledger.net),
-        "orders_trend": OrdersFact(None if mixed else orders_trend(early, late, rules), window, early, late, own,
-                                   mixed),
+        "orders_trend": OrdersFact(None if mixed else orders_trend(early, late, rules), scan.trend, early, late,
+                                   own, mixed),
         "outstanding_receivables": OwedFact(None if no_column else owes(scan.owed, rules.counts), scan.owed,
                                             rules.counts, no_column),
     }

@@ -22,6 +22,7 @@ class LedgerRules:
 
     version: str
     months: int  # the default window
+    short_history_months: int  # the trends of a client with less history than the window
     grace_days: int
     min_invoices: int
     share_at_least: tuple[float, float, float]  # the share of late invoices for answers 2, 3, 4
@@ -48,7 +49,7 @@ def parse_rules(data: dict, file: str) -> LedgerRules:
     window, late, trend = tables["window"], tables["late_payments"], tables["late_payments_trend"]
     orders, owed, spread = tables["orders_trend"], tables["outstanding_receivables"], tables["concentration"]
     allowed = {
-        "window": ("months",),
+        "window": ("months", "short_history_months"),
         "late_payments": ("grace_days", "min_invoices", "share_at_least", "days_late_over"),
         "late_payments_trend": ("min_invoices_per_half", "share_change", "delay_change_days"),
         "orders_trend": ("growing_above", "declining_below", "sharply_declining_below"),
@@ -61,6 +62,7 @@ def parse_rules(data: dict, file: str) -> LedgerRules:
     rules = dict(
         version=version,
         months=reader.whole(window, "months", "window", 1, 120),
+        short_history_months=reader.whole(window, "short_history_months", "window", 2, 120),
         grace_days=reader.whole(late, "grace_days", "late_payments", 0, 365),
         min_invoices=reader.whole(late, "min_invoices", "late_payments", 1, 1000),
         share_at_least=reader.rising(late, "share_at_least", "late_payments", 3, 0, 1),

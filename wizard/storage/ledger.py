@@ -388,8 +388,8 @@ class _RowReader:
             self._learn_client(name)
         key = self.keys.get(name, "")
         if not key:
-            if not any(cell.strip() for cell in row):
-                return  # a blank row (as spreadsheets export them: only delimiters)
+            if not row[columns["issued"]].strip():
+                return  # neither a client nor a date: a blank row, or the export's line of totals
             bad.append((columns["client"], "is empty: every invoice names its client"))
         issued = self._date(row, columns["issued"], bad, required=True)
         due = self._date(row, columns.get("due"), bad) or issued  # no due date: due when issued

@@ -499,8 +499,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.portfolio.col.owed": ("Overdue", "Po terminie"),
     "tui.q.ledger": ("Invoice ledger: {answer} — {evidence}.", "Rejestr faktur: {answer} — {evidence}."),
     "tui.q.ledger_none": ("Invoice ledger: no answer — {evidence}.", "Rejestr faktur: brak odpowiedzi — {evidence}."),
-    "tui.q.ledger_confirm": ("Enter keeps it; any other answer replaces it.",
-                             "Enter ją zatwierdza; każda inna odpowiedź ją zastępuje."),
+    "tui.q.ledger_confirm": ("Enter keeps this answer; any other answer replaces it.",
+                             "Enter zatwierdza tę odpowiedź; każda inna ją zastępuje."),
     "tui.ledger.prefilled": ("{count:plural:# answer|# answers} drawn from {file}, each marked ◆: confirm with Enter "
                              "or answer differently.",
                              "Odpowiedzi z pliku {file}: {count}, każda oznaczona ◆; zatwierdź ją klawiszem Enter "
