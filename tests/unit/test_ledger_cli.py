@@ -172,3 +172,16 @@ def test_clients_without_a_ledger_says_how_to_get_the_concentration(capsys, demo
 def test_clients_in_an_empty_folder(capsys, tmp_path):
     code, out, _ = run(capsys, "clients", "--records-dir", tmp_path / "none")
     assert code == 0 and "No clients yet: no records in" in out
+
+
+def test_compare_prints_each_records_evidence(capsys, demo_folder):
+    listed = [json.loads(line) for line in run(capsys, "list", "--json", "--client", KOWALSKI,
+                                               "--records-dir", demo_folder)[1].splitlines()]
+    newest, older = listed[0]["id"], listed[1]["id"]  # only the newest drew from the ledger
+    code, out, _ = run(capsys, "compare", older, newest, "--format", "markdown", "--records-dir", demo_folder)
+    assert code == 0 and "## Evidence from the invoice ledger (B)" in out and "ledger (A)" not in out
+    assert "*the ledger says 40%; answered 45%* — " in out  # Kowalski's owner typed her own share
+    data = json.loads(run(capsys, "compare", older, newest, "--format", "json", "--records-dir", demo_folder)[1])
+    assert data["second"]["from_ledger"] == ["late_payments", "late_payments_trend", "orders_trend",
+                                             "outstanding_receivables"]
+    assert data["second"]["evidence"]["revenue_share"]["derived"] == 40 and "evidence" not in data["first"]
