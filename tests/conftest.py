@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,12 @@ def isolated(tmp_path_factory, monkeypatch) -> Path:
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
+    # Temporary folders the program makes (`client-exit demo`, in-process or in a subprocess) go
+    # under pytest's own temporary folder, which pytest cleans: nothing is left in /tmp.
+    scratch = home / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     return records
 
 

@@ -51,7 +51,7 @@ def assert_no_partial_files(folder: Path, bank) -> None:
 
 
 def save_in_process(capsys, folder: Path) -> tuple[int, str]:
-    code = cli.main(["assess", str(ANSWERS), "--save", "--records-dir", str(folder)])
+    code = cli.main(["assess", str(ANSWERS), "--save", "--force", "--records-dir", str(folder)])
     return code, capsys.readouterr().err
 
 
@@ -166,7 +166,7 @@ def test_a_real_full_disk(tiny_disk, bank):
     records = tiny_disk / "records"
     saved = 0
     for _ in range(100):
-        done = run_cli("assess", ANSWERS, "--save", "--records-dir", records)
+        done = run_cli("assess", ANSWERS, "--save", "--force", "--records-dir", records)
         if done.returncode != 0:
             break
         saved += 1
@@ -181,16 +181,16 @@ def test_a_real_full_disk(tiny_disk, bank):
     # Free some space: saving works again.
     for path in sorted(records.glob("*.toml"))[:2]:
         path.unlink()
-    assert run_cli("assess", ANSWERS, "--save", "--records-dir", records).returncode == 0
+    assert run_cli("assess", ANSWERS, "--save", "--force", "--records-dir", records).returncode == 0
 
 
 def test_a_real_read_only_file_system(tiny_disk, bank):
     records = tiny_disk / "records"
-    assert run_cli("assess", ANSWERS, "--save", "--records-dir", records).returncode == 0
+    assert run_cli("assess", ANSWERS, "--save", "--force", "--records-dir", records).returncode == 0
     remount = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], capture_output=True, text=True)
     if remount.returncode != 0:
         pytest.skip(f"cannot remount read-only: {remount.stderr.strip()}")
-    done = run_cli("assess", ANSWERS, "--save", "--records-dir", records)
+    done = run_cli("assess", ANSWERS, "--save", "--force", "--records-dir", records)
     assert_clean_failure(done.returncode, done.stderr, records, "Read-only file system")
     listing = run_cli("list", "--records-dir", records)  # the list cache cannot be written: no matter
     assert listing.returncode == 0 and "Kowalski" in listing.stdout, listing.stderr
@@ -201,10 +201,10 @@ def test_a_real_read_only_file_system(tiny_disk, bank):
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX folder modes")
 def test_a_real_folder_without_write_permission(records_dir, bank):
-    assert run_cli("assess", ANSWERS, "--save").returncode == 0
+    assert run_cli("assess", ANSWERS, "--save", "--force").returncode == 0
     records_dir.chmod(0o500)
     try:
-        done = run_cli("assess", ANSWERS, "--save", prefix=obeying_permissions())
+        done = run_cli("assess", ANSWERS, "--save", "--force", prefix=obeying_permissions())
         assert_clean_failure(done.returncode, done.stderr, records_dir, "Permission denied")
         assert run_cli("list", prefix=obeying_permissions()).returncode == 0
     finally:

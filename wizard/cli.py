@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("files", nargs="+", metavar="FILE", help="answers file (TOML); a record works too")
     sub.add_argument("--json", action="store_true", help="one JSON object per FILE, one per line")
     sub.add_argument("--save", action="store_true", help="save a decision record for each FILE")
+    sub.add_argument("--force", action="store_true",
+                     help="with --save: save even when a record with the same client and answers exists")
     _ledger_options(sub, "fill the questions a FILE leaves open (or skips) with answers drawn from this "
                          "invoice ledger (CSV); the record keeps their evidence")
 
@@ -79,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("new", "start a new assessment in the wizard")
     sub.add_argument("--client", metavar="NAME", help="the client's name (asked for when not given)")
-    sub.add_argument("--assessor", metavar="NAME", help="your name (asked for when not given)")
+    sub.add_argument("--assessor", metavar="NAME",
+                     help="your name (default: the name set with `config name`; asked for when neither)")
+    sub.add_argument("--from", metavar="RECORD", dest="from_record",
+                     help="reassess: start from this earlier record's answers, each to confirm or change")
     _ledger_options(sub, "pre-fill the questions an invoice ledger (CSV) answers, each with its evidence, "
                          "to confirm or change")
 
@@ -120,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--reason", metavar="TEXT", help="why the decision differs from the recommendation "
                                                       "(with the recommended level it is kept as a comment)")
     sub.add_argument("--outcome", metavar="TEXT", help="what was decided and what happened, in a sentence")
-    sub.add_argument("--by", metavar="NAME", help="who records the decision (required; kept in the status history)")
+    sub.add_argument("--by", metavar="NAME", help="who records the decision (default: the name set with "
+                                                  "`config name`; kept in the status history)")
     sub.add_argument("--decision-maker", action="append", default=[], metavar="NAME", dest="decision_makers",
                      help="someone who took the decision (repeat for several)")
     sub.add_argument("--consulted", action="append", default=[], metavar="NAME",
@@ -132,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("feedback", "give your view of a record: agree, disagree or abstain")
     sub.add_argument("record", metavar="RECORD", help="a record file, or the start of its id")
-    sub.add_argument("--by", metavar="NAME", required=True, help="your name")
+    sub.add_argument("--by", metavar="NAME", help="your name (default: the name set with `config name`)")
     sub.add_argument("--stance", choices=("agree", "disagree", "abstain"), required=True,
                      help="your view of the record's recommendation or decision")
     sub.add_argument("--comment", metavar="TEXT", default="", help="why, in a sentence (optional)")
@@ -143,6 +149,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("demo", "open the review screen on a temporary folder of sample decisions")
     sub.add_argument("--keep", metavar="DIR", help="write the sample folder here instead of a temporary one")
+
+    sub = command("due", "reviews that are overdue or coming up (one per client: its newest standing record)")
+    sub.add_argument("--within", type=int, default=30, metavar="DAYS",
+                     help="also list reviews due in the next DAYS days (default 30)")
+    sub.add_argument("--json", action="store_true", help="one JSON object per review, one per line")
+    sub.add_argument("--ics", metavar="FILE", help="also write the reviews as an iCalendar file (RFC 5545) "
+                                                   "that any calendar imports")
+
+    # --- you and your files (handlers in wizard/commands/setup.py) ---
+    command("template", "print an answers file to fill in: every question id, its text and allowed values")
+
+    sub = command("config", "show your settings, or set your name (used for assessments, decisions and feedback)")
+    sub.add_argument("key", nargs="?", choices=("name",), help="the setting to show or set")
+    sub.add_argument("value", nargs="?", metavar="VALUE", help="its new value (without it, the value is printed)")
 
     # --- privacy (handler in wizard/commands/privacy.py) ---
     sub = command("forget", "delete every record, draft, feedback file and export of one client, after a confirmation")
@@ -249,6 +269,18 @@ def _meant(store, ref: str, bank, lang: str) -> list[str]:
     return [title] + [f"  {s.id}  {s.created:%Y-%m-%d}  {s.client}" for s in found[:5]]
 
 
+def who(args, command: str) -> str:
+    """The person taking a step: `--by`, else the name the user set (`config name`). Never
+    guessed: with neither, the command stops and says how to give it."""
+    from wizard.i18n import t
+    from wizard.storage.settings import user_name
+
+    name = " ".join((getattr(args, "by", None) or "").split()) or user_name()
+    if not name:
+        raise _Fail([t("who.missing", _lang(args), command=command)], 2)
+    return name
+
+
 def _console():
     from rich.console import Console
 
@@ -308,7 +340,9 @@ def cmd_assess(args) -> int:
             skipped=sheet.skipped, evidence=sheet.evidence, ledger=sheet.ledger, result=result,
         )
         saved = None
-        if args.save:
+        if args.save and not args.force and not _save_again(store, bank, sheet, file, lang):
+            failed = True
+        elif args.save:
             try:
                 saved, record = store.save_new(record)
             except OSError as error:
@@ -329,6 +363,35 @@ def cmd_assess(args) -> int:
             if file != args.files[-1]:
                 console.rule()
     return 1 if failed else 0
+
+
+def _save_again(store, bank, sheet, file: str, lang: str) -> bool:
+    """False when a record with the same client, answers, notes and skips exists and the user
+    does not confirm saving another (without a terminal to ask on, only --force saves it)."""
+    from wizard.clients import same_client
+    from wizard.i18n import t
+    from wizard.problems import InvalidFile
+    from wizard.records import read_record
+
+    try:
+        listed = [e for e in store.summaries(bank) if e.summary and same_client(e.summary.client, sheet.client)]
+    except OSError:
+        return True  # the save itself will say why the folder cannot be used
+    for entry in listed:
+        try:
+            record = read_record(entry.path, bank)
+        except InvalidFile:
+            continue
+        if (record.answers, record.notes, set(record.skipped)) == (sheet.answers, sheet.notes, set(sheet.skipped)):
+            from wizard.i18n import day
+
+            message = t("cli.assess.identical", lang, file=file, id=record.id, date=day(record.created.date(), lang))
+            if sys.stdin.isatty() and sys.stderr.isatty():
+                print(message, file=sys.stderr)
+                return input(t("cli.assess.save_another", lang)).strip().lower() in ("y", "yes", "t", "tak")
+            print(f"{PROG}: {message} {t('cli.assess.use_force', lang)}", file=sys.stderr)
+            return False
+    return True
 
 
 def _earlier(data: dict, bank) -> dict | None:
@@ -401,6 +464,10 @@ def cmd_list(args) -> int:
         partial = sorted({e.summary.client for e in shown if not same_client(e.summary.client, args.client)})
         if partial:  # matched by a part of the name: say which clients, so none is taken for another
             print(t("cli.list.partial", lang, client=args.client, names=", ".join(partial)), file=sys.stderr)
+    from wizard.model.conflicts import conflicting_clients
+
+    conflicts = conflicting_clients(e.summary for e in readable)
+    clashing = {r.id for items in conflicts.values() for r in items}
     if args.json:
         for entry in shown:
             record = entry.summary
@@ -409,9 +476,15 @@ def cmd_list(args) -> int:
                 "client": record.client, "assessor": record.assessor, "level": record.level,
                 "recommended": record.recommended, "score": record.score, "status": record.status,
                 "review_date": record.review_date.isoformat() if record.review_date else None,
+                "conflict": record.id in clashing,
             }, ensure_ascii=False))
     elif shown:
-        _print_table(shown, bank(), lang)
+        _print_table(shown, bank(), lang, clashing)
+        from wizard.report_review import conflict_text
+
+        for items in conflicts.values():
+            if any(e.summary in items for e in shown):
+                print(conflict_text(items, bank(), lang))
     if not shown and args.client and readable:
         _say_no_client(args.client, [e.summary.client for e in readable], lang, store.root, len(readable))
     elif not shown and not args.json and len(readable) == len(entries):
@@ -429,7 +502,7 @@ def _say_no_client(client: str, names: list[str], lang: str, folder, count: int)
         print(t("clients.similar", lang, names=", ".join(similar)), file=sys.stderr)
 
 
-def _print_table(entries, bank, lang: str) -> None:
+def _print_table(entries, bank, lang: str, clashing: set[str] = frozenset()) -> None:
     """The records as aligned columns. The level, date, score and status are never cut: the
     client's and the assessor's names are cut when the terminal is narrow, and the assessor's
     column is left out when even that is not enough."""
@@ -443,7 +516,8 @@ def _print_table(entries, bank, lang: str) -> None:
         record = entry.summary
         rows.append((f"{record.created:%Y-%m-%d}", _printable(record.client), _printable(record.assessor),
                      levels.get(record.level, record.level) if record.level else "-",
-                     "-" if record.score is None else str(record.score), t("status." + record.status, lang)))
+                     "-" if record.score is None else str(record.score),
+                     ("≠ " if record.id in clashing else "") + t("status." + record.status, lang)))
     header = tuple(t("cli.col." + name, lang) for name in ("date", "client", "assessor", "level", "score", "status"))
     widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(6)]
     widths[3] = max(widths[3], *(_width(label) for label in levels.values()))  # same width whatever is listed
@@ -647,6 +721,9 @@ def cmd_tui(args) -> int:
             from wizard.i18n import t
 
             raise _Fail([t("cli.not_a_name", _lang(args), option=option, value=repr(value))], 2)
+    earlier = None
+    if getattr(args, "from_record", None):  # reassess: the record must exist before a screen opens
+        earlier = find_record(_store(args), args.from_record, _bank(args), _lang(args))
     drawn = None
     if getattr(args, "ledger", None):  # read before any screen opens: its problems are said here
         from wizard.commands.ledger import draw
@@ -655,7 +732,8 @@ def cmd_tui(args) -> int:
     from wizard.tui.app import run
 
     # The bank loads after the first screen is painted; its problems are raised from run() as before.
-    return run(args, bank=lambda: _bank(args), lang=_lang(args), store=_store(args), ledger=drawn)
+    return run(args, bank=lambda: _bank(args), lang=_lang(args), store=_store(args), from_record=earlier,
+               ledger=drawn)
 
 
 def _handled(run):
@@ -705,6 +783,9 @@ COMMANDS = {
     "feedback": _handler("wizard.commands.review:feedback"),
     "team": _handler("wizard.commands.review:team"),
     "forget": _handler("wizard.commands.privacy:forget"),
+    "config": _handler("wizard.commands.setup:config"),
+    "template": _handler("wizard.commands.setup:template"),
+    "due": _handler("wizard.commands.due:due"),
     "evidence": _handler("wizard.commands.ledger:evidence"),
     "clients": _handler("wizard.commands.ledger:clients"),
 }

@@ -1,12 +1,14 @@
 """Client names: the one rule for "is this the same client?", and close names to suggest.
 
-Two names are the same client when they are equal after Unicode normalisation (NFKC), case
-folding and collapsing every run of white space into one space: "ACME  sp. z o.o." is
-"Acme Sp. z o.o.", and "Łąka" typed with combining accents is "Łąka". Nothing else is
-ignored: "Łąka" and "Laka" are two clients, so that `forget` or `team` never mixes up two
-businesses; when no name matches exactly, `close_names` suggests the likely ones instead.
+Two names are the same client when they are equal after `fold`: Unicode normalisation (NFKC),
+case folding, accents left out (ł counts as l) and every run of white space made one space:
+"ACME  sp. z o.o." is "Acme Sp. z o.o.", and "firma sleza" is "Firma Ślęża", as typed on a
+keyboard without Polish letters. Punctuation and words still count: "Acme" and "Acme Group" are
+two clients. When no name matches, `close_names` suggests the likely ones instead.
 
-`list`, `history`, `team`, `forget`, `compare` and `decide --supersedes` all use this module.
+`fold` is also the one rule for matching as a person types (the review screen's filter), so the
+command line and the wizard find the same clients. `list`, `history`, `team`, `forget`,
+`compare`, `decide --supersedes` and the wizard's filter all use this module.
 """
 
 from __future__ import annotations
@@ -17,10 +19,19 @@ import unicodedata
 SIMILARITY = 0.6  # difflib ratio from which a name is suggested
 
 
+def fold(text: str) -> str:
+    """Text for matching: no case, no accents (ł counts as l), single spaces."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    text = text.replace("ł", "l")
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
 def client_key(name: str) -> str:
     """The form in which two names of the same client are equal."""
-    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
-    return " ".join(text.split())
+    return fold(name)
 
 
 def same_client(a: str, b: str) -> bool:
@@ -32,12 +43,6 @@ def contains(name: str, part: str) -> bool:
     return client_key(part) in client_key(name)
 
 
-def _plain(key: str) -> str:
-    """A key without accents, only for measuring how close two names are."""
-    text = key.replace("ł", "l")
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
 def close_names(query: str, names, limit: int = 5) -> list[str]:
     """The names most like `query` (a typo, missing accents, part of the name), closest first.
 
@@ -45,7 +50,7 @@ def close_names(query: str, names, limit: int = 5) -> list[str]:
     suggested, since it is not a suggestion.
     """
     wanted = client_key(query)
-    plain = _plain(wanted)
+    plain = wanted
     if not plain:
         return []
     scored: dict[str, tuple[float, str]] = {}
@@ -53,7 +58,7 @@ def close_names(query: str, names, limit: int = 5) -> list[str]:
         key = client_key(name)
         if key == wanted or key in scored:
             continue
-        other = _plain(key)
+        other = key
         score = difflib.SequenceMatcher(None, plain, other).ratio()
         shorter, longer = sorted((plain, other), key=len)
         if len(shorter) >= 3 and shorter in longer:

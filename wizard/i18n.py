@@ -20,10 +20,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- reports (command line, Markdown export) -------------------------------------------
     "report.title": ("Client assessment: {client}", "Ocena klienta: {client}"),
     "report.meta": ("Assessed by {assessor} on {date} · question bank {version} · record {id}",
-                    "Ocenia: {assessor}, {date} · bank pytań {version} · zapis {id}"),
+                    "Ocenia: {assessor}, {date} · zestaw pytań {version} · zapis {id}"),
     "report.nobody": ("(not given)", "(nie podano)"),
     "report.recommendation": ("Recommendation", "Rekomendacja"),
-    "report.score": ("Risk score", "Poziom ryzyka"),
+    "report.score": ("Risk score",
+                     "Wskaźnik ryzyka"),
     "report.confidence": ("Confidence", "Pewność"),
     "report.confidence_note": ("{answered} of {total} questions answered",
                                "odpowiedzi na {answered} z {total} pytań"),
@@ -34,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.share": ("share", "udział"),
     "report.decisive": ("decisive on its own (a dealbreaker)", "przesądza o wyniku (przekroczona granica)"),
     "report.changes": ("What would change it", "Co mogłoby zmienić wynik"),
-    "report.change_line": ("If “{question}” were {to} (now: {was}), the recommendation would be: {level}.",
+    "report.change_line": ("If the answer to “{question}” were “{to}” (now: “{was}”), the recommendation would be: {level}.",
                            "Przy odpowiedzi „{to}” na pytanie „{question}” (teraz: {was}) rekomendacja brzmiałaby: {level}."),
     "report.no_change": ("No single change of answer would move the result {direction}.",
                          "Żadna pojedyncza zmiana odpowiedzi nie przesunie wyniku {direction}."),
@@ -43,7 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.skipped": ("skipped", "pominięte"),
     "report.warnings": ("Warnings", "Ostrzeżenia"),
     "report.actions": ("Actions", "Działania"),
-    "report.review": ("Review by {date}.", "Przegląd do {date}."),
+    "report.review": ("Review by {date}.",
+                      "Termin przeglądu: {date}."),
     "report.exit_plan": ("Exit plan", "Plan rozstania"),
     "report.exit_plan_staged": ("Exit plan (staged: protect your business first)",
                                 "Plan rozstania (etapowy: najpierw zabezpiecz firmę)"),
@@ -62,10 +64,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.people.consulted": ("Consulted", "Osoby konsultowane"),
     "report.people.informed": ("Informed", "Osoby poinformowane"),
     "report.history": ("Status history", "Historia statusów"),
-    "report.meta_unsaved": ("Assessed by {assessor} on {date} · question bank {version} · "
-                            "not saved (add --save to keep it as a record)",
-                            "Ocenia: {assessor}, {date} · bank pytań {version} · "
-                            "nie zapisano (dodaj --save, aby zachować ją jako zapis)"),
+    "report.meta_unsaved": ("Assessed by {assessor} on {date} · question bank {version} · not saved (add --save to keep it as a record)",
+                            "Ocenia: {assessor}, {date} · zestaw pytań {version} · nie zapisano (dodaj --save, aby zachować ocenę jako zapis)"),
     "report.unknown": ("unknown", "nieznane"),
     "report.problems": ("Problems found", "Rozpoznane problemy"),
     "report.problem_line": ("{name}: {band}, {state} → {level}", "{name}: problem {band}, {state} → {level}"),
@@ -85,17 +85,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Różni się od rekomendacji ({level}). Powód: {reason}"),
     "report.answers": ("Answers", "Odpowiedzi"),
     "report.note": ("note", "notatka"),
-    "report.no_result": ("This record has no result yet (an unfinished draft).",
-                         "Ten zapis nie ma jeszcze wyniku (niedokończony szkic)."),
+    "report.no_result": ("This record has no result yet (an unfinished assessment).",
+                         "Ten zapis nie ma jeszcze wyniku (niedokończona ocena)."),
     "report.question": ("Question", "Pytanie"),
     "report.answer": ("Answer", "Odpowiedź"),
     "report.section": ("Section", "Obszar"),
     # --- statuses -----------------------------------------------------------------------------
-    "status.draft": ("draft", "szkic"),
-    "status.proposed": ("proposed", "zaproponowana"),
-    "status.accepted": ("accepted", "przyjęta"),
-    "status.rejected": ("rejected", "odrzucona"),
-    "status.superseded": ("superseded", "zastąpiona"),
+    "status.draft": ("draft",
+                     "roboczy"),
+    "status.proposed": ("proposed",
+                        "zaproponowany"),
+    "status.accepted": ("accepted",
+                        "zaakceptowany"),
+    "status.rejected": ("rejected",
+                        "odrzucony"),
+    "status.superseded": ("superseded",
+                          "zastąpiony"),
     # --- command line -------------------------------------------------------------------------
     "cli.bank_changed": ("This file was assessed before with question bank {was} ({level}); this result uses question "
                          "bank {now}, whose rules differ, so a different level need not mean the client changed.",
@@ -104,7 +109,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.saved": ("saved: {path}", "zapisano: {path}"),
     "cli.valid": ("ok: {path} ({what})", "ok: {path} ({what})"),
     "cli.what.bank": ("question bank, {count:plural:# question|# questions}",
-                      "bank pytań, {count:plural:# pytanie|# pytania|# pytań}"),
+                      "zestaw pytań, {count:plural:# pytanie|# pytania|# pytań}"),
     "cli.what.record": ("decision record", "zapis decyzji"),
     "cli.what.answers": ("answers file, {count:plural:# answer|# answers}",
                          "plik odpowiedzi, {count:plural:# odpowiedź|# odpowiedzi|# odpowiedzi}"),
@@ -112,7 +117,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Brak zapisów w {path}. Zacznij od: client-exit new"),
     "cli.col.date": ("date", "data"),
     "cli.col.client": ("client", "klient"),
-    "cli.col.assessor": ("assessor", "oceniający"),
+    "cli.col.assessor": ("assessor",
+                         "osoba oceniająca"),
     "cli.col.level": ("level", "poziom"),
     "cli.col.score": ("score", "ryzyko"),
     "cli.col.status": ("status", "status"),
@@ -130,14 +136,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "zawiera: {names}"),
     "cli.cannot_read_folder": ("{path}: cannot read the records folder ({reason})",
                                "{path}: nie można odczytać folderu zapisów ({reason})"),
-    "cli.bank_problems": ("the question bank has problems:", "bank pytań zawiera błędy:"),
+    "cli.bank_problems": ("the question bank has problems:",
+                          "zestaw pytań zawiera błędy:"),
     "cli.cannot_save": ("{path}: cannot save the record for {file} ({reason})",
                         "{path}: nie udało się zachować oceny z {file} ({reason})"),
-    "cli.what.folder": ("records folder: {records:plural:# record|# records}, {drafts:plural:# draft|# drafts}, "
-                        "{feedback:plural:# feedback file|# feedback files}",
-                        "folder zapisów: {records:plural:# zapis|# zapisy|# zapisów}, "
-                        "{drafts:plural:# szkic|# szkice|# szkiców}, "
-                        "{feedback:plural:# plik opinii|# pliki opinii|# plików opinii}"),
+    "cli.what.folder": ("records folder: {records:plural:# record|# records}, {drafts:plural:# unfinished assessment|# unfinished assessments}, {feedback:plural:# feedback file|# feedback files}",
+                        "folder zapisów: {records:plural:# zapis|# zapisy|# zapisów}, {drafts:plural:# niedokończona ocena|# niedokończone oceny|# niedokończonych ocen}, {feedback:plural:# plik opinii|# pliki opinii|# plików opinii}"),
     "cli.invalid_folder": ("{path} ({what}): {broken:plural:# file has problems|# files have problems} (listed above)",
                            "{path} ({what}): {broken:plural:# plik zawiera błędy|# pliki zawierają błędy"
                            "|# plików zawiera błędy} (wymienione wyżej)"),
@@ -154,15 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Zapis wskazuje się identyfikatorem; zapisy klienta {client}:"),
     "cli.compare.itself": ("both are the same record ({id}): nothing can differ",
                            "to ten sam zapis ({id}): nic nie może się różnić"),
-    "cli.decide.by_missing": ("decide: say who records the decision with --by NAME (it is kept in the record's "
-                              "status history)",
-                              "decide: podaj, kto zapisuje decyzję: --by IMIĘ (trafia do historii statusów zapisu)"),
     "cli.decide.as_comment": ("The level is the recommended one, so no reason is needed: your text is kept as a "
                               "comment.",
                               "Poziom jest zgodny z rekomendacją, więc powód nie jest potrzebny: twój tekst "
                               "zapisano jako komentarz."),
-    "cli.feedback.by_missing": ("feedback: --by must name the person giving the feedback",
-                                "feedback: --by musi wskazywać osobę, która wyraża opinię"),
     "clients.similar": ("Clients with a similar name: {names}", "Klienci o podobnej nazwie: {names}"),
     # --- review and team (issue 4) ---------------------------------------------------------
     "review.change.better": ("better", "lepiej"),
@@ -174,7 +173,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.stance.abstain": ("abstains", "wstrzymuje się"),
     "review.record": ("Record", "Zapis"),
     "review.client": ("Client", "Klient"),
-    "review.assessor": ("Assessor", "Oceniający"),
+    "review.assessor": ("Assessor",
+                        "Osoba oceniająca"),
     "review.teammate": ("Teammate", "Członek zespołu"),
     "review.date": ("Date", "Data"),
     "review.review_due": ("Review due", "Termin przeglądu"),
@@ -184,14 +184,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.reason": ("Reason", "Powód"),
     "review.outcome": ("Outcome", "Skutek"),
     "review.spread": ("Spread", "Rozbieżność"),
-    "review.no_client": ("No assessments of “{client}” yet (the name must match exactly; case and spacing aside).",
-                         "Brak ocen klienta „{client}” (nazwa musi się zgadzać dokładnie, poza wielkością liter "
-                         "i odstępami)."),
+    "review.no_client": ("No assessments of “{client}” yet (the name must match; case, spacing and accents aside).",
+                         "Brak ocen klienta „{client}” (nazwa musi się zgadzać, poza wielkością liter, odstępami i polskimi znakami)."),
     "review.compare.title": ("Comparison: {client}", "Porównanie: {client}"),
     "review.since.title": ("What changed since {date}", "Co się zmieniło od {date}"),
     "review.since.score": ("{days:plural:# day|# days} later the risk score went from {before} to {after} ({delta}).",
-                           "Po {days:plural:# dniu|# dniach|# dniach} poziom ryzyka zmienił się z {before} na {after} "
-                           "({delta})."),
+                           "Po {days:plural:# dniu|# dniach|# dniach} wskaźnik ryzyka zmienił się z {before} na {after} ({delta})."),
     "review.since.level": ("The recommendation moved from {before} to {after} ({direction}).",
                            "Rekomendacja zmieniła się z {before} na {after} ({direction})."),
     "review.since.level_same": ("The recommendation stayed: {level}.", "Rekomendacja bez zmian: {level}."),
@@ -202,10 +200,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.since.principles_added": ("Now also shaped by: {names}.", "Teraz wpływają też: {names}."),
     "review.since.principles_dropped": ("No longer shaped by: {names}.", "Już nie wpływają: {names}."),
     "review.history.title": ("History: {client}", "Historia: {client}"),
-    "review.history.summary": ("{count:plural:# assessment|# assessments} from {start} to {end} · "
-                               "risk score {spark} ({first} → {last})",
-                               "{count:plural:# ocena|# oceny|# ocen} od {start} do {end} · "
-                               "poziom ryzyka {spark} ({first} → {last})"),
+    "review.history.summary": ("{count:plural:# assessment|# assessments} from {start} to {end} · risk score {spark} ({first} → {last})",
+                               "{count:plural:# ocena|# oceny|# ocen} od {start} do {end} · wskaźnik ryzyka {spark} ({first} → {last})"),
     "review.level_changes": ("Level changes", "Zmiany poziomu"),
     "review.no_level_changes": ("The recommendation has not changed.", "Rekomendacja się nie zmieniła."),
     "review.decisions": ("Decisions taken", "Podjęte decyzje"),
@@ -219,7 +215,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.team.spread": ("the teammates range from {mildest} to {harshest} ({steps:plural:# level|# levels} apart)",
                            "oceny członków zespołu: od {mildest} do {harshest} "
                            "(różnica: {steps:plural:# poziom|# poziomy|# poziomów})"),
-    "review.team.mean_score": ("mean risk score {score}", "średni poziom ryzyka {score}"),
+    "review.team.mean_score": ("mean risk score {score}", "średni wskaźnik ryzyka: {score}"),
+    "review.team.same_level": ("all {count} recommend the same level", "wszystkie oceny ({count}) dają ten sam poziom"),
+    "review.team.stances_disagree": (
+        "but {count} of {total:plural:# feedback stance|# feedback stances} disagree: {names}",
+        "ale nie zgadza się {count} z {total:plural:# opinii|# opinii|# opinii}: {names}"),
+    "review.team.confidence": ("questions answered: {shares}", "odpowiedzi na pytania: {shares}"),
+    "review.team.thin": ("left out of the consensus, less than half answered: {names}",
+                         "pominięte w stanowisku zespołu (odpowiedzi na mniej niż połowę pytań): {names}"),
+    "review.team.all_thin": ("every assessment answers less than half of the questions: read the consensus with care",
+                             "każda ocena odpowiada na mniej niż połowę pytań: traktuj stanowisko zespołu ostrożnie"),
+    "review.team.one_member": ("Only one assessment so far: nothing to compare answers with.",
+                               "Na razie jest tylko jedna ocena: nie ma z czym porównać odpowiedzi."),
+    "review.conflict": ("⚠ Accepted decisions disagree: {decisions}. Agree which one stands, then supersede or "
+                        "reject the other (client-exit decide).",
+                        "⚠ Zaakceptowane decyzje są sprzeczne: {decisions}. Ustalcie, która obowiązuje, a drugą "
+                        "zastąpcie lub odrzućcie (client-exit decide)."),
     "review.team.consensus_rule": (
         "The consensus is the median of the teammates' recommended levels (each teammate's latest "
         "assessment counts once; with an even count, the harsher of the two middle levels).",
@@ -253,11 +264,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "life.superseded": ("this record is superseded by {newer}; decide on the newer record",
                         "ten zapis zastąpiono zapisem {newer}; decyzję podejmij w nowszym zapisie"),
     "life.transition": ("a record that is {before} cannot become {after} (allowed: {allowed})",
-                        "zapis o statusie „{before}” nie może otrzymać statusu „{after}” (dozwolone: {allowed})"),
-    "life.accepted_level": ("this record was accepted at {level}; a different level needs a new assessment "
-                            "that supersedes this one",
-                            "ten zapis przyjęto na poziomie „{level}”; inny poziom wymaga nowej oceny, "
-                            "która go zastąpi"),
+                        "zapis o statusie „{before}” nie może przejść w status „{after}” (dozwolone: {allowed})"),
+    "life.accepted_level": ("this record was accepted at {level}; a different level needs a new assessment that supersedes this one",
+                            "ten zapis zaakceptowano na poziomie „{level}”; inny poziom wymaga nowej oceny, która go zastąpi"),
     "life.no_recommendation": ("this record has no recommendation; give the level decided on",
                                "ten zapis nie ma rekomendacji; podaj poziom, na który się decydujesz"),
     "life.reason_without_level": ("a reason explains a chosen level: give the level too",
@@ -277,12 +286,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "zapis może zastąpić starszy"),
     "life.supersede_loop": ("record {old} already supersedes {new}", "zapis {old} już zastępuje zapis {new}"),
     # --- privacy, faults (issue 5) ---------------------------------------------------------
-    "privacy.none": ("No records or drafts of “{client}” in {path}.",
-                     "Brak zapisów i szkiców klienta „{client}” w {path}."),
+    "privacy.none": ("No records or unfinished assessments of “{client}” in {path}.",
+                     "Brak zapisów i niedokończonych ocen klienta „{client}” w {path}."),
     "privacy.plan": ("These files about “{client}” will be deleted:",
                      "Te pliki dotyczące klienta „{client}” zostaną usunięte:"),
     "privacy.kind.record": ("record", "zapis"),
-    "privacy.kind.draft": ("draft", "szkic"),
+    "privacy.kind.draft": ("unfinished assessment",
+                           "niedokończona ocena"),
     "privacy.kind.feedback": ("feedback", "opinie"),
     "privacy.kind.export": ("export", "eksport"),
     "privacy.kind.temporary": ("unsaved", "niezapisany"),
@@ -364,11 +374,10 @@ def default_language(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
-def _merge_catalogues() -> None:
-    """The texts kept in wizard/texts/ (one module per part of the program) join MESSAGES."""
-    from wizard.texts.ledger import MESSAGES as LEDGER
-
-    MESSAGES.update(LEDGER)
+def day(value, lang: str) -> str:
+    """A date as written in prose: 2026-12-17 in English, 17.12.2026 in Polish."""
+    return f"{value:%d.%m.%Y}" if lang == "pl" else value.isoformat()[:10]
 
 
-_merge_catalogues()
+from wizard.texts import ledger as _ledger  # noqa: E402,F401  (registers its texts)
+from wizard.texts import workflow as _workflow  # noqa: E402,F401  (registers its texts)

@@ -174,7 +174,7 @@ def plainly_valid(data: dict, bank: Bank) -> bool:
     """True only if `parse_record` accepts `data` (False says nothing: ask parse_record)."""
     get = data.get
     client, record_id, created = get("client"), get("id"), get("created")
-    if not (data.keys() <= _RECORD_KEYS and type(get("schema")) is int and 1 <= get("schema") <= SCHEMA
+    if not (data.keys() <= _RECORD_KEYS and "prefilled" not in data and type(get("schema")) is int and 1 <= get("schema") <= SCHEMA
             and type(client) is str and client.strip() and type(record_id) is str and _ID.fullmatch(record_id)
             and type(created) is datetime and created.tzinfo is not None
             and get("language") in LANGUAGES and get("status") in STATUSES and type(get("bank_version")) is str

@@ -25,6 +25,7 @@ from wizard.bank import LEVELS
 from wizard.i18n import t
 from wizard.records import Decision, DecisionRecord, StatusChange, now
 from wizard.clients import same_client
+from wizard.model.prefill import carried_from
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("proposed", "accepted", "rejected"),
@@ -47,8 +48,21 @@ class LifecycleError(ValueError):
         self.message = self.text("en")
         super().__init__(f"{field}: {self.message}")
 
-    def text(self, lang: str) -> str:
-        return t(self.key, lang, **self.values)
+    def text(self, lang: str, bank=None) -> str:
+        """The message in `lang`. In Polish, statuses (and, given the bank, levels) are named in
+        words, never by their ids: "zapis o statusie „zaakceptowany”", not "„accepted”"; English
+        keeps the values as they are written in the record, like every problem in a file."""
+        values = dict(self.values)
+        for key in ("before", "after"):
+            if key in values:
+                values[key] = t(f"status.{values[key]}", lang)
+        if self.key == "life.transition":
+            values["allowed"] = ", ".join(t(f"status.{s}", lang) for s in str(values["allowed"]).split(", ") if s)
+        if bank is not None and lang != "en":
+            for key in ("level", "recommended"):
+                if values.get(key) in LEVELS:
+                    values[key] = bank.level(values[key]).label(lang)
+        return t(self.key, lang, **values)
 
 
 def allowed(before: str, after: str) -> bool:
@@ -171,6 +185,14 @@ def supersede(newer: DecisionRecord, older: DecisionRecord, *, by: str = "",
     older = replace(older, status="superseded", superseded_by=_merge(older.superseded_by, [newer.id]),
                     status_history=(*history_of(older), change))
     return newer, older
+
+
+def to_supersede(record: DecisionRecord, status: str) -> tuple[str, ...]:
+    """The earlier records a reassessment replaces once it is accepted: those its answers were
+    carried over from (`client-exit new --from`), not linked yet."""
+    if status != "accepted":
+        return ()
+    return tuple(ref for ref in carried_from(record.prefilled) if ref not in record.supersedes)
 
 
 def is_overdue(record: DecisionRecord, today: date) -> bool:

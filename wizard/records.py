@@ -7,15 +7,18 @@ is also a valid answers file. Writes are atomic and never overwrite another reco
 Schema. A record says which version of the format it needs: 1; 2 once it carries what
 version 1 did not have (a `[[status_history]]`, a `decision.comment`); 3 once its result
 carries what the reasoning of bank 2.0 adds (`[[result.problems]]`, a `range` with its
-`open_questions`, a two-step change); 4 once it carries evidence drawn from an invoice ledger
-(`[ledger]`, `[evidence]`). A record that needs nothing new keeps the lowest schema, so
+`open_questions`, a two-step change); 4 once it has answers pre-filled from elsewhere
+(`[prefilled]`, see wizard/model/prefill.py); 5 once it carries evidence drawn from an invoice
+ledger (`[ledger]`, `[evidence]`). A record that needs nothing new keeps the lowest schema, so
 teammates on an older version still read it; one they could not read fully is refused by them
 with "written by a newer version", never half-read.
 
 Evidence. `[evidence.<question id>]` holds the facts behind an answer drawn from a ledger
 (`text`, in the record's language) and the answer the ledger gave (`derived`, absent when the
 ledger could not say); `[ledger]` names the ledger file and its window. An answer came from the
-ledger when it equals `derived`: what the user typed instead wins, and the evidence stays.
+ledger when it equals `derived`: what the user typed instead wins, and the evidence stays. In the
+wizard, the ledger's answers are offered as pre-filled answers (`[prefilled]`, source "ledger"),
+confirmed or changed like any other.
 """
 
 from __future__ import annotations
@@ -30,11 +33,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from wizard.bank import LEVELS, Answer, Bank
+from wizard.model import prefill as prefill_model
+from wizard.model.prefill import Prefill
 from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml, show
 from wizard.assessment import Assessment, Change, Finding, ProblemView, Reason, Step
 from wizard.bank import BANDS, STATES
 
-SCHEMA = 4  # the newest format this version reads and writes (see the module's doc)
+SCHEMA = 5  # the newest format this version reads and writes (see the module's doc)
 STATUSES = ("draft", "proposed", "accepted", "rejected", "superseded")
 LANGUAGES = ("en", "pl")
 ID_LENGTH = 8
@@ -43,7 +48,8 @@ ID_LENGTH = 8
 RECORD_KEYS = (
     "schema", "id", "client", "assessor", "created", "language", "bank_version", "status",
     "review_date", "decision_makers", "consulted", "informed", "outcome", "supersedes",
-    "superseded_by", "skipped", "answers", "notes", "ledger", "evidence", "decision", "status_history", "result",
+    "superseded_by", "skipped", "answers", "notes", "prefilled", "ledger", "evidence", "decision", "status_history",
+    "result",
 )
 DECISION_KEYS = ("level", "reason", "comment", "by", "at")
 CHANGE_KEYS = ("status", "at", "by", "level", "reason", "comment", "outcome")
@@ -134,6 +140,7 @@ class DecisionRecord:
     supersedes: tuple[str, ...] = ()
     superseded_by: tuple[str, ...] = ()
     status_history: tuple[StatusChange, ...] = ()  # oldest first
+    prefilled: dict[str, Prefill] = field(default_factory=dict)  # question id → where its answer came from
 
     @property
     def sheet(self) -> AnswerSheet:
@@ -226,7 +233,7 @@ def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
     for key, value in (reader.get(data, "answers", dict, "", required=False) or {}).items():
         question = bank.question(key)
         if question is None:
-            reader.problem(join("answers", key), "unknown question id (see `client-exit validate` on the bank)")
+            reader.problem(join("answers", key), unknown_id(key, bank))
             continue
         error = question.check(value)
         if error:
@@ -236,7 +243,7 @@ def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
     notes: dict[str, str] = {}
     for key, value in (reader.get(data, "notes", dict, "", required=False) or {}).items():
         if bank.question(key) is None:
-            reader.problem(join("notes", key), "unknown question id")
+            reader.problem(join("notes", key), unknown_id(key, bank))
         elif not isinstance(value, str):
             reader.problem(join("notes", key), f"must be a text (got {show(value)})")
         else:
@@ -244,7 +251,7 @@ def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
     skipped = _strings(reader, data, "skipped")
     for key in skipped:
         if bank.question(key) is None:
-            reader.problem("skipped", f"unknown question id '{key}'")
+            reader.problem("skipped", f"'{key}': {unknown_id(key, bank)}")
         elif key in answers:
             reader.problem("skipped", f"'{key}' is both answered and skipped")
     evidence = _evidence(reader, data, bank)
@@ -300,6 +307,16 @@ def _day(reader: FieldReader, table: dict, key: str) -> date | None:
     return value
 
 
+def unknown_id(key: str, bank: Bank) -> str:
+    """An unknown question id, with the ids it was probably meant to be (a typo, a lost letter)."""
+    import difflib
+
+    close = difflib.get_close_matches(key, [q.id for q in bank.questions], n=1, cutoff=0.75)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else \
+        " (`client-exit template` lists every id)"
+    return f"unknown question id{hint}"
+
+
 def _strings(reader: FieldReader, data: dict, key: str) -> tuple[str, ...]:
     values = reader.get(data, key, list, "", required=False) or []
     if not all(isinstance(v, str) for v in values):
@@ -341,6 +358,8 @@ def to_table(record: DecisionRecord) -> dict:
             table[key] = list(getattr(record, key))
     table["answers"] = dict(record.answers)
     table["notes"] = dict(record.notes)
+    if record.prefilled:
+        table["prefilled"] = {qid: _prefill_table(p) for qid, p in record.prefilled.items()}
     if record.ledger is not None:
         table["ledger"] = {"file": record.ledger.file, "since": record.ledger.since, "until": record.ledger.until}
     if record.evidence:
@@ -362,9 +381,15 @@ def to_table(record: DecisionRecord) -> dict:
     return table
 
 
+def _prefill_table(prefill: Prefill) -> dict:
+    return {key: getattr(prefill, key) for key in prefill_model.KEYS if getattr(prefill, key)}
+
+
 def schema_of(record: DecisionRecord) -> int:
     """The oldest format version that reads everything in `record` (see the module's doc)."""
     if record.evidence or record.ledger is not None:
+        return 5
+    if record.prefilled:
         return 4
     result = record.result
     if result is not None and (result.problems or result.range or any(
@@ -471,6 +496,7 @@ def parse_record(data: dict, file: str, bank: Bank) -> DecisionRecord:
         decision=reader.decision(data),
         outcome=reader.get(data, "outcome", str, "", required=False) or "",
         status_history=reader.status_history(data),
+        prefilled=reader.prefilled(data, sheet),
         **fields,
     )
     reader.raise_if_any()
@@ -524,6 +550,25 @@ class _RecordReader(FieldReader):
             changes.append(StatusChange(status=status or STATUSES[0], at=self.aware(item, "at", where),
                                         level=level, **texts))
         return tuple(changes)
+
+    def prefilled(self, data: dict, sheet: AnswerSheet) -> dict[str, Prefill]:
+        """`[prefilled.<question id>]`: where a pre-filled answer came from (model/prefill.py)."""
+        found: dict[str, Prefill] = {}
+        for qid, item in (self.get(data, "prefilled", dict, "", required=False) or {}).items():
+            where = join("prefilled", qid)
+            if not isinstance(item, dict):
+                self.problem(where, "must be a table (source, ref, on, evidence, state)")
+                continue
+            for key in sorted(set(item) - set(prefill_model.KEYS)):
+                self.problem(join(where, key), f"unknown field (allowed: {', '.join(prefill_model.KEYS)})")
+            if qid not in sheet.answers and qid not in sheet.skipped:
+                self.problem(where, "names a question that is neither answered nor skipped")
+            source = self.choice(item, "source", prefill_model.SOURCES, where)
+            state = self.choice(item, "state", prefill_model.STATES, where, required=False)
+            texts = {key: self.get(item, key, str, where, required=False) or "" for key in ("ref", "evidence")}
+            found[qid] = Prefill(source or prefill_model.SOURCES[0], on=self.date(item, "on", where),
+                                 state=state or prefill_model.PENDING, **texts)
+        return found
 
     def aware(self, table: dict, key: str, where: str) -> datetime | None:
         """An optional date and time, which must carry a time zone."""

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from wizard.assessment import Advice, ProblemView
 from wizard.bank import STAGES, STATES, Answer, Bank
-from wizard.i18n import t
+from wizard.i18n import day, t
 from wizard.reasoning import Assessment, Change, Reason, advice_for, translated
 from wizard.records import DecisionRecord, StatusChange
 
@@ -30,6 +30,11 @@ LEVEL_STYLES = {
 
 def level_label(bank: Bank, level: str, lang: str) -> str:
     return bank.level(level).label(lang)
+
+
+def short_level_label(level: str, lang: str) -> str:
+    """A level in at most 14 characters, for table columns: a level is never cut."""
+    return t(f"level.short.{level}", lang)
 
 
 def question_text(bank: Bank, question_id: str, lang: str) -> str:
@@ -178,9 +183,9 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
         lines += [f"*{note}*", ""]
     if advice.actions:
         lines += _list(t("report.actions", lang), [a.text for a in advice.actions])
-        lines += [t("report.review", lang, date=result.review_date.isoformat()), ""]
+        lines += [t("report.review", lang, date=day(result.review_date, lang)), ""]
     else:
-        lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=result.review_date.isoformat()), ""]
+        lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=day(result.review_date, lang)), ""]
     if advice.exit_plan:
         title = t("report.exit_plan_staged" if advice.staged_exit else "report.exit_plan", lang)
         lines += [f"## {title}", ""]
@@ -204,7 +209,7 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
 
 def _meta(record: DecisionRecord, lang: str, saved: bool = True) -> str:
     values = dict(assessor=record.assessor or t("report.nobody", lang),
-                  date=record.created.strftime("%Y-%m-%d %H:%M"), version=record.bank_version)
+                  date=f"{day(record.created, lang)} {record.created:%H:%M}", version=record.bank_version)
     if not saved:  # an id and a status belong to a record on disk
         return t("report.meta_unsaved", lang, **values)
     meta = t("report.meta", lang, id=record.id, **values)
@@ -227,7 +232,7 @@ def decision_lines(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
         return []
     level, by = level_label(bank, decision.level, lang), decision.by or t("report.nobody", lang)
     if decision.at is not None:
-        lines = [t("report.decision_line_at", lang, level=level, by=by, date=f"{decision.at:%Y-%m-%d}")]
+        lines = [t("report.decision_line_at", lang, level=level, by=by, date=day(decision.at, lang))]
     else:
         lines = [t("report.decision_line", lang, level=level, by=by)]
     if differs_from_recommendation(record):
@@ -328,8 +333,6 @@ def evidence_lines(record: DecisionRecord, bank: Bank, lang: str, title: str | N
         return []
     lines = [f"## {title or t('ledger.evidence', lang)}", ""]
     if record.ledger is not None:
-        from wizard.render.evidence import day
-
         source = record.ledger
         lines += [t("ledger.source", lang, file=source.file, since=day(source.since, lang),
                     until=day(source.until, lang)), ""]

@@ -12,7 +12,7 @@ from datetime import date
 from wizard.bank import LEVELS, Answer, Bank
 from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison
 from wizard.feedback import Feedback, current, tally
-from wizard.i18n import t
+from wizard.i18n import day, t
 from wizard.lifecycle import is_overdue
 from wizard.records import DecisionRecord
 from wizard.report import LEVEL_STYLES, _cell, answer_text, bar, evidence_lines, level_label, question_text, share_text
@@ -162,7 +162,7 @@ def _since(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
         names = [bank.principles[p].name(lang) for p in ids if p in bank.principles]
         if names:
             items.append(t("review.since.principles_" + key, lang, names=", ".join(names)))
-    title = t("review.since.title", lang, date=f"{a.created:%Y-%m-%d}")
+    title = t("review.since.title", lang, date=day(a.created, lang))
     return [f"## {title}", "", *[f"- {item}" for item in items], ""]
 
 
@@ -261,9 +261,11 @@ def markdown_history(hist: History, bank: Bank, lang: str, today: date) -> str:
     if not hist.records:
         return "\n".join(lines + [t("review.no_client", lang, client=hist.client)]) + "\n"
     first, last = hist.records[0], hist.records[-1]
-    lines += [t("review.history.summary", lang, count=len(hist.records), start=f"{first.created:%Y-%m-%d}",
-                end=f"{last.created:%Y-%m-%d}", spark=hist.sparkline, first=first.result.score,
+    lines += [t("review.history.summary", lang, count=len(hist.records), start=day(first.created, lang),
+                end=day(last.created, lang), spark=hist.sparkline, first=first.result.score,
                 last=last.result.score), ""]
+    if hist.conflict:
+        lines += [f"**{conflict_text(hist.conflict, bank, lang)}**", ""]
     lines += [f"| {t('review.date', lang)} | {t('review.assessor', lang)} | {t('report.recommendation', lang)} | "
               f"{t('report.score', lang)} | | {t('report.status', lang)} | {t('report.decision', lang)} | "
               f"{t('review.review_due', lang)} | {t('review.feedback', lang)} | {t('review.record', lang)} |",
@@ -316,6 +318,8 @@ def print_history(hist: History, bank: Bank, lang: str, console, today: date) ->
     line.append(f"({len(hist.records)} · {hist.records[0].created:%Y-%m-%d} → {hist.records[-1].created:%Y-%m-%d})",
                 style="dim")
     console.print(line)
+    if hist.conflict:
+        console.print(Text(conflict_text(hist.conflict, bank, lang), style="bold red"), soft_wrap=True)
     rows = []
     for record in hist.records:
         result = record.result
@@ -424,6 +428,7 @@ def history_json(hist: History, today: date) -> dict:
                        "level": d.decision.level if d.decision else None, "recommended": d.recommended,
                        "reason": d.decision.reason if d.decision else "", "outcome": d.outcome}
                       for d in hist.decisions],
+        "conflict": [{"id": r.id, "level": r.level, "by": _decided_by(r)} for r in hist.conflict],
     }
 
 
@@ -454,7 +459,7 @@ def markdown_team(view: TeamView, bank: Bank, lang: str) -> str:
                          + f" | {round(d.size * 100)}% |")
         lines += ["", t("review.team.rule", lang)]
     else:
-        lines.append(t("review.team.no_disagreements", lang))
+        lines.append(no_disagreement_text(view, lang))
     lines.append("")
     if any(view.feedback.values()):
         lines += [f"## {t('review.feedback', lang)}", ""]
@@ -469,19 +474,53 @@ def markdown_team(view: TeamView, bank: Bank, lang: str) -> str:
 
 def _consensus_lines(view: TeamView, bank: Bank, lang: str) -> list[str]:
     head = f"**{t('review.team.consensus', lang)}: {_level(bank, view.consensus.level, lang)}**"
-    return [f"{head} · {_consensus_detail(view, bank, lang)}", "", t("review.team.consensus_rule", lang), ""]
+    lines = [head, ""] + [f"- {line}" for line in consensus_detail(view, bank, lang)]
+    if view.conflict:
+        lines += ["", f"**{conflict_text(view.conflict, bank, lang)}**"]
+    return lines + ["", t("review.team.consensus_rule", lang), ""]
 
 
-def _consensus_detail(view: TeamView, bank: Bank, lang: str) -> str:
-    """How far apart the teammates are, and their mean score."""
+def consensus_detail(view: TeamView, bank: Bank, lang: str) -> list[str]:
+    """How far apart the teammates are, what their feedback says, how complete each assessment
+    is, and their mean score: the same lines on the command line, in Markdown and on screen."""
     c = view.consensus
     if c.agreed:
-        detail = t("review.team.agreed", lang, count=len(c.levels))
+        agreement = t("review.team.agreed", lang, count=len(c.levels))
+    elif c.spread == 0 and c.levels:
+        agreement = t("review.team.same_level", lang, count=len(c.levels))
     else:
         ranks = sorted(c.levels.values(), key=LEVELS.index)
-        detail = t("review.team.spread", lang, steps=c.spread, mildest=_level(bank, ranks[0], lang),
-                   harshest=_level(bank, ranks[-1], lang))
-    return f"{detail} · {t('review.team.mean_score', lang, score=view.mean_score)}"
+        agreement = t("review.team.spread", lang, steps=c.spread, mildest=_level(bank, ranks[0], lang),
+                      harshest=_level(bank, ranks[-1], lang))
+    lines = [agreement]
+    if c.disagreeing:
+        lines.append(t("review.team.stances_disagree", lang, count=len(c.disagreeing), total=c.stances,
+                       names=", ".join(c.disagreeing)))
+    shares = ", ".join(f"{name} {round(share * 100)}%" for name, share in c.confidence.items())
+    lines.append(t("review.team.confidence", lang, shares=shares))
+    if c.thin:
+        lines.append(t("review.team.thin", lang, names=", ".join(c.thin)))
+    elif c.all_thin:
+        lines.append(t("review.team.all_thin", lang))
+    lines.append(t("review.team.mean_score", lang, score=view.mean_score))
+    return lines
+
+
+def no_disagreement_text(view: TeamView, lang: str) -> str:
+    if len(view.members) < 2:
+        return t("review.team.one_member", lang)
+    return t("review.team.no_disagreements", lang)
+
+
+def conflict_text(records, bank: Bank, lang: str) -> str:
+    """Two or more accepted decisions on one client that disagree, and what to do about it."""
+    decided = " · ".join(f"{_level(bank, r.level, lang)} ({r.id}, {_decided_by(r) or '?'})" for r in records)
+    return t("review.conflict", lang, decisions=decided)
+
+
+def _decided_by(record) -> str:
+    decision = getattr(record, "decision", None)
+    return (decision.by if decision is not None and decision.by else "") or record.assessor
 
 
 def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
@@ -496,7 +535,10 @@ def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
     line = Text(f"{t('review.team.consensus', lang)}: ")
     line.append(f" {level_label(bank, level, lang).upper()} ", style=f"reverse {LEVEL_STYLES[level]}")
     console.print(line)
-    console.print(_consensus_detail(view, bank, lang), markup=False)
+    for detail in consensus_detail(view, bank, lang):
+        console.print(f"  {detail}", markup=False)
+    if view.conflict:
+        console.print(Text(conflict_text(view.conflict, bank, lang), style="bold red"), soft_wrap=True)
     console.print(Text(t("review.team.consensus_rule", lang), style="dim"))
     names = [member_name(view, r) for r in view.members]
     rows = [{"teammate": name, "date": f"{record.created:%Y-%m-%d}",
@@ -511,7 +553,7 @@ def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
     console.print()
     console.print(Text(t("review.team.disagreements", lang), style="bold"))
     if not view.disagreements:
-        console.print(t("review.team.no_disagreements", lang))
+        console.print(no_disagreement_text(view, lang))
     else:
         table = Table(box=None, pad_edge=False)
         for column in (t("report.question", lang), *names, t("review.spread", lang)):
@@ -538,7 +580,10 @@ def team_json(view: TeamView) -> dict:
         "client": view.client,
         "consensus": {"level": view.consensus.level, "spread": view.consensus.spread,
                       "agreed": view.consensus.agreed, "levels": view.consensus.levels,
-                      "mean_score": view.mean_score},
+                      "mean_score": view.mean_score, "confidence": view.consensus.confidence,
+                      "left_out": list(view.consensus.thin), "all_thin": view.consensus.all_thin,
+                      "disagreeing": list(view.consensus.disagreeing), "stances": view.consensus.stances},
+        "conflict": [{"id": r.id, "level": r.level, "by": _decided_by(r)} for r in view.conflict],
         "members": [{"name": n} | _record_json(r, view.feedback.get(r.id, ())) for n, r in zip(names, view.members)],
         "disagreements": [{"question": d.question, "answers": d.answers, "spread": d.spread, "size": d.size}
                           for d in view.disagreements],

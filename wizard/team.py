@@ -7,6 +7,16 @@ with an even number of teammates the harsher of the two middle levels is taken, 
 split team errs on the side of caution. The spread is the number of steps between the mildest
 and the harshest teammate: 0 means everybody agrees.
 
+Confidence. An assessment with less than half of the questions answered (confidence < 0.5) is
+too thin to vote: it is shown with its confidence and left out of the consensus, unless every
+assessment is that thin (then all count, and the view says so).
+
+Feedback counts too. The team agrees only when the levels agree and no teammate's current
+feedback stance on those assessments is "disagree".
+
+Conflicting decisions. Two records of one client that both stand accepted (not superseded) at
+different levels are a conflict: `team`, `history`, `list` and the review screen flag it.
+
 Disagreement rule. A question is a disagreement when at least two teammates answered it and
   - scale (0–4): the highest and lowest answers are 2 or more steps apart;
   - bool or choice: the answers are not all the same;
@@ -25,6 +35,7 @@ from statistics import median_high
 
 from wizard.bank import LEVELS, SCALE_MAX, Answer, Bank, Question
 from wizard.clients import close_names, same_client
+from wizard.model.conflicts import accepted_conflict
 from wizard.feedback import Feedback
 from wizard.problems import InvalidFile, Problem
 from wizard.records import Decision, DecisionRecord, read_record
@@ -33,6 +44,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from wizard.store import RecordStore
 
+CONFIDENT = 0.5  # below this share of questions answered, an assessment does not vote
 NUMBER_SPREAD = 20  # percent or number answers this far apart are a disagreement
 SCALE_SPREAD = 2
 SPARK = "▁▂▃▄▅▆▇█"
@@ -130,6 +142,7 @@ class History:
     level_changes: tuple[LevelChange, ...]
     decisions: tuple[DecisionTaken, ...]
     feedback: dict[str, tuple[Feedback, ...]] = field(default_factory=dict)  # record id → feedback
+    conflict: tuple[DecisionRecord, ...] = ()  # accepted records of the client at different levels
 
     @property
     def scores(self) -> list[int]:
@@ -160,6 +173,7 @@ def history(records: list[DecisionRecord], client: str,
         level_changes=changes,
         decisions=decisions,
         feedback={r.id: tuple(feedback[r.id]) for r in own if feedback.get(r.id)},
+        conflict=accepted_conflict(own),
     )
 
 
@@ -170,20 +184,35 @@ def history(records: list[DecisionRecord], client: str,
 @dataclass(frozen=True)
 class Consensus:
     level: str | None  # None when nobody has assessed the client
-    levels: dict[str, str]  # teammate → recommended level
-    spread: int  # steps between the mildest and the harshest teammate
+    levels: dict[str, str]  # teammate → recommended level, of those who count
+    spread: int  # steps between the mildest and the harshest teammate who counts
+    confidence: dict[str, float] = field(default_factory=dict)  # every teammate → share answered
+    thin: tuple[str, ...] = ()  # teammates left out: confidence below CONFIDENT
+    disagreeing: tuple[str, ...] = ()  # who disagrees in their current feedback stance
+    stances: int = 0  # current feedback stances on the teammates' assessments
 
     @property
     def agreed(self) -> bool:
-        return bool(self.levels) and self.spread == 0
+        return bool(self.levels) and self.spread == 0 and not self.disagreeing
+
+    @property
+    def all_thin(self) -> bool:
+        return bool(self.confidence) and all(c < CONFIDENT for c in self.confidence.values())
 
 
-def consensus(levels: dict[str, str]) -> Consensus:
-    """The median level (the harsher middle one when even), and the spread. See the module doc."""
-    if not levels:
-        return Consensus(None, {}, 0)
-    ranks = [LEVELS.index(level) for level in levels.values()]
-    return Consensus(LEVELS[median_high(ranks)], dict(levels), max(ranks) - min(ranks))
+def consensus(levels: dict[str, str], confidence: dict[str, float] | None = None,
+              stances: tuple[Feedback, ...] = ()) -> Consensus:
+    """The median level (the harsher middle one when even) of the teammates who count, and the
+    spread; thin assessments and disagreeing feedback as the module doc says."""
+    confidence = dict(confidence or {})
+    thin = tuple(name for name in levels if confidence.get(name, 1.0) < CONFIDENT)
+    counted = {n: lv for n, lv in levels.items() if n not in thin} or dict(levels)
+    disagreeing = tuple(dict.fromkeys(f.by for f in stances if f.stance == "disagree"))
+    if not counted:
+        return Consensus(None, {}, 0, confidence, thin, disagreeing, len(stances))
+    ranks = [LEVELS.index(level) for level in counted.values()]
+    return Consensus(LEVELS[median_high(ranks)], counted, max(ranks) - min(ranks), confidence,
+                     thin if len(counted) < len(levels) else (), disagreeing, len(stances))
 
 
 @dataclass(frozen=True)
@@ -201,6 +230,7 @@ class TeamView:
     consensus: Consensus
     disagreements: tuple[Disagreement, ...]  # largest first
     feedback: dict[str, tuple[Feedback, ...]] = field(default_factory=dict)  # record id → feedback
+    conflict: tuple[DecisionRecord, ...] = ()  # accepted records of the client at different levels
 
     @property
     def mean_score(self) -> int | None:
@@ -231,12 +261,17 @@ def team_view(bank: Bank, records: list[DecisionRecord], client: str,
     members = latest_per_assessor(records, client)
     names = _member_names(members)
     feedback = feedback or {}
+    from wizard.feedback import current
+
+    stances = tuple(f for r in members for f in current(feedback.get(r.id, [])))
     return TeamView(
         client=members[-1].client if members else client,
         members=tuple(members),
-        consensus=consensus({names[r.id]: r.result.level for r in members}),
+        consensus=consensus({names[r.id]: r.result.level for r in members},
+                            {names[r.id]: r.result.confidence for r in members}, stances),
         disagreements=disagreements(bank, {names[r.id]: r.answers for r in members}),
         feedback={r.id: tuple(feedback[r.id]) for r in members if feedback.get(r.id)},
+        conflict=accepted_conflict(of_client(records, client)),
     )
 
 

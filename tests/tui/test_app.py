@@ -142,10 +142,10 @@ def test_find_draft_by_id_prefix_path_or_newest(bank, store):
 def test_resume_without_a_draft_fails_clearly(bank, store, capsys):
     code = run(Namespace(command="resume", draft=None), bank=bank, lang="en", store=store)
     assert code == 1
-    assert "there is no draft to resume" in capsys.readouterr().err
+    assert "there is no unfinished assessment to resume" in capsys.readouterr().err
     code = run(Namespace(command="resume", draft="abc"), bank=bank, lang="pl", store=store)
     assert code == 1
-    assert "brak szkicu o takim id" in capsys.readouterr().err
+    assert "nie ma niedokończonej oceny o takim identyfikatorze" in capsys.readouterr().err
 
 
 async def test_resume_from_the_command_line_opens_the_newest_draft(bank, store):

@@ -23,6 +23,7 @@ from wizard.tui.screens.feedback import FeedbackScreen
 from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.names import NamesScreen
+from wizard.tui.screens.whoami import WhoAmIScreen
 from wizard.tui.screens.note import NoteScreen
 from wizard.tui.screens.overview import OverviewScreen
 from wizard.tui.screens.portfolio import PortfolioScreen
@@ -44,7 +45,8 @@ TEXTUAL_ENGLISH = {
 }
 # File paths and names are not texts, even when a toast wraps them: ~/records/feedback/…,
 # …-compare-0000cafe-1234abcd.md, ledger.csv
-PATH = r"~/\S+|\S+\.(?:md|toml|csv)\b|\b[a-z0-9]+(?:-[a-z0-9]+){2,}-?"
+# Paths, file names, ids, and commands to type (`client-exit config name`): code, not prose.
+PATH = r"~/\S+|\S+\.(?:md|toml|csv)\b|\b[a-z0-9]+(?:-[a-z0-9]+){2,}-?|client-exit(?: [a-z]+)*"
 # An English value that is a correct Polish text too: the name of the other language.
 ALLOWED = {"tui.key.language"}
 
@@ -141,6 +143,8 @@ async def test_every_screen_in_polish_has_no_english_left(bank, store, monkeypat
         await walk.press("o", "down", "enter", "enter")
         await walk.look("decision, reason missing", DecisionScreen)
         await walk.press(*"Zaległe faktury", "enter")
+        await walk.look("who are you: asked once, before the first decision", WhoAmIScreen)
+        await walk.press(*"Anna", "enter")
         await walk.look("decision recorded", ResultScreen)
         await walk.press("p", "enter", "e")
         await walk.look("exported", ResultScreen)
@@ -152,7 +156,7 @@ async def test_every_screen_in_polish_has_no_english_left(bank, store, monkeypat
         await walk.look("names", NamesScreen)
         await walk.press("enter")
         await walk.look("names missing", NamesScreen)
-        await walk.press(*"Kowalski Meble", "enter", *"Anna", "enter")
+        await walk.press(*"Kowalski Meble", "enter", "enter")  # the assessor is the user's name
         await walk.look("question: scale", QuestionnaireScreen)
         await walk.press("3")
         await walk.look("question: choice")
@@ -201,6 +205,10 @@ async def test_every_screen_in_polish_has_no_english_left(bank, store, monkeypat
         await walk.look("fresh result", ResultScreen)
         await walk.press("end")
         await walk.look("fresh result, the end", ResultScreen)
+        await walk.press("n")
+        await walk.look("reassess: an answer carried over", QuestionnaireScreen)
+        await walk.press("o")
+        await walk.look("reassess: the overview marks what is carried over", OverviewScreen)
 
     assert len(walk.seen) >= 38
     assert not walk.problems, "\n".join(walk.problems)
@@ -212,7 +220,7 @@ async def review_walk(walk: Walk) -> None:
     Every widget's text is checked, scrolled into view or not, so no screen needs scrolling."""
     await walk.press("f")
     await walk.look("feedback", FeedbackScreen)
-    await walk.press(*"Ola", "enter", "tab", "enter")
+    await walk.press("tab", "enter")  # the name is the user's; no stance chosen
     await walk.look("feedback: no stance", FeedbackScreen)
     await walk.press("enter", "tab", "x", "enter")
     await walk.look("feedback saved", ResultScreen)

@@ -94,7 +94,7 @@ async def test_a_level_is_never_cut_at_80_columns_in_polish(bank, store, demo):
         await pilot.pause()
         table = app.screen.query_one("#portfolio-table", DataTable)
         levels = [str(table.get_cell_at((row, 1)).plain) for row in range(table.row_count)]
-        assert "Przygotuj rozstanie" in levels and "Zakończ teraz" in levels
+        assert "Plan rozstania" in levels and "Zakończ teraz" in levels  # the short labels of tables
         width = next(column.width for column in table.columns.values() if str(column.key.value) == "level")
         assert width > max(map(len, levels))  # the column holds the longest level, and its gap
         await pilot.press("f2")
@@ -106,41 +106,49 @@ async def test_a_level_is_never_cut_at_80_columns_in_polish(bank, store, demo):
 # A new assessment with the ledger's answers offered, to confirm or change
 
 
-async def test_the_ledgers_answers_are_offered_confirmed_or_changed_and_the_record_says_which(bank, store, demo):
+async def test_the_ledgers_answers_are_pre_filled_to_keep_or_change_and_the_record_says_which(bank, store, demo):
+    """The ledger's answers come as pre-filled answers (wizard/model/prefill.py, source "ledger"),
+    each with its evidence: Enter keeps one, another answer replaces it."""
     app = make_app(bank, store, ledger=drawn(demo), command="new", client="apteka pod lipami", assessor="Ola")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         draft = app.screen.draft
-        assert draft.record.answers == {} and set(draft.record.evidence) >= {"late_payments", "revenue_share"}
-        assert "answers drawn from ledger.csv, each marked ◆" in "\n".join(n.message for n in app._notifications)
+        assert draft.record.answers["late_payments"] == 3 and draft.pending_count() == 5
+        assert {p.source for p in draft.record.prefilled.values()} == {"ledger"}
+        assert "5 answers read from ledger.csv: confirm each with Enter" in "\n".join(
+            n.message for n in app._notifications)
         text = visible_text(app)
-        assert "◆ Invoice ledger: 3 · often — " in text and "Enter keeps this answer" in text
-        await pilot.press("enter")  # late_payments: the ledger's answer, confirmed
+        assert "↺ 3 · often — read from the invoice ledger ledger.csv: 10 of 24 invoices paid late" in text
+        await pilot.press("enter")  # late_payments: the ledger's answer, kept
         await pilot.pause()
-        assert draft.record.answers == {"late_payments": 3}
+        assert draft.record.prefilled["late_payments"].state == "kept"
         await pilot.press("1")  # late_payments_trend: the ledger says worsening; answered improving
         await pilot.pause()
         assert draft.record.answers["late_payments_trend"] == "improving"
+        app.screen.show(app.screen.index - 1)
+        await pilot.pause()
+        assert "◆ Invoice ledger: getting worse: more late payments — late: " in visible_text(app)
         questions = [q.id for q in bank.questions]
         app.screen.show(questions.index("revenue_share"))
         await pilot.pause()
-        assert app.screen.query_one("#number").value == "3"  # offered in the field: Enter keeps it
+        assert app.screen.query_one("#number").value == "3"  # pre-filled in the field: Enter keeps it
         await pilot.press("enter")
         await pilot.pause()
-        assert draft.record.answers["revenue_share"] == 3
-        assert "outstanding_receivables" not in draft.record.answers  # offered, not confirmed: still open
         app.finish(draft)
         await pilot.pause()
         record = app.screen.record
-    assert record.from_ledger == ("late_payments", "revenue_share")
+    assert record.from_ledger == ("late_payments", "revenue_share", "orders_trend", "outstanding_receivables")
+    assert {q: p.state for q, p in record.prefilled.items()} == {
+        "late_payments": "kept", "late_payments_trend": "changed", "revenue_share": "kept",
+        "orders_trend": "pending", "outstanding_receivables": "pending"}
     assert record.evidence["late_payments_trend"].derived == "worsening"  # kept beside the answer given
-    assert "outstanding_receivables" in record.skipped and record.ledger.file == "ledger.csv"
+    assert record.ledger.file == "ledger.csv" and not record.prefilled["late_payments"].evidence  # said once
 
 
 async def test_a_client_the_ledger_does_not_know_gets_close_names_and_nothing_filled_in(bank, store, demo):
     app = make_app(bank, store, ledger=drawn(demo), command="new", client="Apteka pod Lipą", assessor="Ola")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        assert app.screen.draft.record.evidence == {}
+        assert app.screen.draft.record.evidence == {} and app.screen.draft.record.answers == {}
         toast = "\n".join(n.message for n in app._notifications)
         assert "No invoices of “Apteka pod Lipą” in ledger.csv" in toast and "Apteka Pod Lipami" in toast

@@ -258,7 +258,7 @@ async def test_a_full_disk_keeps_the_answers_and_allows_a_retry(bank, store, mon
         screen = app.screen
         assert screen.draft.record.answers == {"late_payments": 3, "late_payments_trend": "improving"}
         assert "not saved: No space left on device" in visible_text(app)
-        assert "The draft could not be saved" in visible_text(app)
+        assert "Your answers could not be saved" in visible_text(app)
         assert on_disk(store, bank).answers == {}
         for key in ("escape", "ctrl+q"):  # leaving now would lose answers: asked first, "no" by default
             await pilot.press(key)
@@ -272,7 +272,7 @@ async def test_a_full_disk_keeps_the_answers_and_allows_a_retry(bank, store, mon
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert on_disk(store, bank).answers == {"late_payments": 3, "late_payments_trend": "improving"}
-        assert "draft saved" in str(screen.query_one("#save-state", Static).render())
+        assert "answers saved" in str(screen.query_one("#save-state", Static).render())
 
 
 async def test_a_record_that_cannot_be_written_is_offered_again(bank, store, monkeypatch):

@@ -42,7 +42,7 @@ async def test_the_result_explains_itself(bank, store):
             assert bank.principles[principle].name("en") in text
         for reason in result.reasons:
             assert bank.question(reason.question).text("en") in text
-        assert "If “" in text or "No single change" in text
+        assert "If the answer to “" in text or "No single change" in text
         for warning in result.warnings:
             assert warning.text in text
         for action in result.actions:
@@ -51,7 +51,7 @@ async def test_the_result_explains_itself(bank, store):
         assert result.exit_plan and all(step.text in text for step in result.exit_plan)
 
 
-async def test_accept_the_recommendation(bank, store):
+async def test_accept_the_recommendation(bank, store, named):
     path = saved_record(bank, store, "late-payer", "0000f00d")
     app = make_app(bank, store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -103,10 +103,10 @@ async def test_the_decision_comment_and_the_status_history_are_shown(bank, store
         assert "Osoby decydujące: Ola, Piotr · Osoby konsultowane: Marek · Osoby poinformowane: Kasia" in decision
         assert "Historia statusów" in widget_text(app.screen)
         steps = [str(item.text) for item in app.screen.query(".history-step")]
-        assert steps[0] == "2026-11-23 09:15 · zaproponowana · Anna"
+        assert steps[0] == "2026-11-23 09:15 · zaproponowany · Anna"
 
 
-async def test_no_comment_and_no_history_are_shown_when_there_are_none(bank, store):
+async def test_no_comment_and_no_history_are_shown_when_there_are_none(bank, store, named):
     saved_record(bank, store, "late-payer", "0000f00d")
     app = make_app(bank, store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -120,7 +120,7 @@ async def test_no_comment_and_no_history_are_shown_when_there_are_none(bank, sto
             "2026-11-23 09:15 · accepted · Anna · Revise the terms"]
 
 
-async def test_another_level_needs_a_reason(bank, store):
+async def test_another_level_needs_a_reason(bank, store, named):
     path = saved_record(bank, store, "late-payer", "0000f00d")
     app = make_app(bank, store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -141,7 +141,7 @@ async def test_another_level_needs_a_reason(bank, store):
         assert "Decision taken: Prepare to exit" in text and "Reason: They owe us too much" in text
 
 
-async def test_propose_for_the_team_and_export_markdown(bank, store):
+async def test_propose_for_the_team_and_export_markdown(bank, store, named):
     path = saved_record(bank, store, "late-payer", "0000f00d")
     app = make_app(bank, store)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -152,7 +152,10 @@ async def test_propose_for_the_team_and_export_markdown(bank, store):
         await pilot.pause()
         assert read_record(path, bank).status == "proposed"
         assert "proposed" in visible_text(app)
-        assert app.screen.check_action("propose", ()) is None  # shown dimmed from now on
+        app.clear_notifications()
+        await pilot.press("p")  # proposed already: said so, nothing asked
+        await pilot.pause()
+        assert "This record is already proposed." in visible_text(app)
         await pilot.press("e")
         await pilot.pause()
         markdown = path.with_suffix(".md")
@@ -161,7 +164,7 @@ async def test_propose_for_the_team_and_export_markdown(bank, store):
         assert "Markdown written" in visible_text(app)
 
 
-async def test_a_failed_update_changes_nothing_and_says_why(bank, store, monkeypatch):
+async def test_a_failed_update_changes_nothing_and_says_why(bank, store, monkeypatch, named):
     path = saved_record(bank, store, "late-payer", "0000f00d")
 
     def read_only(path, record):

@@ -91,7 +91,7 @@ async def test_filtered_as_you_type_by_client_level_status_assessor(bank, store,
         assert app.screen.focused is table(app)
 
 
-async def test_enter_opens_the_record_and_the_table_follows_a_decision(bank, store, demo):
+async def test_enter_opens_the_record_and_the_table_follows_a_decision(bank, store, demo, named):
     path, record = path_of(store, demo, NORTHWIND, 0)  # Anna's, proposed
     app = make_app(bank, store, command="review")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -187,7 +187,7 @@ async def test_language_switch_keeps_the_filter_and_the_marks(bank, store, demo)
         await open_review(app, pilot)
         await pilot.press("space", "slash", *"a", "enter", "f2")
         await pilot.pause()
-        assert column(app, "status")[0] in ("przyjęta", "szkic", "zaproponowana", "zastąpiona")
+        assert column(app, "status")[0] in ("zaakceptowany", "roboczy", "zaproponowany", "zastąpiony")
         assert app.screen.query_one("#filter", Input).value == "a"
         assert len(app.screen.marked) == 1
 

@@ -214,7 +214,7 @@ async def test_feedback_from_the_screen_is_stamped_to_the_microsecond(bank, stor
         assert [f.stance for f in feedback.current(given)] == ["disagree"]
         assert "Team: ✗ Marek" in visible_text(app)
 
-async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, store, demo):
+async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, store, demo, named):
     proposed_path, proposed = path_of(store, demo, NORTHWIND, 0)
     superseded_path, superseded = path_of(store, demo, KOWALSKI, 0)
     app = make_app(bank, store)
@@ -224,9 +224,8 @@ async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, s
         await pilot.pause()
         before = superseded_path.read_bytes()
         newer = read_record(superseded_path, bank).superseded_by[0]
-        assert app.screen.check_action("propose", ()) is None  # shown dimmed
-        # Refused at once, before any dialog asks to confirm: accept, another level, reject.
-        for key in ("a", "o", "r"):
+        # Refused at once, before any dialog asks to confirm: accept, another level, reject, propose.
+        for key in ("a", "o", "r", "p"):
             app.clear_notifications()
             await pilot.press(key)
             await pilot.pause()
@@ -254,10 +253,14 @@ async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, s
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
         assert "A record that is accepted cannot become rejected (possible: accepted)." in toasts(app)
+        app.clear_notifications()
+        await pilot.press("p")  # nor proposed again: said, not silently ignored
+        await pilot.pause()
+        assert "A record that is accepted cannot become proposed (possible: accepted)." in toasts(app)
         assert proposed_path.read_bytes() == before
 
 
-async def test_reject_then_propose_again(bank, store, demo):
+async def test_reject_then_propose_again(bank, store, demo, named):
     path, _ = path_of(store, demo, NORTHWIND, 0)  # proposed
     app = make_app(bank, store)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -12,6 +12,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.tui.support import NOW, example, make_app, saved_draft, saved_record
+from wizard.tui.app import LIGHT
 
 SIZE = (80, 24)
 
@@ -135,4 +136,4 @@ def test_records(snap_compare, bank, filled):
 
 
 def test_help_in_light_theme(snap_compare, bank, store):
-    assert snap_compare(make_app(bank, store, theme="textual-light"), terminal_size=SIZE, press=["f1"])
+    assert snap_compare(make_app(bank, store, theme=LIGHT), terminal_size=SIZE, press=["f1"])

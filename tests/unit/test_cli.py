@@ -511,7 +511,7 @@ print("NO-TEXTUAL", code, file=sys.stderr)
 def test_headless_commands_import_no_textual(one_record, tmp_path, command):
     args = {
         "assess": ["assess", EXAMPLES / "late-payer.toml"],
-        "assess-json": ["assess", EXAMPLES / "late-payer.toml", "--json", "--save"],
+        "assess-json": ["assess", EXAMPLES / "late-payer.toml", "--json", "--save", "--force"],
         "list": ["list"],
         "show": ["show", "5eed", "--format", "markdown"],
         "validate": ["validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path()],
@@ -595,12 +595,12 @@ def test_validate_a_records_folder_checks_every_record_draft_and_feedback(store,
     assert run.returncode == 1
     assert f"{bad}: status: must be one of" in run.stderr
     assert f"{broken_feedback}: stance: must be one of" in run.stderr
-    assert "records folder: 2 records, 1 draft, 2 feedback files): 2 files have problems" in run.stdout
+    assert "records folder: 2 records, 1 unfinished assessment, 2 feedback files): 2 files have problems" in run.stdout
     bad.unlink()
     broken_feedback.unlink()
     run = cli("--lang", "pl", "validate", store.root, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == f"ok: {store.root} (folder zapisów: 1 zapis, 1 szkic, 1 plik opinii)"
+    assert run.stdout.strip() == f"ok: {store.root} (folder zapisów: 1 zapis, 1 niedokończona ocena, 1 plik opinii)"
 
 
 def test_validate_still_tells_a_question_bank_folder(tmp_path):
@@ -633,10 +633,10 @@ def test_every_option_of_every_command_has_help():
 POLISH = {
     ("list", "--client", "Nikt"): "Żaden zapis nie dotyczy klienta „Nikt”",
     ("show", "ffff"): "ffff: w ",
-    ("decide", "ffff", "--status", "accepted"): "decide: podaj, kto zapisuje decyzję",
+    ("decide", "ffff", "--status", "accepted"): "decide: kim jesteś? Podaj --by IMIĘ",
     ("history", "Nikt"): "Brak ocen klienta „Nikt”",
     ("team", "Nikt"): "Brak ocen klienta „Nikt”",
-    ("forget", "Nikt"): "Brak zapisów i szkiców klienta „Nikt”",
+    ("forget", "Nikt"): "Brak zapisów i niedokończonych ocen klienta „Nikt”",
     ("new", "--client", "   "): "--client: musi być nazwą zapisaną czytelnym tekstem",
 }
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wizard.clients import client_key
 from wizard.model.evidence import (Invoice, Ledger, Tally, Window, add_months, default_window, derive, late_answer,
                                    late_trend, orders_trend, owes)
 from wizard.render.evidence import evidence_json, evidence_texts
@@ -20,7 +21,7 @@ WINDOW = Window(date(2025, 12, 1), date(2026, 11, 30))  # halves: to 31.05.2026,
 def invoice(client="Acme", issued=date(2026, 1, 10), due=None, paid_on=None, amount=1000.0, value=None,
             paid=None, currency="PLN", row=2) -> Invoice:
     due = due or issued + timedelta(days=14)
-    return Invoice(client.casefold(), issued, due, paid_on, amount, amount if value is None else value, paid,
+    return Invoice(client_key(client), issued, due, paid_on, amount, amount if value is None else value, paid,
                    currency, row)
 
 

@@ -145,7 +145,7 @@ def test_forget_yes_deletes_records_drafts_and_feedback_of_exactly_that_client(s
 def test_forget_an_unknown_client_says_so_and_suggests_names(store, team):
     run = cli("forget", "Kowalski")
     assert run.returncode == 1
-    assert "No records or drafts of “Kowalski”" in run.stdout and "Kowalski Meble" in run.stdout
+    assert "No records or unfinished assessments of “Kowalski”" in run.stdout and "Kowalski Meble" in run.stdout
     assert team["Kowalski Meble"][0].exists()
 
 

@@ -82,8 +82,8 @@ def test_every_plural_has_the_forms_of_its_language(key):
 @pytest.mark.parametrize(("key", "values", "en", "pl"), [
     ("review.team.agreed", {"count": 1}, "only one teammate so far", "na razie ocenia tylko jedna osoba"),
     ("review.team.agreed", {"count": 3}, "all 3 agree", "zgodne oceny 3 osób"),
-    ("cli.what.bank", {"count": 1}, "question bank, 1 question", "bank pytań, 1 pytanie"),
-    ("cli.what.bank", {"count": 23}, "question bank, 23 questions", "bank pytań, 23 pytania"),
+    ("cli.what.bank", {"count": 1}, "question bank, 1 question", "zestaw pytań, 1 pytanie"),
+    ("cli.what.bank", {"count": 23}, "question bank, 23 questions", "zestaw pytań, 23 pytania"),
     ("privacy.confirm", {"count": 1}, "Delete this file?", "Usunąć ten plik?"),
     ("privacy.confirm", {"count": 12}, "Delete these 12 files?", "Usunąć te 12 plików?"),
 ])

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wizard.clients import client_key
 from wizard.index import Summary
 from wizard.model.evidence import Ledger, Window, derive
 from wizard.model.portfolio import portfolio
@@ -28,9 +29,9 @@ def summary(client: str, days_ago: int, score: int | None = 40, level: str = "re
 
 def evidence(shares: dict[str, float], currencies: dict[str, str] | None = None):
     """Each client's evidence from one invoice of `shares[name]` (in PLN, unless `currencies` says)."""
-    invoices = [(name.casefold(), date(2026, 3, 1), date(2026, 3, 15), date(2026, 3, 15), value, value, None,
+    invoices = [(client_key(name), date(2026, 3, 1), date(2026, 3, 15), date(2026, 3, 15), value, value, None,
                  (currencies or {}).get(name, "PLN"), 2) for name, value in shares.items()]
-    ledger = Ledger("l.csv", "l.csv", invoices, {name.casefold(): name for name in shares})
+    ledger = Ledger("l.csv", "l.csv", invoices, {client_key(name): name for name in shares})
     return derive(ledger, RULES, WINDOW)
 
 

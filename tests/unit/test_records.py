@@ -645,14 +645,14 @@ LEDGER = LedgerSource("faktury-2026.csv", date(2025, 12, 1), date(2026, 11, 30))
 LEDGER_TABLE = '[ledger]\nfile = "l.csv"\nsince = 2026-01-01\nuntil = 2026-02-01\n'
 
 
-def test_a_record_needs_schema_4_only_when_it_carries_evidence(tmp_path):
+def test_a_record_needs_schema_5_only_when_it_carries_evidence(tmp_path):
     import tomllib
 
-    assert tomllib.loads(to_toml(make_record()))["schema"] < 4  # nothing drawn from a ledger
+    assert tomllib.loads(to_toml(make_record()))["schema"] < 5  # nothing drawn from a ledger
     record = make_record(answers={"late_payments": 3}, ledger=LEDGER,
                          evidence={"late_payments": Evidence("7 of 12 invoices paid late", 3)})
     data = tomllib.loads(to_toml(record))
-    assert data["schema"] == 4
+    assert data["schema"] == 5
     assert data["evidence"] == {"late_payments": {"derived": 3, "text": "7 of 12 invoices paid late"}}
     assert data["ledger"] == {"file": "faktury-2026.csv", "since": date(2025, 12, 1), "until": date(2026, 11, 30)}
     path = tmp_path / record.file_name()
@@ -684,7 +684,7 @@ def test_an_answer_came_from_the_ledger_when_it_is_the_one_the_ledger_gave():
 ])
 def test_broken_evidence_names_the_field(tmp_path, extra, field, message):
     path = tmp_path / "r.toml"
-    path.write_text(with_schema(to_toml(make_record()), 4) + "\n" + extra, encoding="utf-8")
+    path.write_text(with_schema(to_toml(make_record()), 5) + "\n" + extra, encoding="utf-8")
     with pytest.raises(InvalidFile) as caught:
         read_record(path, BANK)
     assert [(p.field, message in p.message) for p in caught.value.problems] == [(field, True)]

@@ -222,8 +222,9 @@ def test_history_and_team_match_the_name_like_every_command_and_suggest_close_on
 def test_decide_needs_by_and_keeps_who_proposed(tmp_path, bank):
     path, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak", answers=CALM | {"late_payments": 4}))
     before = path.read_bytes()
-    for lang, message in (("en", "decide: say who records the decision with --by NAME"),
-                          ("pl", "decide: podaj, kto zapisuje decyzję: --by IMIĘ")):
+    for lang, message in (("en", "decide: who are you? Give --by NAME, or set your name once with: "
+                                 "client-exit config name"),
+                          ("pl", "decide: kim jesteś? Podaj --by IMIĘ albo raz ustaw swoje imię")):
         done = run("decide", record.id, "--status", "accepted", "--lang", lang, records=tmp_path)
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
     assert path.read_bytes() == before
@@ -314,3 +315,15 @@ def test_the_markdown_of_a_decided_record_has_the_decision_date(tmp_path, bank):
 
     markdown = run("show", record.id, "--format", "markdown", records=tmp_path).stdout
     assert f"recorded by Anna on {date.today():%Y-%m-%d}" in markdown
+
+
+def test_demo_without_keep_makes_its_folder_where_temporary_files_go(isolated, capsys):
+    """Run by the tests, the demo's temporary folder lands in pytest's temporary folder (TMPDIR),
+    never in /tmp where it would be left behind."""
+    import os
+
+    from wizard import cli
+
+    assert cli.main(["demo"]) == 0
+    folder = Path(re.search(r"(\S+client-exit-demo-\S+)", capsys.readouterr().out).group(1))
+    assert folder.parent == Path(os.environ["TMPDIR"]) and folder.name.startswith("client-exit-demo-")

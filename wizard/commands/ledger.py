@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from wizard import cli
-from wizard.i18n import t
+from wizard.i18n import day, t
 from wizard.model.evidence import ClientEvidence, Ledger, Window, default_window, derive
 from wizard.model.ledger_rules import LedgerRules
 
@@ -108,7 +108,7 @@ def prefill(drawn: Drawn, sheet, lang: str):
 
 def evidence(args) -> int:
     """`client-exit evidence LEDGER [--client NAME] [--json]`: the answers drawn and their evidence."""
-    from wizard.render.evidence import day, evidence_json
+    from wizard.render.evidence import evidence_json
 
     lang = cli._lang(args)
     drawn = draw(args, args.ledger, lang)
@@ -217,9 +217,10 @@ def _print_rows(found, bank, lang: str, with_ledger: bool) -> None:
     import shutil
 
     from wizard.render.portfolio import COLUMNS, LEDGER_COLUMNS, cells
+    from wizard.report import short_level_label
 
     keys = [key for key in COLUMNS if with_ledger or key not in LEDGER_COLUMNS]
-    levels = {level.id: level.label(lang) for level in bank.levels}
+    levels = {level.id: short_level_label(level.id, lang) for level in bank.levels}  # never cut
     header = {key: t(f"portfolio.col.{key}", lang) for key in keys}
     rows = [{key: cli._printable(text) for key, text in cells(row, levels, lang).items()} for row in found.rows]
     widths = {key: max(cli._width(line[key]) for line in (header, *rows)) for key in keys}

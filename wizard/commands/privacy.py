@@ -39,7 +39,7 @@ def forget(args) -> int:
     for kind, paths in (("record", records), ("draft", drafts), ("feedback", feedback), ("export", exports),
                         ("temporary", temporary)):
         for path in paths:
-            print(f"  {t('privacy.kind.' + kind, lang):<9} {path}")
+            print(f"  {t('privacy.kind.' + kind, lang):<21} {path}")
     _report_unreadable(unreadable, client, lang)
     if not args.yes and not _confirmed(lang, len(targets)):
         return 1

@@ -109,25 +109,24 @@ def decide(args) -> int:
     from wizard.lifecycle import LifecycleError, decide as decide_record, supersede
 
     lang = cli._lang(args)
-    by = " ".join((args.by or "").split())
-    if not by:  # every step of a record's history says who took it: never guessed
-        raise cli._Fail([t("cli.decide.by_missing", lang)], 2)
+    by = cli.who(args, "decide")  # every step of a record's history says who took it: never guessed
     bank, store = cli._bank(args), cli._store(args)
     path, record = _load(store, args.record, bank, lang)
     older = [_load(store, ref, bank, lang) for ref in args.supersedes]
+    older += _reassessed(store, record, args.status, bank, lang, {old.id for _, old in older})
     try:
         record = decide_record(
             record, args.status, level=args.level, reason=args.reason or "", outcome=args.outcome or "",
             by=by, decision_makers=args.decision_makers, consulted=args.consulted, informed=args.informed,
         )
     except LifecycleError as error:
-        raise InvalidFile([Problem(str(path), error.field, error.text(lang))]) from None
+        raise InvalidFile([Problem(str(path), error.field, error.text(lang, bank))]) from None
     linked = []
     for old_path, old in older:
         try:
             record, old = supersede(record, old, by=by, at=record.status_history[-1].at)
         except LifecycleError as error:
-            raise InvalidFile([Problem(str(old_path), error.field, error.text(lang))]) from None
+            raise InvalidFile([Problem(str(old_path), error.field, error.text(lang, bank))]) from None
         linked.append((old_path, old))
     # Every check passed before anything is written: a refused command changes no file.
     for target, changed in ((path, record), *linked):
@@ -143,16 +142,35 @@ def decide(args) -> int:
     return 0
 
 
+def _reassessed(store, record, status: str, bank, lang: str, named: set[str]) -> list:
+    """The records a reassessment was carried over from, to supersede now that it is accepted.
+    One that is gone (forgotten, or in another folder) is named and left out."""
+    from wizard.i18n import t
+    from wizard.lifecycle import to_supersede
+    from wizard.problems import NoSuchRecord
+    from wizard.records import read_record
+
+    found = []
+    for ref in to_supersede(record, status):
+        if ref in named:
+            continue
+        try:
+            path = store.find(ref, bank)
+            found.append((path, read_record(path, bank)))
+        except (NoSuchRecord, InvalidFile):
+            print(f"{cli.PROG}: {t('reassess.earlier_missing', lang, id=ref)}", file=sys.stderr)
+    return found
+
+
 def feedback(args) -> int:
     from wizard import feedback as feedback_files
     from wizard.i18n import t
 
     lang = cli._lang(args)
-    if not args.by.strip():
-        raise cli._Fail([t("cli.feedback.by_missing", lang)], 2)
+    by = cli.who(args, "feedback")
     bank, store = cli._bank(args), cli._store(args)
     path, record = _load(store, args.record, bank, lang)
-    item = feedback_files.make(record.id, args.by, args.stance, args.comment or "")
+    item = feedback_files.make(record.id, by, args.stance, args.comment or "")
     try:
         saved = feedback_files.add(store.root, item)
     except OSError as error:

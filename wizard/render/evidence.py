@@ -6,16 +6,12 @@ longest 45 days". Dates read as in prose: 2026-10-15 in English, 15.10.2026 in P
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from wizard.i18n import t
+from wizard.i18n import day, t
 from wizard.model.evidence import (ClientEvidence, Fact, LateFact, LateTrendFact, Money, OrdersFact, OwedFact,
                                    ShareFact, Window)
 from wizard.records import Evidence, LedgerSource
-
-
-def day(value: date, lang: str) -> str:
-    return f"{value:%d.%m.%Y}" if lang == "pl" else value.isoformat()
 
 
 def amount(value: float, currency: str) -> str:

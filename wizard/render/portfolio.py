@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wizard.i18n import t
+from wizard.i18n import day, t
 from wizard.model.portfolio import ClientRow, Concentration, Portfolio
-from wizard.render.evidence import day, money
+from wizard.render.evidence import money
 
 COLUMNS = ("client", "level", "score", "review", "revenue", "late", "owed")
 LEDGER_COLUMNS = ("revenue", "late", "owed")

@@ -1,7 +1,8 @@
-"""Texts of the invoice ledger, its evidence and the portfolio of clients (English, Polish).
+"""Texts of the invoice ledger, its evidence and the portfolio of clients (English, Polish)."""
 
-Merged into `wizard.i18n.MESSAGES` when that module loads (see its end).
-"""
+from __future__ import annotations
+
+from wizard.i18n import register
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- evidence: one text per derived question (wizard/render/evidence.py) -----------------
@@ -130,3 +131,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "portfolio.col.late": ("late", "spóźn."),
     "portfolio.col.owed": ("overdue", "po terminie"),
 }
+
+register(MESSAGES)

@@ -18,6 +18,7 @@ from wizard.i18n import t
 from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
 from wizard.tui.paths import short_path
 from wizard.tui.screens.home import HomeScreen
+from wizard.tui.themes import LIGHT_NAME, LIGHT_THEME
 from wizard.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 # Start-up is the time to the first painted home screen: every other screen, the question bank
 # and the core modules behind them are imported when first needed (see `_loaded`).
 
-DARK, LIGHT = "textual-dark", "textual-light"
+DARK = "textual-dark"
+LIGHT = LIGHT_NAME  # Textual's light theme, darkened where its text fell below WCAG AA (themes.py)
 LANGUAGE_NAMES = {"en": "English", "pl": "polski"}
 
 
@@ -52,8 +54,10 @@ class ClientExitApp(App[int]):
     def __init__(self, bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *,
                  command: str = "home", client: str | None = None, assessor: str | None = None,
                  draft: Path | None = None, clock: Callable[[], datetime] | None = None,
-                 make_id: Callable[[], str] | None = None, theme: str = DARK, ledger: Drawn | None = None) -> None:
+                 make_id: Callable[[], str] | None = None, theme: str = DARK,
+                 from_record: Path | None = None, ledger: Drawn | None = None) -> None:
         super().__init__()
+        self._from_record = from_record  # `new --from`: the earlier record to reassess
         self.ledger = ledger  # an invoice ledger read at start (--ledger): the portfolio and new assessments use it
         # The bank may come as a loader: the home screen paints first, then asks for it.
         self._bank_loader = bank if callable(bank) else None
@@ -65,6 +69,7 @@ class ClientExitApp(App[int]):
         # `feedback.make` itself, unless a clock is given (tests), which then stamps both.
         self._feedback_clock = clock
         clock, make_id = clock or _now, make_id or _new_id
+        self.register_theme(LIGHT_THEME)
         self.set_reactive(ClientExitApp.lang, lang)
         self.clock, self.make_id = clock, make_id
         self._start = (command, client, assessor, draft)
@@ -109,7 +114,11 @@ class ClientExitApp(App[int]):
         command, client, assessor, draft = self._start
         if command in ("new", "resume", "review") and not self.bank_ready():
             return
-        if command == "new":
+        if command == "new" and self._from_record is not None:
+            earlier = self._read(self._from_record)
+            if earlier is not None:
+                self.reassess(earlier)
+        elif command == "new":
             self.new_assessment(client, assessor)
         elif command == "resume" and draft is not None:
             self.resume(draft)
@@ -123,36 +132,84 @@ class ClientExitApp(App[int]):
 
     # -- where to go --------------------------------------------------------------------------
 
-    def new_assessment(self, client: str | None = None, assessor: str | None = None) -> None:
-        """The questionnaire, after asking for whichever name was not given."""
+    def new_assessment(self, client: str | None = None, assessor: str | None = None,
+                       prefill: dict | None = None) -> None:
+        """The questionnaire, after asking for whichever name was not given. The assessor is the
+        user's own name (`config name`) unless another is given; `prefill` (question id → answer
+        and its `Prefill`) fills answers in to confirm or change."""
+        from wizard.storage.settings import user_name
+
+        own_name = user_name()
+        assessor = assessor or own_name
         if client and client.strip() and assessor and assessor.strip():
-            self._begin(client, assessor)
+            self._begin(client, assessor, prefill)
             return
 
         def named(names: tuple[str, str] | None) -> None:
             if names:
-                self._begin(*names)
+                if not own_name:  # asked once: the first assessor is who sits at this keyboard
+                    self.remember_name(names[1])
+                self._begin(*names, prefill)
 
         from wizard.tui.screens.names import NamesScreen
 
-        self.push_screen(NamesScreen(client or "", assessor or ""), named)
+        self.push_screen(NamesScreen(client or "", assessor or "", first_use=not own_name), named)
 
-    def _begin(self, client: str, assessor: str) -> None:
+    def reassess(self, record: DecisionRecord) -> None:
+        """A new assessment of the record's client, its answers carried over to confirm or change;
+        once accepted, the new record supersedes this one."""
+        from wizard.model.prefill import carry_over
+
+        self.new_assessment(record.client, None, carry_over(self.bank, record))
+
+    def whoami(self, then: Callable[[str], None]) -> None:
+        """Call `then` with the user's name; ask for it first (once: it is remembered) when the
+        user has not said who they are. Nobody is ever credited with a step they did not name."""
+        from wizard.storage.settings import user_name
+
+        name = user_name()
+        if name:
+            then(name)
+            return
+
+        def given(name: str | None) -> None:
+            if name:
+                self.remember_name(name)
+                then(name)
+
+        from wizard.tui.screens.whoami import WhoAmIScreen
+
+        self.push_screen(WhoAmIScreen(), given)
+
+    def remember_name(self, name: str) -> None:
+        from wizard.storage.settings import save_name, settings_path
+
+        try:
+            save_name(name)
+        except (OSError, ValueError) as error:
+            self.notify(self.t("config.cannot_write", path=short_path(settings_path()),
+                               reason=getattr(error, "strerror", None) or str(error)), severity="warning", timeout=8)
+
+    def _begin(self, client: str, assessor: str, prefill: dict | None = None) -> None:
         from wizard.tui.draft import Draft
         from wizard.tui.screens.questionnaire import QuestionnaireScreen
 
-        evidence, source = self._from_ledger(client)
+        evidence, source, drawn = self._from_ledger(client)
+        prefill = {**(prefill or {}), **drawn}  # the ledger's facts are newer than an earlier assessment's
         draft = Draft.start(self.bank, self.store, client=client, assessor=assessor, lang=self.lang,
-                            created=self.clock(), record_id=self.make_id(), evidence=evidence, ledger=source)
+                            created=self.clock(), record_id=self.make_id(), prefill=prefill,
+                            evidence=evidence, ledger=source)
         draft.save()  # a failure shows on the questionnaire; answers stay in memory
         self.push_screen(QuestionnaireScreen(draft))
 
     def _from_ledger(self, client: str):
-        """The evidence the app's ledger holds on `client` (and the ledger), said in a toast; or
-        nothing, with the close names when the ledger does not know the client."""
+        """What the app's ledger holds on `client`: its evidence, the ledger, and the answers it
+        gives as pre-filled answers (source "ledger") to confirm or change; said in a toast. When
+        the ledger does not know the client: nothing, and the close names."""
         drawn = self.ledger
         if drawn is None:
-            return None, None
+            return None, None, {}
+        from wizard.model.prefill import Prefill
         from wizard.render.evidence import for_record, source
 
         found = drawn.find(client)
@@ -161,9 +218,11 @@ class ClientExitApp(App[int]):
             self.notify(self.t("tui.ledger.no_client", client=client, file=drawn.ledger.name)
                         + (" " + self.t("clients.similar", names=", ".join(similar)) if similar else ""),
                         severity="warning", timeout=10)
-            return None, None
+            return None, None, {}
         self.notify(self.t("tui.ledger.prefilled", count=len(found.answers), file=drawn.ledger.name), timeout=8)
-        return for_record(found, self.lang), source(drawn.ledger.name, drawn.window)
+        prefill = {question: (answer, Prefill("ledger", drawn.ledger.name, drawn.window.until))
+                   for question, answer in found.answers.items()}
+        return for_record(found, self.lang), source(drawn.ledger.name, drawn.window), prefill
 
     def resume(self, path: Path) -> None:
         from wizard.problems import InvalidFile
@@ -247,7 +306,9 @@ class ClientExitApp(App[int]):
                 return
             self.notify(self.t("tui.feedback.saved", path=short_path(path)), timeout=6)
 
-        self.push_screen(FeedbackScreen(record, given, self.feedback_name), write)
+        from wizard.storage.settings import user_name
+
+        self.push_screen(FeedbackScreen(record, given, self.feedback_name or user_name()), write)
 
     def show_result(self, record: DecisionRecord, path: Path) -> None:
         """Replace the finished questionnaire with its result."""
@@ -338,6 +399,18 @@ class ClientExitApp(App[int]):
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=self.t("tui.palette.themes")))
 
     def action_screenshot_here(self) -> None:
+        """Save the screen as SVG in the current folder. From the command palette, the picture
+        is taken once the palette has gone and the screen under it is drawn again: taken at
+        once, it caught the screen half-composed (blank but for the title)."""
+        from textual.command import CommandPalette
+
+        if CommandPalette.is_open(self) or isinstance(self.screen, CommandPalette):
+            self.call_after_refresh(self.action_screenshot_here)
+            return
+        self.screen.refresh()
+        self.call_after_refresh(self._save_screenshot)
+
+    def _save_screenshot(self) -> None:
         path = self.save_screenshot(path=str(Path.cwd()))
         self.notify(self.t("tui.screenshot.saved", path=short_path(path)), timeout=6)
 
@@ -454,14 +527,16 @@ class _FolderRead:
 def build_app(bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *, command: str = "home",
               client: str | None = None, assessor: str | None = None, draft: Path | None = None,
               clock: Callable[[], datetime] | None = None, make_id: Callable[[], str] | None = None,
-              theme: str = DARK, ledger: Drawn | None = None) -> ClientExitApp:
+              theme: str = DARK, from_record: Path | None = None, ledger: Drawn | None = None) -> ClientExitApp:
     """The app, ready to run: the command line and the tests both start here. `bank` may be a
     function that loads it: then it is loaded after the home screen is first painted."""
     return ClientExitApp(bank, store, lang, command=command, client=client, assessor=assessor,
-                         draft=draft, clock=clock, make_id=make_id, theme=theme, ledger=ledger)
+                         draft=draft, clock=clock, make_id=make_id, theme=theme, from_record=from_record,
+                         ledger=ledger)
 
 
-def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore, ledger: Drawn | None = None) -> int:
+def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
+        from_record: Path | None = None, ledger: Drawn | None = None) -> int:
     """Start the wizard for `client-exit [home|new|resume|review]`. A `bank` given as a loader
     is loaded once the first screen shows; its error (raised by the loader) is raised here."""
     command = getattr(args, "command", None) or "home"
@@ -484,7 +559,8 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
                 print(f"client-exit: {problem}", file=sys.stderr)
             return 1
     app = build_app(bank, store, lang, command=command, client=getattr(args, "client", None),
-                    assessor=getattr(args, "assessor", None), draft=draft, ledger=ledger)
+                    assessor=getattr(args, "assessor", None), draft=draft, from_record=from_record,
+                    ledger=ledger)
     app.run()
     if app.bank_error is not None:
         raise app.bank_error

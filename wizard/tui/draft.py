@@ -14,12 +14,15 @@ from datetime import datetime
 from pathlib import Path
 
 from wizard.bank import Answer, Bank, Question
+from wizard.model.prefill import Prefill, after_answer, carried_from
 from wizard.problems import InvalidFile
 from wizard.reasoning import assess
 from wizard.records import DecisionRecord, Evidence, LedgerSource, read_record
 from wizard.store import RecordStore
 
 ANSWERED, SKIPPED, OPEN = "answered", "skipped", "open"
+PREFILLED = "prefilled"  # answered by a pre-fill (model/prefill.py) the assessor has not confirmed yet
+TO_DO = (OPEN, PREFILLED)  # what the questionnaire still asks the assessor to look at
 
 
 @dataclass
@@ -34,20 +37,23 @@ class Draft:
 
     @classmethod
     def start(cls, bank: Bank, store: RecordStore, *, client: str, assessor: str, lang: str,
-              created: datetime, record_id: str, evidence: dict[str, Evidence] | None = None,
-              ledger: LedgerSource | None = None) -> Draft:
-        """A new draft. `evidence` drawn from an invoice ledger is kept with it: each answer the
-        ledger gives is offered on its question, and becomes an answer only when confirmed."""
+              created: datetime, record_id: str,
+              prefill: dict[str, tuple[Answer, Prefill]] | None = None,
+              evidence: dict[str, Evidence] | None = None, ledger: LedgerSource | None = None) -> Draft:
+        """A new draft; `prefill` (question id → answer and where it came from) fills answers in
+        for the assessor to confirm or change: see `wizard.model.prefill` (`carry_over`). The
+        `evidence` drawn from an invoice `ledger` is kept with the draft, and shown beside its
+        question (the ledger's answers come in `prefill`, with the source "ledger")."""
+        prefill = {qid: item for qid, item in (prefill or {}).items()
+                   if bank.question(qid) is not None and bank.question(qid).check(item[0]) is None}
         record = DecisionRecord(
             id=record_id, client=client.strip(), assessor=assessor.strip(), created=created,
-            language=lang, bank_version=bank.version, status="draft", evidence=dict(evidence or {}), ledger=ledger,
+            language=lang, bank_version=bank.version, status="draft",
+            answers={qid: value for qid, (value, _) in prefill.items()},
+            prefilled={qid: source for qid, (_, source) in prefill.items()},
+            evidence=dict(evidence or {}), ledger=ledger,
         )
         return cls(bank, store, record)
-
-    def suggested(self, question_id: str) -> Answer | None:
-        """The answer the ledger gives an open question (shown, to confirm or change), else None."""
-        found = self.record.evidence.get(question_id)
-        return found.derived if found is not None and self.status(question_id) == OPEN else None
 
     @classmethod
     def open(cls, bank: Bank, store: RecordStore, path: Path) -> Draft:
@@ -62,30 +68,40 @@ class Draft:
 
     def status(self, question_id: str) -> str:
         if question_id in self.record.answers:
-            return ANSWERED
+            prefill = self.record.prefilled.get(question_id)
+            return PREFILLED if prefill is not None and prefill.pending else ANSWERED
         if question_id in self.record.skipped:
             return SKIPPED
         return OPEN
 
     def first_open(self) -> int | None:
-        """The index of the first question neither answered nor skipped."""
-        return next((i for i, q in enumerate(self.questions) if self.status(q.id) == OPEN), None)
+        """The index of the first question still to look at: open, or pre-filled and unconfirmed."""
+        return next((i for i, q in enumerate(self.questions) if self.status(q.id) in TO_DO), None)
 
     def open_indexes(self) -> list[int]:
         """The indexes of every question neither answered nor skipped, in order."""
         return [i for i, q in enumerate(self.questions) if self.status(q.id) == OPEN]
 
     def next_open(self, after: int) -> int | None:
-        """The first open question after index `after`, wrapping round to the start; `after`
-        itself when it is the only one open; None when none is open."""
-        indexes = self.open_indexes()
+        """The first question still to look at after index `after`, wrapping round to the start;
+        `after` itself when it is the only one; None when there is none."""
+        indexes = [i for i, q in enumerate(self.questions) if self.status(q.id) in TO_DO]
         return next((i for i in indexes if i > after), indexes[0] if indexes else None)
 
     def open_count(self) -> int:
         return sum(1 for q in self.questions if self.status(q.id) == OPEN)
 
+    def pending_count(self) -> int:
+        """Pre-filled answers the assessor has not confirmed or changed yet."""
+        return sum(1 for q in self.questions if self.status(q.id) == PREFILLED)
+
     def done_count(self) -> int:
-        return len(self.questions) - self.open_count()
+        return len(self.questions) - self.open_count() - self.pending_count()
+
+    @property
+    def carried_from(self) -> tuple[str, ...]:
+        """The earlier records this assessment carries answers over from (a reassessment)."""
+        return carried_from(self.record.prefilled)
 
     # -- changes (each one is saved at once) --------------------------------------------------
 
@@ -94,9 +110,14 @@ class Draft:
         if question is None or question.check(value):
             raise ValueError(f"{question_id}: {value!r} is not an allowed answer")
         answers = dict(self.record.answers)
-        answers[question_id] = value
+        before, answers[question_id] = answers.get(question_id), value
         skipped = tuple(q for q in self.record.skipped if q != question_id)
-        return self._change(answers=answers, skipped=skipped)
+        return self._change(answers=answers, skipped=skipped,
+                            prefilled=self._prefilled_after(question_id, before, value))
+
+    def keep(self, question_id: str) -> bool:
+        """Confirm a pre-filled answer as it is (the questionnaire's Enter on it)."""
+        return self.answer(question_id, self.record.answers[question_id])
 
     def skip(self, question_id: str) -> bool:
         """Record "don't know": the answer (if any) is removed, the id is listed as skipped."""
@@ -104,7 +125,14 @@ class Draft:
         skipped = self.record.skipped
         if question_id not in skipped:
             skipped = self._in_bank_order({*skipped, question_id})
-        return self._change(answers=answers, skipped=skipped)
+        return self._change(answers=answers, skipped=skipped,
+                            prefilled=self._prefilled_after(question_id, self.record.answers.get(question_id), None))
+
+    def _prefilled_after(self, question_id: str, before: Answer | None, after: Answer | None) -> dict[str, Prefill]:
+        prefilled = dict(self.record.prefilled)
+        if question_id in prefilled:
+            prefilled[question_id] = after_answer(prefilled[question_id], before, after)
+        return prefilled
 
     def set_note(self, question_id: str, text: str) -> bool:
         notes = dict(self.record.notes)
@@ -187,8 +215,11 @@ class DraftNotFound(Exception):
 
 
 def progress(record: DecisionRecord, bank: Bank) -> tuple[int, int]:
-    """How many questions of a draft are done (answered or skipped), and how many there are."""
-    done = sum(1 for q in bank.questions if q.id in record.answers or q.id in record.skipped)
+    """How many questions of a draft are done (answered or skipped, a pre-filled answer once it is
+    confirmed), and how many there are."""
+    pending = {qid for qid, p in record.prefilled.items() if p.pending}
+    done = sum(1 for q in bank.questions
+               if (q.id in record.answers and q.id not in pending) or q.id in record.skipped)
     return done, len(bank.questions)
 
 

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from wizard.i18n import day
 from wizard.bank import Answer
 from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compare
 from wizard.records import DecisionRecord
@@ -96,7 +97,7 @@ class CompareScreen(WizardScreen[None]):
     def _since(self, cmp: Comparison) -> ComposeResult:
         since, a, b = cmp.since, cmp.first, cmp.second
         with Vertical(id="since", classes=f"since -{since.level_direction}"):
-            yield Static(Content(self.t("review.since.title", date=f"{a.created:%Y-%m-%d}")), classes="since-title")
+            yield Static(Content(self.t("review.since.title", date=day(a.created, self.lang))), classes="since-title")
             delta = f"{since.score_delta:+d}"
             yield Static(Content(self.t("review.since.score", days=since.days, before=a.result.score,
                                         after=b.result.score, delta=delta)))

@@ -39,7 +39,7 @@ class DecisionScreen(WizardModal[tuple[str, str] | None]):
                 for level in LEVELS
             ], id="levels")
             yield Label(Content(self.t("tui.decide.reason")), classes="field-label")
-            yield Input(self.reason, placeholder=self.t("tui.decide.reason_placeholder"), id="reason")
+            yield Input(self.reason, placeholder=self.t("tui.decide.reason_placeholder"), id="reason", compact=True)
             yield Static("", id="decide-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(self.t("tui.decide.save"), variant="primary", id="save")

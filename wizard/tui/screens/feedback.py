@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from wizard.i18n import day
 from wizard.feedback import STANCES, Feedback, current
 from wizard.records import DecisionRecord
 from wizard.report_review import STANCE_MARKS
@@ -35,7 +36,7 @@ class FeedbackScreen(WizardModal[tuple[str, str, str] | None]):
             yield Static(Content(self.t("tui.feedback.title")), classes="dialog-title")
             yield Static(Content(self.t("tui.feedback.about", client=record.client,
                                         assessor=record.assessor or self.t("report.nobody"),
-                                        date=f"{record.created:%Y-%m-%d}")), classes="muted")
+                                        date=day(record.created, self.lang))), classes="muted")
             latest = current(self.feedback)
             if latest:
                 lines = [f"{STANCE_MARKS[f.stance]} {f.by}: {self.t('review.stance.' + f.stance)}"

@@ -10,8 +10,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from wizard.i18n import day
 from wizard.lifecycle import is_overdue
-from wizard.report import level_label
+from wizard.report import level_label, short_level_label
 from wizard.report_review import MARKS, decision_line, markdown_history, stance_marks
 from wizard.team import History, history
 from wizard.tui.exports import export_path
@@ -24,8 +25,9 @@ from wizard.tui.widgets.score_chart import Point, ScoreChart
 
 
 COLUMNS = ("date", "level", "score", "status", "decision", "due", "feedback", "assessor")
-SHRINK = (("assessor", 5), ("decision", 10), ("level", 14), ("status", 9), ("decision", 8), ("level", 10),
-          ("feedback", 4), ("status", 6), ("due", 10), ("assessor", 3), ("date", 8))
+# Levels (recommended and decided) are never cut: their short labels always fit.
+SHRINK = (("assessor", 5), ("status", 9), ("feedback", 4), ("status", 6), ("due", 10), ("assessor", 3),
+          ("date", 8))
 
 
 class HistoryScreen(ClientScreen):
@@ -50,8 +52,8 @@ class HistoryScreen(ClientScreen):
             yield Static(Content(self.t("review.history.title", client=hist.client)), id="who")
             if records:
                 yield Static(Content(self.t("tui.history.span", count=len(records),
-                                            start=f"{records[0].created:%Y-%m-%d}",
-                                            end=f"{records[-1].created:%Y-%m-%d}")), id="history-span")
+                                            start=day(records[0].created, self.lang),
+                                            end=day(records[-1].created, self.lang))), id="history-span")
         with VerticalScroll(id="history-body", classes="client-body"):
             yield from self._problems()
             if not records:
@@ -61,6 +63,11 @@ class HistoryScreen(ClientScreen):
                              classes="heading")
                 yield ScoreChart([Point(r.created.date(), r.result.score, r.result.level) for r in records],
                                  id="history-chart")
+                if hist.conflict:
+                    from wizard.report_review import conflict_text
+
+                    yield Static(Content(conflict_text(hist.conflict, self.app.bank, self.lang)),
+                                 classes="error", id="history-conflict")
                 yield self._records(hist)
                 yield from self._level_changes(hist)
                 yield from self._decisions(hist)
@@ -68,7 +75,7 @@ class HistoryScreen(ClientScreen):
         yield KeyFooter()
 
     def _records(self, hist: History):
-        app, bank, today = self.app, self.app.bank, self.app.clock().date()
+        app, today = self.app, self.app.clock().date()
         labels = {key: self.t(f"tui.history.col.{key}") for key in COLUMNS}
         rows = []
         for record in hist.records:
@@ -76,10 +83,10 @@ class HistoryScreen(ClientScreen):
             due = record.review_date.isoformat() if record.review_date else "—"
             rows.append((record.id, (
                 Cell(f"{record.created:%Y-%m-%d}"),
-                Cell(level_label(bank, result.level, self.lang), level_style(app, result.level)),
+                Cell(short_level_label(result.level, self.lang), level_style(app, result.level)),
                 Cell(str(result.score), right=True),
                 Cell(self.t(f"status.{record.status}")),
-                Cell(level_label(bank, decision.level, self.lang) if decision else "—"),
+                Cell(short_level_label(decision.level, self.lang) if decision else "—"),
                 Cell(f"⚠ {due}", colour(app, "text-error", bold=True)) if is_overdue(record, today) else Cell(due),
                 Cell(stance_marks(hist.feedback.get(record.id, ()))),
                 Cell(record.assessor or "?"),

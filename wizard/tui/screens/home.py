@@ -42,6 +42,7 @@ class HomeScreen(WizardScreen[None]):
         self.loaded = False  # drafts and the record count: read after the first frame
         self._entries: list = []
         self._record_count: int | None = None
+        self._due = 0  # reviews due today or overdue (wizard/model/due.py)
         self._error: OSError | None = None
 
     def _load(self) -> None:
@@ -53,6 +54,9 @@ class HomeScreen(WizardScreen[None]):
         self._entries, self._error = entries, error or records_error
         self.drafts = [e.path for e in entries if e.record is not None]
         self._record_count = sum(1 for item in records if item.summary is not None)
+        from wizard.model.due import due_reviews
+
+        self._due = len(due_reviews([(item.path, item.summary) for item in records], app.clock().date(), within=0))
 
     async def _fill(self) -> None:
         """After the first frame: read the drafts and count the records, then show them."""
@@ -78,7 +82,8 @@ class HomeScreen(WizardScreen[None]):
                     self._item("n", self.t("tui.home.new"), "new"),
                     self._item("r", self.t("tui.home.resume", count=len(drafts) if self.loaded else waiting), "resume",
                                disabled=not drafts),
-                    self._item("v", self.t("tui.home.review", count=record_count), "review"),
+                    self._item("v", self.t("tui.home.review", count=record_count)
+                               + (self.t("tui.home.due", count=self._due) if self._due else ""), "review"),
                     self._item("p", self.t("tui.home.portfolio"), "portfolio"),
                     self._item("q", self.t("tui.home.quit"), "quit"),
                     id="menu",

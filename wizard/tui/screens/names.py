@@ -16,9 +16,11 @@ from wizard.tui.widgets.footer import KeyFooter
 class NamesScreen(WizardScreen[tuple[str, str] | None]):
     BINDINGS = [Binding("escape", "cancel", "tui.key.close")]
 
-    def __init__(self, client: str = "", assessor: str = "", *, editing: bool = False) -> None:
+    def __init__(self, client: str = "", assessor: str = "", *, editing: bool = False,
+                 first_use: bool = False) -> None:
         super().__init__()
         self.client, self.assessor, self.editing = client, assessor, editing
+        self.first_use = first_use  # no name set yet: the one given here is remembered
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="names-body"):
@@ -26,6 +28,8 @@ class NamesScreen(WizardScreen[tuple[str, str] | None]):
                 yield Static(Content(self.t("tui.names.edit_title" if self.editing else "tui.names.title")),
                              classes="title")
                 yield Static(Content(self.t("tui.names.lead")), classes="lead")
+                if self.first_use:
+                    yield Static(Content(self.t("tui.names.first_use")), classes="muted", id="first-use")
                 yield Label(Content(self.t("tui.names.client")), id="client-label", classes="field-label")
                 yield Input(self.client, placeholder=self.t("tui.names.client_placeholder"), id="client")
                 yield Label(Content(self.t("tui.names.assessor")), id="assessor-label", classes="field-label")
@@ -53,6 +57,12 @@ class NamesScreen(WizardScreen[tuple[str, str] | None]):
         await super().apply_language()
         if focused:
             self.query_one(f"#{focused}").focus()
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        """A message asking for both names goes once both are there."""
+        if all(self.query_one(f"#{name}", Input).value.strip() for name in ("client", "assessor")):
+            self.query_one("#names-error", Static).update("")
 
     @on(Input.Submitted, "#client")
     def _client_done(self) -> None:

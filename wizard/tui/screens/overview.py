@@ -16,12 +16,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.bank import Question
-from wizard.tui.draft import ANSWERED, OPEN, SKIPPED, Draft
+from wizard.tui.draft import ANSWERED, OPEN, PREFILLED, SKIPPED, Draft
 from wizard.tui.screens.base import WizardModal
 from wizard.tui.widgets.footer import KeyFooter
 
 PREFIX = 8  # "▶ ✓ 12. ": wrapped lines of a question start under its text
-MARKS = {ANSWERED: ("✓", "bold $success"), SKIPPED: ("?", "bold $warning"), OPEN: ("○", "$text-muted")}
+MARKS = {ANSWERED: ("✓", "bold $success"), PREFILLED: ("↺", "bold $accent"), SKIPPED: ("?", "bold $warning"),
+         OPEN: ("○", "$text-muted")}
 
 
 class OverviewScreen(WizardModal[tuple[str, int | None] | None]):
@@ -46,7 +47,9 @@ class OverviewScreen(WizardModal[tuple[str, int | None] | None]):
         with Vertical(classes="dialog", id="overview"):
             yield Static(Content(self.t("tui.overview.title")), classes="dialog-title")
             yield Static(Content(self.t("tui.overview.counts", answered=counts[ANSWERED],
-                                        skipped=counts[SKIPPED], open=counts[OPEN])), classes="muted")
+                                        skipped=counts[SKIPPED], open=counts[OPEN])
+                                 + (self.t("tui.overview.carried", count=counts[PREFILLED]) if counts[PREFILLED] else "")),
+                         classes="muted")
             options: list[Option] = [Option(Content.assemble(
                 ("✎ ", "bold $accent"),
                 self.t("tui.overview.names", client=draft.record.client, assessor=draft.record.assessor),
@@ -69,9 +72,12 @@ class OverviewScreen(WizardModal[tuple[str, int | None] | None]):
         pointer = "▶" if number == self.current else " "
         parts: list = [(pointer, "bold $accent"), (f" {mark} ", style), (f"{number + 1:>2}. ", "$text-muted")]
         parts += _hanging(question.text(self.lang), width)
-        if status == ANSWERED:
+        if status in (ANSWERED, PREFILLED):
             answer = question.label(self.draft.record.answers[question.id], self.lang, self.draft.bank)
-            parts += ["\n", " " * PREFIX, ("→ ", "$success"), *_hanging(answer, width, PREFIX + 2)]
+            if status == PREFILLED:
+                answer = f"{answer} ({self.t('prefill.mark')})"
+            parts += ["\n", " " * PREFIX, ("→ ", MARKS[status][1].removeprefix("bold ")),
+                      *_hanging(answer, width, PREFIX + 2)]
         elif status == SKIPPED:
             parts += ["\n", " " * PREFIX, ("→ ", "$warning"),
                       *_hanging(self.t("tui.overview.skipped"), width, PREFIX + 2, "$warning")]

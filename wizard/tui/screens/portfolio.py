@@ -15,8 +15,10 @@ from textual.widgets import DataTable, Static
 
 from wizard.model.portfolio import ClientRow, Portfolio, portfolio
 from wizard.problems import InvalidFile
-from wizard.render.evidence import day, evidence_texts
+from wizard.i18n import day
+from wizard.render.evidence import evidence_texts
 from wizard.render.portfolio import LEDGER_COLUMNS, cells, concentration_lines, unmatched_lines
+from wizard.report import short_level_label
 from wizard.tui.paths import short_path
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.cell import Cell, fit, width_of
@@ -96,7 +98,7 @@ class PortfolioScreen(WizardScreen[None]):
 
     def _table(self, with_ledger: bool) -> RecordTable:
         keys = [key for key in COLUMNS if with_ledger or key not in LEDGER_COLUMNS]
-        levels = {level.id: level.label(self.lang) for level in self.app.bank.levels}
+        levels = {level.id: short_level_label(level.id, self.lang) for level in self.app.bank.levels}
         texts = [cells(row, levels, self.lang) for row in self.rows]
         labels = {key: self.t(f"tui.portfolio.col.{key}") for key in keys}
         want = {key: max([width_of(labels[key])] + [width_of(text[key]) for text in texts]) for key in keys}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -16,7 +17,8 @@ from textual.widgets import Input, ProgressBar, Static
 
 from wizard.bank import Answer, Question
 from wizard.i18n import t
-from wizard.tui.draft import ANSWERED, SKIPPED, Draft
+from wizard.render.prefill import source_text
+from wizard.tui.draft import ANSWERED, PREFILLED, SKIPPED, Draft
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
@@ -141,6 +143,7 @@ class QuestionnaireScreen(WizardScreen[None]):
             yield Static(id="question")
             yield Static(id="help")
             yield Static(id="why")
+        yield Static(id="more-below")
         with Vertical(id="answer"):
             yield Static(id="current")
             yield AnswerOptions(id="options")
@@ -152,6 +155,7 @@ class QuestionnaireScreen(WizardScreen[None]):
         yield KeyFooter(show_command_palette=False, hidden=self.FOOTER_HIDDEN)
 
     def on_mount(self) -> None:
+        self.watch(self.query_one("#body", VerticalScroll), "scroll_y", lambda: self._show_more_below(), init=False)
         self.show(self.index)
         self._show_save_state(announce=True)
 
@@ -171,6 +175,21 @@ class QuestionnaireScreen(WizardScreen[None]):
         self._show_answer_field(keep_typed)
         self._show_hint()
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self._show_more_below)
+
+    def _show_more_below(self) -> None:
+        """On a small screen the question's help or why it matters may not fit: a line says so,
+        with the key that scrolls, instead of leaving it below the fold unseen."""
+        if not self.is_attached:
+            return
+        body = self.query_one("#body", VerticalScroll)
+        more = self.query_one("#more-below", Static)
+        hidden = body.max_scroll_y - body.scroll_y > 0
+        more.update(Content(self.t("tui.q.more_below")) if hidden else "")
+        more.display = hidden
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_more_below)
 
     def _show_place(self) -> None:
         """Who, how far, and where: the top bar and the progress row."""
@@ -205,17 +224,15 @@ class QuestionnaireScreen(WizardScreen[None]):
         options.display = not is_number
         self.query_one("#number-row").display = is_number
         self.query_one("#number-error", Static).update("")
-        suggested = self.draft.suggested(question.id)
         if not is_number:
-            options.show(question, self.draft.bank, lang, current, suggested)
+            options.show(question, self.draft.bank, lang, current)
             options.focus()
             return
         number = self.query_one("#number", Input)
         number.validators = [NumberAnswer(question.kind == "percent", self)]
         number.placeholder = self.t("tui.q.number_placeholder")
         if not keep_typed:
-            shown = current if current is not None else suggested
-            number.value = "" if shown is None else str(shown)
+            number.value = "" if current is None else str(current)
         if question.kind == "percent":
             unit = self.t("tui.q.percent_unit")
         else:
@@ -255,20 +272,29 @@ class QuestionnaireScreen(WizardScreen[None]):
         question, record = self.question, self.draft.record
         status = self.draft.status(question.id)
         lines = []
-        if status == ANSWERED:
+        prefill = record.prefilled.get(question.id)
+        found = record.evidence.get(question.id)  # drawn from an invoice ledger
+        ledger = prefill is not None and prefill.source == "ledger"
+        if ledger and found is not None:  # the ledger's figures, kept once in the record's [evidence]
+            prefill = replace(prefill, evidence=found.text)
+        if status == PREFILLED:
             answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
+            source = source_text(prefill, self.lang)
+            lines.append(Content.assemble(("↺ ", "bold $accent"),
+                                          self.t("prefill.pending", answer=answer, source=source)))
+        elif status == ANSWERED:
+            answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
+            if prefill is not None and prefill.state == "kept":
+                answer = self.t("prefill.kept", answer=answer, source=source_text(prefill, self.lang))
             lines.append(Content.assemble(("✓ ", "bold $success"), self.t("tui.q.answer_now", answer=answer)))
         elif status == SKIPPED:
             lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
-        found = record.evidence.get(question.id)
-        if found is not None:  # drawn from an invoice ledger: what it says, and why
+        if found is not None and (not ledger or prefill.state == "changed"):  # what the ledger says, and why
             if found.derived is None:
                 said = self.t("tui.q.ledger_none", evidence=found.text)
             else:
                 said = self.t("tui.q.ledger", answer=question.label(found.derived, self.lang, self.draft.bank),
                               evidence=found.text)
-            if status != ANSWERED and found.derived is not None:
-                said += " " + self.t("tui.q.ledger_confirm")
             lines.append(Content.assemble(("◆ ", "bold $accent"), said))
         if question.id in record.notes:
             lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=record.notes[question.id])))
@@ -307,6 +333,11 @@ class QuestionnaireScreen(WizardScreen[None]):
         event.stop()
         if event.question_id == self.question.id:  # not a late Enter for a question already left
             self.answer(event.value)
+
+    @on(AnswerOptions.NothingHighlighted)
+    def _nothing_highlighted(self, event: AnswerOptions.NothingHighlighted) -> None:
+        event.stop()
+        self._show_hint("Enter")
 
     @on(Input.Submitted, "#number")
     def _number_submitted(self, event: Input.Submitted) -> None:
@@ -436,6 +467,9 @@ class QuestionnaireScreen(WizardScreen[None]):
             dialog = ConfirmScreen("tui.q.finish_open", yes="tui.q.finish_yes", no="tui.q.finish_no",
                                    default=False, items=self._open_questions, then="tui.q.finish_open_then",
                                    count=open_count)
+        elif self.draft.pending_count():
+            dialog = ConfirmScreen("tui.q.finish_carried", yes="tui.q.finish_yes", no="tui.q.finish_no",
+                                   default=False, count=self.draft.pending_count())
         else:
             dialog = ConfirmScreen("tui.q.finish_all", yes="tui.q.finish_yes", no="tui.q.finish_no",
                                    total=len(self.draft.questions), skipped=skipped)

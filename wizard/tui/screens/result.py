@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard import feedback as feedback_files
-from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide
+from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, supersede, to_supersede
 from wizard.records import DecisionRecord, write_atomic
 from wizard.report import level_label, markdown
 from wizard.report_review import STANCE_MARKS
@@ -38,11 +38,12 @@ class ResultScreen(WizardScreen[None]):
         Binding("f", "feedback", "tui.key.feedback"),
         Binding("t", "team", "tui.key.team"),
         Binding("h", "history", "tui.key.history"),
+        Binding("n", "reassess", "tui.key.reassess"),
         Binding("escape", "back", "tui.key.back", show=False),
     ]
-    # Every key of the screen fits the footer at 80 columns without F2 (it still works, and
-    # the help lists it) and without the palette's ^p (the palette still opens).
-    FOOTER_HIDDEN = ("f2",)
+    # Every key shown fits the footer at 80 columns in both languages; F2, e (export) and h
+    # (history) still work, the help lists them and the palette offers them; ^p is left out too.
+    FOOTER_HIDDEN = ("f2", "e", "h")
 
     def __init__(self, record: DecisionRecord, path: Path) -> None:
         super().__init__()
@@ -89,8 +90,8 @@ class ResultScreen(WizardScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("accept", "other_level"):
             return self.record.result is not None
-        if action == "propose":
-            return True if self.record.status in ("draft", "rejected") else None
+        if action == "reassess":
+            return self.record.result is not None
         return True
 
     # -- decisions ----------------------------------------------------------------------------
@@ -123,17 +124,42 @@ class ResultScreen(WizardScreen[None]):
         ), chosen)
 
     def _decide(self, level: str, reason: str) -> None:
-        if self._change("accepted", level=level, reason=reason):
-            self.notify(self.t("tui.result.decision_saved", level=level_label(self.app.bank, level, self.lang)))
+        self._change("accepted", level=level, reason=reason)
 
-    def _change(self, status: str, **decision: str) -> bool:
-        """Move the record to `status` by the lifecycle rules and write it; say why when refused."""
+    def _change(self, status: str, **decision: str) -> None:
+        """Move the record to `status` by the lifecycle rules and write it; say why when refused.
+        The step is credited to the user (asked once when no name is set), never guessed."""
+        self.app.whoami(lambda by: self._change_as(by, status, **decision))
+
+    def _change_as(self, by: str, status: str, **decision: str) -> None:
         try:
-            record = decide(self.record, status, by=self.record.assessor, at=self.app.clock(), **decision)
+            record = decide(self.record, status, by=by, at=self.app.clock(), **decision)
+            record, older = self._reassessed(record, status, by)
         except LifecycleError as error:
             self.notify(self._refusal(error, status), title=self.t("tui.life.title"), severity="error", timeout=12)
-            return False
-        return self._write(record)
+            return
+        if self._write(record, older):
+            done = {"accepted": "tui.result.decision_saved", "proposed": "tui.result.proposed",
+                    "rejected": "tui.result.rejected"}[status]
+            level = record.decision.level if record.decision else None
+            self.notify(self.t(done, level=level_label(self.app.bank, level, self.lang) if level else ""))
+
+    def _reassessed(self, record: DecisionRecord, status: str, by: str):
+        """A reassessment, once accepted, supersedes the records its answers came from."""
+        from wizard.problems import InvalidFile, NoSuchRecord
+        from wizard.records import read_record
+
+        older = []
+        for ref in to_supersede(record, status):
+            try:
+                path = self.app.store.find(ref, self.app.bank)
+                old = read_record(path, self.app.bank)
+            except (NoSuchRecord, InvalidFile):
+                self.notify(self.t("reassess.earlier_missing", id=ref), severity="warning", timeout=8)
+                continue
+            record, old = supersede(record, old, by=by, at=record.status_history[-1].at)
+            older.append((path, old))
+        return record, older
 
     def _refused(self, status: str, **decision: str) -> bool:
         """Ask the lifecycle rules before any dialog: True (and why, on screen) when they refuse
@@ -170,13 +196,15 @@ class ResultScreen(WizardScreen[None]):
         return f"{error.field}: {error.message}"
 
     def action_propose(self) -> None:
-        if self.record.status not in ("draft", "rejected"):
-            self.notify(self.t("tui.result.already_proposed", status=self.t(f"status.{self.record.status}")))
+        if self.record.status == "proposed":
+            self.notify(self.t("tui.result.already_proposed", status=self.t("status.proposed")))
+            return
+        if self._refused("proposed"):  # accepted or superseded: said why, never silently ignored
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self._change("proposed"):
-                self.notify(self.t("tui.result.proposed"))
+            if yes:
+                self._change("proposed")
 
         self.app.push_screen(ConfirmScreen("tui.result.propose_confirm"), confirmed)
 
@@ -185,8 +213,8 @@ class ResultScreen(WizardScreen[None]):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self._change("rejected"):
-                self.notify(self.t("tui.result.rejected"))
+            if yes:
+                self._change("rejected")
 
         self.app.push_screen(ConfirmScreen("tui.result.reject_confirm", default=False), confirmed)
 
@@ -201,15 +229,22 @@ class ResultScreen(WizardScreen[None]):
         if self.feedback != before:
             self.query_one("#record-feedback", Static).update(Content(self._feedback_line()))
 
+    def action_reassess(self) -> None:
+        """A new assessment of this client, starting from this record's answers."""
+        self.app.reassess(self.record)
+
     def action_history(self) -> None:
         self.app.show_history(self.record.client)
 
     def action_team(self) -> None:
         self.app.show_team(self.record.client)
 
-    def _write(self, record: DecisionRecord) -> bool:
-        """Replace the record on disk; on failure nothing changes and the user can try again."""
+    def _write(self, record: DecisionRecord, older: list | tuple = ()) -> bool:
+        """Replace the record (and the earlier ones it supersedes) on disk; on failure the user
+        can try again."""
         try:
+            for path, old in older:
+                self.app.store.update(path, old)
             self.app.store.update(self.path, record)
         except OSError as error:
             self.notify(self.t("tui.result.write_failed", path=short_path(self.path),

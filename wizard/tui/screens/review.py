@@ -20,12 +20,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from wizard.i18n import day
 from wizard.bank import LEVELS
 from wizard.index import Listed, Summary
 from wizard.lifecycle import is_overdue
 from wizard.problems import Problem
 from wizard.records import STATUSES
-from wizard.report import level_label
+from wizard.report import level_label, short_level_label
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.cell import Cell, fit, fold, width_of
 from wizard.tui.widgets.footer import KeyFooter
@@ -39,8 +40,9 @@ DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
 QUICK_FILTER = 2_000  # up to this many records the table is filtered on every key
 SAMPLE = 2_000  # records whose names set the width of the name columns
 # When the columns do not fit, they give up width in this order, down to these widths.
-SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("level", 13), ("assessor", 7),
-          ("client", 12), ("score", 4), ("level", 8), ("status", 5), ("client", 4), ("assessor", 3),
+# The level is never cut: its short label (at most 14 characters) always fits.
+SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("assessor", 7),
+          ("client", 12), ("score", 4), ("status", 5), ("client", 4), ("assessor", 3),
           ("due", 10), ("score", 3))
 
 
@@ -107,6 +109,7 @@ class ReviewScreen(WizardScreen[None]):
         self._cell_cache: dict[tuple, Cell] = {}
         self._filter_timer = None
         self._counted: tuple[list, int, int] | None = None
+        self._conflicts: set[str] = set()
         self._resize_timer = None
 
     # -- data -------------------------------------------------------------------------------------
@@ -134,10 +137,15 @@ class ReviewScreen(WizardScreen[None]):
         listed, self.error = self.app.take_folder_read() or read_folder(self.app.store.summaries, self.app.bank)
         self._loaded = True
         today = self.app.clock().date()
-        self._levels = {level: level_label(self.app.bank, level, self.lang) for level in LEVELS}
+        self._levels = {level: short_level_label(level, self.lang) for level in LEVELS}  # never cut
         self._statuses = {status: self.t(f"status.{status}") for status in STATUSES}
         row = self._row
         self.rows = [row(item, today) for item in listed]
+        from wizard.model.conflicts import conflicting_clients
+
+        # Accepted decisions on one client that disagree: marked in the status column.
+        self._conflicts = {r.id for items in conflicting_clients(r.summary for r in self.rows if r.summary).values()
+                           for r in items}
         if self.marked:  # the marks whose files are still readable stay
             keys = {row.key for row in self.rows if row.summary is not None}
             self.marked = [key for key in self.marked if key in keys]
@@ -255,7 +263,8 @@ class ReviewScreen(WizardScreen[None]):
             "assessor": max([width_of(a) for a in {s.assessor for s in named}] + [3]),
             "level": max([width_of(self._levels[level]) for level in {s.level for s in readable} if level] + [1]),
             "score": 3,
-            "status": max([width_of(self._statuses[status]) for status in {s.status for s in readable}] + [3]),
+            "status": max([width_of(self._statuses[status]) for status in {s.status for s in readable}] + [3])
+            + (2 if self._conflicts else 0),  # "≠ " marks an accepted decision another one contradicts
             "due": 12 if any(r.overdue for r in self.rows) else 10,
         }
         want = {key: max(natural[key], self._label_width(key)) for key in COLUMNS}
@@ -336,7 +345,8 @@ class ReviewScreen(WizardScreen[None]):
             shared(summary.assessor, muted),
             shared(self._level(summary), summary.level or ""),
             shared("—" if summary.score is None else str(summary.score), "", right=True),
-            shared(self._statuses[summary.status], muted),
+            shared(f"≠ {self._statuses[summary.status]}", "alarm") if summary.id in self._conflicts
+            else shared(self._statuses[summary.status], muted),
             shared(f"⚠ {due}", "alarm") if row.overdue else shared(due, ""),
         )
 
@@ -353,6 +363,8 @@ class ReviewScreen(WizardScreen[None]):
             parts = [self.t("tui.review.count_filtered", shown=shown, count=total)]
         if overdue:
             parts.append(self.t("tui.review.count_overdue", count=overdue))
+        if self._conflicts:
+            parts.append(self.t("tui.review.count_conflicts", count=len(self._conflicts)))
         if broken:
             parts.append(self.t("tui.review.count_broken", count=broken))
         self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
@@ -413,8 +425,11 @@ class ReviewScreen(WizardScreen[None]):
         else:
             level = self.t("tui.review.detail_recommended", level=self._recommended(summary))
         due = summary.review_date.isoformat() if summary.review_date else "—"
+        due = day(summary.review_date, self.lang) if summary.review_date else "—"
         review = self.t("tui.review.detail_overdue" if row.overdue else "tui.review.detail_due", date=due)
         parts = [summary.client, summary.assessor or "?", level, self.t(f"status.{summary.status}"), review]
+        if summary.id in self._conflicts:
+            parts.append(self.t("tui.review.detail_conflict"))
         return " · ".join(parts)
 
     def _recommended(self, summary: Summary) -> str:

@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.bank import LEVELS
 from wizard.feedback import current
-from wizard.report import answer_text, level_label, question_text
-from wizard.report_review import STANCE_MARKS, markdown_team, stance_marks
+from wizard.report import answer_text, level_label, question_text, short_level_label
+from wizard.report_review import (STANCE_MARKS, conflict_text, consensus_detail, markdown_team, no_disagreement_text,
+                                  stance_marks)
 from wizard.team import TeamView, member_name, team_view
 from wizard.tui.exports import export_path
 from wizard.tui.screens.client_view import ClientScreen
@@ -27,7 +27,7 @@ from wizard.tui.widgets.result_view import Item
 
 LARGE = 0.5  # a disagreement this large (0–1) is shown in the error colour
 COLUMNS = ("teammate", "date", "level", "score", "status", "feedback")
-SHRINK = (("teammate", 12), ("level", 14), ("status", 9), ("feedback", 4), ("teammate", 6), ("level", 8))
+SHRINK = (("teammate", 12), ("status", 9), ("feedback", 4), ("teammate", 6))  # a level is never cut
 
 
 class TeamScreen(ClientScreen):
@@ -74,21 +74,19 @@ class TeamScreen(ClientScreen):
                 (self.t("review.team.consensus") + ":  ", "bold $text-muted"),
                 (self._level(c.level).upper(), "bold"),
             ), classes="headline-level")
-            if c.agreed:
-                detail = self.t("review.team.agreed", count=len(c.levels))
-            else:
-                ranks = sorted(c.levels.values(), key=LEVELS.index)
-                detail = self.t("review.team.spread", steps=c.spread, mildest=self._level(ranks[0]),
-                                harshest=self._level(ranks[-1]))
-            yield Static(Content(f"{detail} · {self.t('review.team.mean_score', score=view.mean_score)}"))
+            for detail in consensus_detail(view, self.app.bank, self.lang):
+                yield Static(Content(detail), classes="consensus-detail")
+            if view.conflict:
+                yield Static(Content(conflict_text(view.conflict, self.app.bank, self.lang)),
+                             classes="error", id="team-conflict")
 
     def _members(self, view: TeamView):
-        app, bank = self.app, self.app.bank
+        app = self.app
         labels = {key: self.t(f"tui.team.col.{key}") for key in COLUMNS}
         rows = [(record.id, (
             Cell(member_name(view, record)),
             Cell(f"{record.created:%Y-%m-%d}"),
-            Cell(level_label(bank, record.result.level, self.lang), level_style(app, record.result.level)),
+            Cell(short_level_label(record.result.level, self.lang), level_style(app, record.result.level)),
             Cell(str(record.result.score), right=True),
             Cell(self.t(f"status.{record.status}")),
             Cell(stance_marks(view.feedback.get(record.id, ()))),
@@ -98,7 +96,7 @@ class TeamScreen(ClientScreen):
     def _disagreements(self, view: TeamView) -> ComposeResult:
         yield Static(Content(self.t("review.team.disagreements")), classes="heading")
         if not view.disagreements:
-            yield Static(Content(self.t("review.team.no_disagreements")), classes="muted")
+            yield Static(Content(no_disagreement_text(view, self.lang)), classes="muted")
             return
         names = [member_name(view, r) for r in view.members]
         with Horizontal(classes="disagreement disagreement-head"):

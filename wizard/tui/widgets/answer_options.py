@@ -30,15 +30,15 @@ class AnswerOptions(OptionList):
             self.value = value
             self.question_id = question_id  # the question shown when it was picked
 
+    class NothingHighlighted(Message):
+        """Enter with no option highlighted: the screen says which keys answer."""
+
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.choices: list[tuple[str, Answer, str]] = []
         self.question_id = ""
 
-    def show(self, question: Question, bank: Bank, lang: str, current: Answer | None,
-             suggested: Answer | None = None) -> None:
-        """The options, the current answer marked ✓; with no answer yet, a `suggested` one (drawn
-        from a ledger) marked ◆ and highlighted, so Enter confirms it."""
+    def show(self, question: Question, bank: Bank, lang: str, current: Answer | None) -> None:
         self.question_id = question.id
         self.choices = option_labels(question, bank, lang)
         self.clear_options()
@@ -46,12 +46,11 @@ class AnswerOptions(OptionList):
             Option(Content.assemble(
                 (f" {digit} ", "bold reverse $accent" if _same(value, current) else "bold $accent"),
                 "  ", label, ("  ✓" if _same(value, current) else "", "bold $success"),
-                ("  ◆" if current is None and _same(value, suggested) else "", "bold $accent"),
             ))
             for digit, value, label in self.choices
         ])
-        shown = current if current is not None else suggested
-        self.highlighted = next((i for i, (_, v, _) in enumerate(self.choices) if _same(v, shown)), None)
+        current_index = next((i for i, (_, v, _) in enumerate(self.choices) if _same(v, current)), None)
+        self.highlighted = current_index
 
     def digit_value(self, digit: str) -> tuple[bool, Answer | None]:
         """(True, the value) of the option numbered `digit`, highlighted; (False, None) if none is."""
@@ -60,6 +59,12 @@ class AnswerOptions(OptionList):
                 self.highlighted = index
                 return True, value
         return False, None
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(self.NothingHighlighted())
+            return
+        super().action_select()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -9,7 +9,8 @@ run with no cell padding and give the columns two more characters each at 80 col
 
 from __future__ import annotations
 
-import unicodedata
+from wizard.clients import fold  # noqa: F401  (the one rule for matching, re-exported for the screens)
+
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -54,15 +55,6 @@ def header(label: str) -> Text:
 
 def width_of(text: str) -> int:
     return cell_len(text)
-
-
-def fold(text: str) -> str:
-    """Text for matching as a person types: no case, no accents (ł counts as l), single spaces."""
-    if text.isascii():
-        return " ".join(text.casefold().split())
-    text = text.replace("ł", "l").replace("Ł", "L")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
 
 
 def fit(want: dict[str, int], width: int, shrink: tuple[tuple[str, int], ...]) -> dict[str, int]:

@@ -18,7 +18,7 @@ from textual.widgets import Collapsible, Static
 
 from wizard.assessment import Advice
 from wizard.bank import LEVELS, STAGES, Bank
-from wizard.i18n import t
+from wizard.i18n import day, t
 from wizard.reasoning import Assessment, translated
 from wizard.records import DecisionRecord
 from wizard.report import (answer_text, change_text, decision_lines, history_line, level_label, problem_text,
@@ -202,7 +202,7 @@ class ResultView(VerticalScroll):
             yield Static(Content(self.t("tui.result.no_actions")), classes="muted")
         for number, action in enumerate(advice.actions, 1):
             yield Item(f"{number}.", action.text)
-        yield Static(Content(self.t("tui.result.review", date=result.review_date.isoformat())),
+        yield Static(Content(self.t("tui.result.review", date=day(result.review_date, self.lang))),
                      classes="review-date", id="review-date")
 
     def _exit_plan(self, advice: Advice) -> ComposeResult:
