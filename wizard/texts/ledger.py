@@ -19,8 +19,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.late.pending": ("; not yet due: {count}", "; jeszcze przed terminem: {count}"),
     "ledger.late.undated": ("; paid on a date the ledger does not give: {count}",
                             "; zapłacone bez daty zapłaty w rejestrze: {count}"),
-    "ledger.late.grace": (" (up to {days:plural:# day|# days} after the due date counts as on time)",
-                          " (do {days:plural:# dnia|# dni|# dni} po terminie liczy się jako w terminie)"),
     "ledger.no_column": ("the ledger has no column for the due date or the payment date: this cannot be counted",
                          "w rejestrze brakuje kolumny z terminem płatności lub z datą zapłaty: tego nie da się policzyć"),
     "ledger.trend.halves": ("late: {first_late} of {first_known} ({first_share}%) from {a} to {b}, "
@@ -84,16 +82,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.bad_date": ("--{option}: {message}", "--{option}: {message}"),
     "ledger.dates_reversed": ("--since {since} is after --until {until}",
                               "--since {since} przypada po --until {until}"),
-    "ledger.prefilled": ("{file}: {count:plural:# answer|# answers} drawn from the ledger for “{client}”",
-                         "{file}: z rejestru wzięto dla klienta „{client}” "
-                         "{count:plural:# odpowiedź|# odpowiedzi|# odpowiedzi}"),
     # --- records: show, Markdown, compare --------------------------------------------------------
     "ledger.evidence": ("Evidence from the invoice ledger", "Dowody z rejestru faktur"),
     "ledger.source": ("{file}, from {since} to {until}", "{file}, od {since} do {until}"),
     "ledger.from_ledger": ("from the ledger", "z rejestru"),
     "ledger.changed": ("the ledger says {derived}; answered {answer}", "w rejestrze: {derived}; odpowiedź: {answer}"),
     # --- the portfolio (client-exit clients) -----------------------------------------------------
-    "portfolio.title": ("Clients", "Klienci"),
     "portfolio.concentration": ("Concentration of revenue ({currency}, {since} to {until}): the largest client, "
                                 "{top}, {share}% · Herfindahl-Hirschman index {hhi}",
                                 "Koncentracja przychodów ({currency}, od {since} do {until}): największy klient, "
