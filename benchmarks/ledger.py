@@ -52,7 +52,8 @@ def baseline(path: Path) -> None:
 
 
 def evidence(path: Path) -> int:
-    from wizard.model.evidence import default_window, derive
+    from wizard.model.evidence import derive
+    from wizard.model.invoices import default_window
     from wizard.storage.ledger import load_rules, read_ledger
 
     rules = load_rules()

@@ -228,7 +228,8 @@ def _record(bank: Bank, sample: Sample, lang: str, created: datetime, ledger: Pa
 
 def _drawn(sheet: AnswerSheet, typed: tuple[str, ...], path: Path, lang: str, day) -> AnswerSheet:
     """The sheet with its answers drawn from the demo ledger as it stood on `day`, but for `typed`."""
-    from wizard.model.evidence import QUESTIONS, default_window, derive
+    from wizard.model.evidence import QUESTIONS, derive
+    from wizard.model.invoices import default_window
     from wizard.records import with_evidence
     from wizard.render.evidence import for_record, source
     from wizard.storage.ledger import load_rules, read_ledger

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wizard.clients import client_key
-from wizard.model.evidence import (Invoice, Ledger, Tally, Window, add_months, default_window, derive, late_answer,
-                                   late_trend, orders_trend, owes)
+from wizard.model.evidence import derive, late_answer, late_trend, orders_trend, owes
+from wizard.model.invoices import Invoice, Ledger, Tally, Window, add_months, default_window
 from wizard.render.evidence import evidence_json, evidence_texts
 from wizard.storage.ledger import load_rules
 

@@ -11,10 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wizard.clients import client_key
-from wizard.model.evidence import Invoice
+from wizard.model.invoices import Invoice
 from wizard.problems import InvalidFile
 from wizard.storage import ledger as ledger_module
-from wizard.storage.ledger import parse_map, read_ledger
+from wizard.storage import ledger_rows
+from wizard.storage.ledger import read_ledger
+from wizard.storage.ledger_columns import parse_map
 from wizard.storage.ledger_cells import BadCell, decimal_mark, parse_amount, parse_date
 
 POLISH = """Numer;Kontrahent;Data wystawienia;Termin płatności;Data zapłaty;Netto;Brutto;Waluta
@@ -290,9 +292,9 @@ def test_the_quick_path_takes_each_row_as_the_careful_one_would(tmp_path, monkey
     header = "Kontrahent;Data wystawienia;Termin płatności;Data zapłaty;Netto;Brutto;Waluta\n"
     path = tmp_path / "l.csv"
     path.write_text(header + "".join(";".join(row) + "\n" for row in rows), encoding="utf-8")
-    monkeypatch.setattr(ledger_module, "CHUNK", chunk)
+    monkeypatch.setattr(ledger_rows, "CHUNK", chunk)
     quick = read_ledger(path)
-    monkeypatch.setattr(ledger_module._RowReader, "_plain_rows",
+    monkeypatch.setattr(ledger_rows.RowReader, "_plain_rows",
                         lambda self: lambda rows, number: list(range(len(rows))))  # everything the careful way
     careful = read_ledger(path)
     assert sorted(quick.invoices, key=lambda row: row[8]) == sorted(careful.invoices, key=lambda row: row[8])

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from wizard.clients import client_key
 from wizard.index import Summary
-from wizard.model.evidence import Ledger, Window, derive
+from wizard.model.evidence import derive
+from wizard.model.invoices import Ledger, Window
 from wizard.model.portfolio import portfolio
 from wizard.storage.ledger import load_rules
 

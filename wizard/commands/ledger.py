@@ -16,7 +16,8 @@ from pathlib import Path
 
 from wizard import cli
 from wizard.i18n import day, t
-from wizard.model.evidence import ClientEvidence, Ledger, Window, default_window, derive
+from wizard.model.evidence import ClientEvidence, derive
+from wizard.model.invoices import Ledger, Window, default_window
 from wizard.model.ledger_rules import LedgerRules
 
 PROBLEMS_SHOWN = 20  # rows with problems listed one by one; the others are counted
@@ -46,7 +47,8 @@ def draw(args, path: str, lang: str) -> Drawn:
     """Read the ledger at `path` with the command's options (--map, --since, --until, --currency)
     and draw every client's answers. Its row problems are printed to stderr as they are found."""
     from wizard.problems import InvalidFile
-    from wizard.storage.ledger import load_rules, parse_map, read_ledger
+    from wizard.storage.ledger import load_rules, read_ledger
+    from wizard.storage.ledger_columns import parse_map
     from wizard.storage.ledger_cells import BadCell, parse_date
 
     mapping = {}

@@ -33,7 +33,8 @@ from typing import Protocol
 from wizard.bank import LEVELS
 from wizard.clients import client_key, close_names
 from wizard.lifecycle import is_overdue
-from wizard.model.evidence import ClientEvidence, LateFact, Money, OwedFact, ShareFact, Window
+from wizard.model.evidence import ClientEvidence, LateFact, OwedFact, ShareFact
+from wizard.model.invoices import Money, Window
 from wizard.model.ledger_rules import LedgerRules
 
 UNMATCHED_SHOWN = 10  # ledger clients without a record for whom close names are looked for

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from wizard.i18n import day, t
-from wizard.model.evidence import (ClientEvidence, Fact, LateFact, LateTrendFact, Money, OrdersFact, OwedFact,
-                                   ShareFact, Window)
+from wizard.model.evidence import ClientEvidence, Fact, LateFact, LateTrendFact, OrdersFact, OwedFact, ShareFact
+from wizard.model.invoices import Money, Window
 from wizard.records import Evidence, LedgerSource
 
 
