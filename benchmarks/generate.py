@@ -71,8 +71,9 @@ def rendered(seed: int) -> tuple[str, ...]:
     return tuple(to_toml(record) for record in templates(seed))
 
 
-def fill(folder: Path, count: int, seed: int = 5, start: int = 0) -> list[Path]:
-    """Write `count` records into `folder` (created if needed); returns their paths."""
+def fill(folder: Path, count: int, seed: int = 5, start: int = 0, clients: int | None = None) -> list[Path]:
+    """Write `count` records into `folder` (created if needed); returns their paths. With
+    `clients`, the records are of exactly that many clients, in turn."""
     import tomli_w
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -84,7 +85,8 @@ def fill(folder: Path, count: int, seed: int = 5, start: int = 0) -> list[Path]:
     paths = []
     for number in range(start, start + count):
         record_id = f"{number:08x}"
-        client = f"{rng.choice(CLIENTS)} {number % 997}"
+        client = f"{rng.choice(CLIENTS)} {number % 997}" if clients is None else \
+            f"{CLIENTS[number % clients % len(CLIENTS)]} {number % clients}"
         created = base + timedelta(minutes=7 * number)
         text = texts[number % len(texts)]
         text = (text.replace('id = "00000000"', f'id = "{record_id}"', 1)

@@ -13,6 +13,10 @@ Targets (issue 5):
   review screen, 10,000 vs 10 records, warm: open and scroll <= 1.5 x, peak memory <= 2 x
   assess, 1,000 answers files in one process: time per file
                                            <= 1.0 x  client-exit --version, same run (issue 10)
+  evidence: a ledger of 100,000 invoice rows for 500 clients read and every client's answers drawn
+                                           <= 3.0 x  csv.reader going through the same file, one process
+  clients, 10,000 records of 500 clients, warm
+                                           <= 1.5 x  client-exit list on the same folder, warm (issue 14)
 
 Times are wall-clock, the best of several interleaved runs (the least disturbed by other work on
 the machine). Record folders are written with the real writer (benchmarks/generate.py).
@@ -60,10 +64,12 @@ class Sizes:
 
 
     answers_files: int  # for `assess`
+    ledger: tuple[int, int]  # invoice rows and clients of the ledger for `evidence`
+    portfolio: tuple[int, int]  # records and clients of the folder for `clients`
 
 
-FULL = Sizes(10_000, (100, 1_000, 10_000), 20, 3, 5, (10, 10_000), 1_000)
-QUICK = Sizes(200, (20, 200), 3, 1, 1, (10, 100), 50)
+FULL = Sizes(10_000, (100, 1_000, 10_000), 20, 3, 5, (10, 10_000), 1_000, (100_000, 500), (10_000, 500))
+QUICK = Sizes(200, (20, 200), 3, 1, 1, (10, 100), 50, (2_000, 50), (200, 20))
 
 
 class Report:
@@ -147,6 +153,37 @@ def bench_assess(report: Report, sizes: Sizes, env: dict[str, str], work: Path) 
     times = best(runs)
     report.line(f"assess, time per file, {len(files):,} files", times["assess"] / len(files), times["version"],
                 "client-exit --version", 1.0)
+
+
+def bench_ledger(report: Report, sizes: Sizes, env: dict[str, str], work: Path) -> None:
+    """`evidence` on a big ledger, in one process, against csv.reader going through the file."""
+    import ledger
+
+    rows, clients = sizes.ledger
+    path = ledger.write(work / "ledger.csv", rows, clients)
+    repeats = 5 if report.check else 2
+    done = subprocess.run([sys.executable, str(HERE / "ledger.py"), str(path), str(repeats)], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=3600)
+    if done.returncode != 0:
+        raise SystemExit(f"benchmarks/ledger.py failed:\n{done.stderr}")
+    baseline, evidence = map(float, done.stdout.split())
+    report.line(f"evidence, {rows:,} invoice rows, {clients} clients", evidence, baseline,
+                "csv.reader through the same file", 3.0)
+
+
+def bench_portfolio(report: Report, sizes: Sizes, env: dict[str, str], folder: Path) -> None:
+    """`clients` against `list` on one folder, both warm (the list cache built), interleaved."""
+    records, clients = sizes.portfolio
+    commands = {name: [*client_exit(), name, "--records-dir", str(folder)] for name in ("list", "clients")}
+    for command in commands.values():
+        timed(command, env)  # builds the list cache; the first run of each is not counted
+    runs: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(max(2, sizes.list_repeats)):
+        for name, command in commands.items():
+            runs[name].append(timed(command, env))
+    times = best(runs)
+    report.line(f"clients, {records:,} records of {clients} clients, warm", times["clients"], times["list"],
+                "client-exit list, same folder", 1.5)
 
 
 def list_times(folder: Path, repeats: int, env: dict[str, str]) -> dict[str, float]:
@@ -242,7 +279,7 @@ def bench_review(report: Report, sizes: Sizes, env: dict[str, str], folders: dic
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, no thresholds (for CI)")
-    parser.add_argument("--only", choices=("startup", "assess", "list", "tui"), help="run one group")
+    parser.add_argument("--only", choices=("startup", "assess", "list", "ledger", "tui"), help="run one group")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     report = Report(check=not args.quick)
@@ -258,9 +295,14 @@ def main(argv: list[str] | None = None) -> int:
         folders = {count: work / f"records-{count}" for count in counts}
         if args.only in (None, "assess"):
             bench_assess(report, sizes, env, work)
-        if args.only not in ("startup", "assess"):
+        if args.only in (None, "ledger"):
+            bench_ledger(report, sizes, env, work)
+        if args.only not in ("startup", "assess", "ledger"):
             for count, folder in folders.items():
                 generate.fill(folder, count)
+        portfolio = work / "portfolio"
+        if args.only in (None, "ledger"):
+            generate.fill(portfolio, sizes.portfolio[0], clients=sizes.portfolio[1])
         written = time.time()
         if args.only in (None, "startup"):
             bench_startup(report, sizes, env, empty)
@@ -268,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(max(0.0, written + 2.2 - time.time()))
         if args.only in (None, "list"):
             bench_list(report, sizes, env, folders)
+        if args.only in (None, "ledger"):
+            bench_portfolio(report, sizes, env, portfolio)
         if args.only in (None, "tui"):
             bench_tui_start(report, sizes, env, empty)
             bench_review(report, sizes, env, folders)

@@ -121,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--save", action="store_true", help="save a decision record for each FILE")
     sub.add_argument("--force", action="store_true",
                      help="with --save: save even when a record with the same client and answers exists")
+    _ledger_options(sub, "fill the questions a FILE leaves open (or skips) with answers drawn from this "
+                         "invoice ledger (CSV); the record keeps their evidence")
 
     sub = command("list", "list decision records, newest first")
     sub.add_argument("--client", metavar="NAME",
@@ -144,11 +146,26 @@ def build_parser() -> argparse.ArgumentParser:
                      help="your name (default: the name set with `config name`; asked for when neither)")
     sub.add_argument("--from", metavar="RECORD", dest="from_record",
                      help="reassess: start from this earlier record's answers, each to confirm or change")
+    _ledger_options(sub, "pre-fill the questions an invoice ledger (CSV) answers, each with its evidence, "
+                         "to confirm or change")
 
     sub = command("resume", "reopen a draft in the wizard (the newest when none is named)")
     sub.add_argument("draft", nargs="?", metavar="DRAFT", help="a draft file, or the start of its id")
 
-    command("review", "browse saved decisions in the wizard")
+    sub = command("review", "browse saved decisions in the wizard")
+    _ledger_options(sub, "an invoice ledger (CSV) for the portfolio of clients: revenue, late payments, money owed")
+
+    # --- invoice ledger and portfolio (handlers in wizard/commands/ledger.py) ---
+    sub = command("evidence", "answers drawn from an invoice ledger (CSV), with their evidence")
+    sub.add_argument("ledger", metavar="LEDGER", help="a CSV export of issued invoices (see docs/ledger.md)")
+    sub.add_argument("--client", metavar="NAME", help="only this client " + CLIENT_HELP[len("the client's "):])
+    sub.add_argument("--json", action="store_true", help="one JSON object per client, one per line")
+    _ledger_options(sub, None)
+
+    sub = command("clients", "every client in one table, what needs attention first")
+    sub.add_argument("--json", action="store_true", help="one JSON object per client, one per line")
+    _ledger_options(sub, "an invoice ledger (CSV): revenue share, late payments, money owed, and the "
+                         "concentration of revenue")
 
     # --- review and team consultation (handlers in wizard/commands/review.py) ---
     sub = command("compare", "compare two records side by side")
@@ -213,6 +230,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("client", metavar="CLIENT", help=CLIENT_HELP)
     sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
+
+
+def _ledger_options(sub: argparse.ArgumentParser, ledger_help: str | None) -> None:
+    """--ledger (unless the ledger is the command's argument) and how to read it."""
+    if ledger_help:
+        sub.add_argument("--ledger", metavar="LEDGER", help=ledger_help)
+    sub.add_argument("--since", metavar="DATE", help="the first day counted (2026-01-31 or 31.01.2026; default: "
+                                                     "12 months before --until)")
+    sub.add_argument("--until", metavar="DATE", help="the last day counted (default: the ledger's newest date)")
+    sub.add_argument("--currency", metavar="CODE", help="count only invoices in this currency (needed for a "
+                                                        "share of revenue when the ledger has several)")
+    sub.add_argument("--map", metavar="FIELD=HEADER,...", help="name the ledger's columns yourself, e.g. "
+                                                                "client=Kontrahent,due=\"Termin płatności\" "
+                                                                "(fields: client, issued, due, paid, amount, net, "
+                                                                "paid_amount, currency)")
 
 
 def _common(parser: argparse.ArgumentParser, argparse_default) -> None:
@@ -365,7 +397,12 @@ def cmd_assess(args) -> int:
 
     bank, lang = _bank(args), _lang(args)
     store = _store(args) if args.save else None
-    failed = False
+    drawn = None
+    if args.ledger:
+        from wizard.commands.ledger import draw
+
+        drawn = _handled(lambda: draw(args, args.ledger, lang))
+    failed = bool(drawn and drawn.ledger.problems)
     console = None if args.json else _console()
     for file in args.files:
         try:
@@ -378,13 +415,19 @@ def cmd_assess(args) -> int:
             if args.json:
                 print(json_dumps({"source": file, "errors": _problems(error)}))
             continue
+        if drawn is not None:
+            from wizard.commands.ledger import prefill
+
+            filled = prefill(drawn, sheet, lang)
+            failed = failed or filled is None
+            sheet = filled or sheet
         created = now()
         result = assess(bank, sheet.answers, lang, created.date())
         record = DecisionRecord(
             id=new_id(), client=sheet.client, assessor=sheet.assessor, created=created,
             language=lang, bank_version=bank.version, status="draft",
             review_date=result.review_date, answers=sheet.answers, notes=sheet.notes,
-            skipped=sheet.skipped, result=result,
+            skipped=sheet.skipped, evidence=sheet.evidence, ledger=sheet.ledger, result=result,
         )
         saved = None
         if args.save and not args.force and not _save_again(store, bank, sheet, file, lang):
@@ -481,6 +524,8 @@ def _assessment_json(source: str, record, saved) -> dict:
         "exit_plan": [{"id": s.id, "stage": s.tag, "text": s.text} for s in result.exit_plan],
         "staged_exit": result.staged_exit,
     }
+    if record.ledger is not None:
+        data["from_ledger"] = list(record.from_ledger)
     if saved:
         data["record"] = str(saved)
     return data
@@ -678,6 +723,9 @@ def cmd_validate(args) -> int:
                 what = t("cli.what.bank", lang, count=len(loaded.questions))
             else:
                 data = read_toml(path)
+                if "late_payments" in data and "window" in data:
+                    _validate_ledger_rules(path, lang)
+                    continue
                 if "version" in data and ("section" in data or "level" in data):
                     loaded = bank_module.load(path)
                     what = t("cli.what.bank", lang, count=len(loaded.questions))
@@ -693,7 +741,24 @@ def cmd_validate(args) -> int:
                 print(f"{PROG}: {line}", file=sys.stderr)
             continue
         print(t("cli.valid", lang, path=_inert(name), what=what))
+        if path.is_dir() and (path / "ledger.toml").is_file():  # a bank folder: its ledger rules too
+            try:
+                _validate_ledger_rules(path / "ledger.toml", lang)
+            except InvalidFile as error:
+                failed = True
+                for line in _problems(error):
+                    print(f"{PROG}: {line}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _validate_ledger_rules(path: Path, lang: str) -> None:
+    """The rules that draw answers from a ledger (questions/ledger.toml). Raises InvalidFile."""
+    from wizard.i18n import t
+    from wizard.model.ledger_rules import parse_rules
+    from wizard.problems import read_toml
+
+    parse_rules(read_toml(path), str(path))
+    print(t("cli.valid", lang, path=path, what=t("ledger.rules", lang)))
 
 
 def _is_bank_folder(folder: Path) -> bool:
@@ -754,10 +819,26 @@ def cmd_tui(args) -> int:
     earlier = None
     if getattr(args, "from_record", None):  # reassess: the record must exist before a screen opens
         earlier = find_record(_store(args), args.from_record, _bank(args), _lang(args))
+    drawn = None
+    if getattr(args, "ledger", None):  # read before any screen opens: its problems are said here
+        from wizard.commands.ledger import draw
+
+        drawn = _handled(lambda: draw(args, args.ledger, _lang(args)))
     from wizard.tui.app import run
 
     # The bank loads after the first screen is painted; its problems are raised from run() as before.
-    return run(args, bank=lambda: _bank(args), lang=_lang(args), store=_store(args), from_record=earlier)
+    return run(args, bank=lambda: _bank(args), lang=_lang(args), store=_store(args), from_record=earlier,
+               ledger=drawn)
+
+
+def _handled(run):
+    """`run()`, with a bad file reported as file: field: message (as the commands' handlers do)."""
+    from wizard.problems import InvalidFile
+
+    try:
+        return run()
+    except InvalidFile as error:
+        raise _Fail(_problems(error)) from None
 
 
 def _handler(target: str):
@@ -800,4 +881,6 @@ COMMANDS = {
     "config": _handler("wizard.commands.setup:config"),
     "template": _handler("wizard.commands.setup:template"),
     "due": _handler("wizard.commands.due:due"),
+    "evidence": _handler("wizard.commands.ledger:evidence"),
+    "clients": _handler("wizard.commands.ledger:clients"),
 }

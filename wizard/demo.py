@@ -10,20 +10,27 @@ Every record is built the real way, through `reasoning.assess`, then moved throu
   - Brightline Analytics: a dealbreaker (asked to act unethically), ended, with an outcome;
   - Harbor & Finch Legal: a decision that departs from the recommendation, with its reason;
   - Piekarnia Świętokrzyska: a healthy client, kept.
+
+Beside them, `ledger.csv`: the invoices of these clients and two more never assessed
+(wizard/demo_ledger.py). The newest assessments of Kowalski Meble and Harbor & Finch drew their
+payment answers from it, with the evidence; Kowalski's owner typed her own revenue share.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from wizard import demo_ledger
 from wizard import feedback as feedback_files
 from wizard.bank import Bank, Text
 from wizard.lifecycle import decide, is_overdue, supersede
 from wizard.reasoning import assess
-from wizard.records import DecisionRecord, new_id, now
+from wizard.records import AnswerSheet, DecisionRecord, new_id, now
 from wizard.store import RecordStore
+
+LEDGER = "ledger.csv"  # the sample ledger, beside the sample records
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,8 @@ class Sample:
     informed: tuple[str, ...] = ()
     supersedes_previous: bool = False  # supersedes the previous sample of the same client
     feedback: tuple[tuple[str, str, Text], ...] = ()  # (by, stance, comment)
+    from_ledger: bool = False  # the answers the demo ledger gives were drawn from it...
+    typed: tuple[str, ...] = ()  # ...except these, which the assessor typed
 
 
 KOWALSKI = "Kowalski Meble Sp. z o.o."
@@ -102,7 +111,7 @@ def samples() -> list[Sample]:
             "improvement": "none", "outstanding_receivables": True},
             notes={"improvement": Text("The SLA is ignored since September", "Od września SLA jest ignorowane")},
             status="proposed", supersedes_previous=True, decision_makers=("Anna Nowak",),
-            consulted=("Marek Wiśniewski", "Ola Zielińska"),
+            consulted=("Marek Wiśniewski", "Ola Zielińska"), from_ledger=True, typed=("revenue_share",),
             feedback=(("Marek Wiśniewski", "agree", Text("Staged, as proposed: first replace their 45% of revenue.",
                                                     "Etapami, jak w propozycji: najpierw zastąpmy ich 45% przychodu.")),
                       ("Ola Zielińska", "disagree", Text("Give the SLA one more quarter; their new manager starts in January.",
@@ -139,7 +148,7 @@ def samples() -> list[Sample]:
             "contract_breaches": 2, "renegotiation": 3, "urgent_demands": 3, "resource_drain": 2,
             "effort_vs_result": 3, "profitability": "break_even", "dissatisfaction": 2, "revenue_share": 15,
             "problem_discussed": False, "terms_revised": False, "improvement": "not_applicable", "toxicity": 1},
-            status="accepted", level="monitor",
+            status="accepted", level="monitor", from_ledger=True,
             reason=Text("Their managing partner changed last week; we give the new one a month before new terms.",
                      "W zeszłym tygodniu zmienił się ich partner zarządzający; dajemy nowemu miesiąc przed nowymi warunkami."),
             decision_makers=("Anna Nowak",)),
@@ -160,18 +169,21 @@ class Demo:
     feedback: int
     clients: tuple[str, ...]
     overdue: tuple[str, ...]  # ids of records whose review date has passed
+    ledger: Path  # the sample invoice ledger
 
 
 def build(folder: Path, bank: Bank, lang: str, today: datetime | None = None) -> Demo:
     """Write the sample set into `folder` (which should be empty) and describe what was written."""
     today = today or now()
     store = RecordStore(Path(folder))
+    store.ensure()
+    ledger = demo_ledger.write(store.root / LEDGER, today.date())
     written: dict[str, tuple[Path, DecisionRecord]] = {}
     previous: dict[str, str] = {}  # client → id of its newest sample so far
     feedback_count = 0
     for index, sample in enumerate(samples()):
         created = (today - timedelta(days=sample.days_ago)).replace(hour=9 + index % 8, minute=15, second=0)
-        record = _record(bank, sample, lang, created)
+        record = _record(bank, sample, lang, created, ledger)
         if sample.status:
             record = decide(record, sample.status, level=sample.level, reason=_text(sample.reason, lang),
                             outcome=_text(sample.outcome, lang),
@@ -197,16 +209,36 @@ def build(folder: Path, bank: Bank, lang: str, today: datetime | None = None) ->
         feedback=feedback_count,
         clients=tuple(dict.fromkeys(r.client for r in records)),
         overdue=tuple(r.id for r in records if is_overdue(r, today.date())),
+        ledger=ledger,
     )
 
 
-def _record(bank: Bank, sample: Sample, lang: str, created: datetime) -> DecisionRecord:
-    result = assess(bank, sample.answers, lang, created.date())
+def _record(bank: Bank, sample: Sample, lang: str, created: datetime, ledger: Path) -> DecisionRecord:
+    sheet = AnswerSheet(sample.client, sample.assessor, dict(sample.answers),
+                        {k: v(lang) for k, v in sample.notes.items()})
+    if sample.from_ledger:
+        sheet = _drawn(sheet, sample.typed, ledger, lang, created.date())
+    result = assess(bank, sheet.answers, lang, created.date())
     return DecisionRecord(
         id=new_id(), client=sample.client, assessor=sample.assessor, created=created, language=lang,
-        bank_version=bank.version, status="draft", review_date=result.review_date,
-        answers=dict(sample.answers), notes={k: v(lang) for k, v in sample.notes.items()}, result=result,
+        bank_version=bank.version, status="draft", review_date=result.review_date, answers=sheet.answers,
+        notes=sheet.notes, evidence=sheet.evidence, ledger=sheet.ledger, result=result,
     )
+
+
+def _drawn(sheet: AnswerSheet, typed: tuple[str, ...], path: Path, lang: str, day) -> AnswerSheet:
+    """The sheet with its answers drawn from the demo ledger as it stood on `day`, but for `typed`."""
+    from wizard.model.evidence import QUESTIONS, derive
+    from wizard.model.invoices import default_window
+    from wizard.records import with_evidence
+    from wizard.render.evidence import for_record, source
+    from wizard.storage.ledger import load_rules, read_ledger
+
+    rules, ledger = load_rules(), read_ledger(path)
+    window = default_window(ledger, rules, day, until=day)
+    (found,) = [e for e in derive(ledger, rules, window) if e.client == sheet.client]
+    answers = {k: v for k, v in sheet.answers.items() if k not in QUESTIONS or k in typed}
+    return with_evidence(replace(sheet, answers=answers), for_record(found, lang), source(path.name, window))
 
 
 def _text(text: Text | None, lang: str) -> str:

@@ -404,4 +404,5 @@ def day(value, lang: str) -> str:
     return f"{value:%d.%m.%Y}" if lang == "pl" else value.isoformat()[:10]
 
 
+from wizard.texts import ledger as _ledger  # noqa: E402,F401  (registers its texts)
 from wizard.texts import workflow as _workflow  # noqa: E402,F401  (registers its texts)

@@ -32,7 +32,8 @@ from typing import NamedTuple
 
 from wizard.bank import BANDS, LEVELS, STATES
 from wizard.problems import InvalidFile, Problem, display_path, read_toml
-from wizard.records import CHANGE_KEYS, DECISION_KEYS, LANGUAGES, RECORD_KEYS, SCHEMA, STATUSES, parse_record
+from wizard.records import (CHANGE_KEYS, DECISION_KEYS, EVIDENCE_KEYS, LANGUAGES, LEDGER_KEYS, RECORD_KEYS, SCHEMA,
+                            STATUSES, parse_record)
 from wizard.storage import files as guarded
 from wizard.store import odd_file
 
@@ -158,6 +159,8 @@ def read_summary(path: Path, bank: Bank) -> Summary:
 _RECORD_KEYS = frozenset(RECORD_KEYS)
 _DECISION_KEYS = frozenset(DECISION_KEYS)
 _CHANGE_KEYS = frozenset(CHANGE_KEYS)
+_EVIDENCE_KEYS = frozenset(EVIDENCE_KEYS)
+_LEDGER_KEYS = frozenset(LEDGER_KEYS)
 _ID = re.compile(r"[0-9a-f]{4,32}")
 _TEXT_LISTS = ("decision_makers", "consulted", "informed", "supersedes", "superseded_by", "skipped")
 _STEP_SHAPES = {
@@ -195,6 +198,8 @@ def plainly_valid(data: dict, bank: Bank) -> bool:
     if not all(type(value) is str and question(key) is not None for key, value in notes.items()):
         return False
     if not all(question(key) is not None and key not in answers for key in get("skipped", [])):
+        return False
+    if ("evidence" in data or "ledger" in data) and not _plain_evidence(get("evidence", {}), get("ledger"), question):
         return False
     decision = get("decision")
     if decision is not None and not (
@@ -238,6 +243,20 @@ def _plain_result(result: dict) -> bool:
                                        and type(change.get("question")) is str
                                        and type(change.get("level")) is str and change["level"] in LEVELS
                                        and "to" in change and _plain_then(change.get("then"))):
+            return False
+    return True
+
+
+def _plain_evidence(evidence: object, ledger: object, question) -> bool:
+    if not (type(ledger) is dict and ledger.keys() == _LEDGER_KEYS and type(ledger["file"]) is str
+            and type(ledger["since"]) is date and type(ledger["until"]) is date and ledger["since"] <= ledger["until"]
+            and type(evidence) is dict):
+        return False
+    for key, item in evidence.items():
+        asked = question(key)
+        if (asked is None or type(item) is not dict or not item.keys() <= _EVIDENCE_KEYS
+                or type(item.get("text")) is not str
+                or ("derived" in item and asked.check(item["derived"]) is not None)):
             return False
     return True
 

@@ -9,9 +9,17 @@ Schema. A record says which version of the format it needs: 1; 2 once it carries
 version 1 did not have (a `[[status_history]]`, a `decision.comment`); 3 once its result
 carries what the reasoning of bank 2.0 adds (`[[result.problems]]`, a `range` with its
 `open_questions`, a two-step change); 4 once it has answers pre-filled from elsewhere
-(`[prefilled]`, see wizard/model/prefill.py). A record that needs nothing new keeps the lowest
-schema, so teammates on an older version still read it; one they could not read fully is refused
-by them with "written by a newer version", never half-read.
+(`[prefilled]`, see wizard/model/prefill.py); 5 once it carries evidence drawn from an invoice
+ledger (`[ledger]`, `[evidence]`). A record that needs nothing new keeps the lowest schema, so
+teammates on an older version still read it; one they could not read fully is refused by them
+with "written by a newer version", never half-read.
+
+Evidence. `[evidence.<question id>]` holds the facts behind an answer drawn from a ledger
+(`text`, in the record's language) and the answer the ledger gave (`derived`, absent when the
+ledger could not say); `[ledger]` names the ledger file and its window. An answer came from the
+ledger when it equals `derived`: what the user typed instead wins, and the evidence stays. In the
+wizard, the ledger's answers are offered as pre-filled answers (`[prefilled]`, source "ledger"),
+confirmed or changed like any other.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from wizard.problems import FieldReader, InvalidFile, Problem, display_path, joi
 from wizard.assessment import Assessment, Change, Finding, ProblemView, Reason, Step
 from wizard.bank import BANDS, STATES
 
-SCHEMA = 4  # the newest format this version reads and writes (see the module's doc)
+SCHEMA = 5  # the newest format this version reads and writes (see the module's doc)
 STATUSES = ("draft", "proposed", "accepted", "rejected", "superseded")
 LANGUAGES = ("en", "pl")
 ID_LENGTH = 8
@@ -39,11 +47,31 @@ ID_LENGTH = 8
 RECORD_KEYS = (
     "schema", "id", "client", "assessor", "created", "language", "bank_version", "status",
     "review_date", "decision_makers", "consulted", "informed", "outcome", "supersedes",
-    "superseded_by", "skipped", "answers", "notes", "prefilled", "decision", "status_history", "result",
+    "superseded_by", "skipped", "answers", "notes", "prefilled", "ledger", "evidence", "decision", "status_history",
+    "result",
 )
 DECISION_KEYS = ("level", "reason", "comment", "by", "at")
 CHANGE_KEYS = ("status", "at", "by", "level", "reason", "comment", "outcome")
-ANSWERS_KEYS = ("client", "assessor", "skipped", "answers", "notes")
+ANSWERS_KEYS = ("client", "assessor", "skipped", "answers", "notes", "ledger", "evidence")
+EVIDENCE_KEYS = ("derived", "text")
+LEDGER_KEYS = ("file", "since", "until")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The facts behind one answer, drawn from an invoice ledger, and the answer they give."""
+
+    text: str
+    derived: Answer | None = None  # None: the ledger could not say (the text says why)
+
+
+@dataclass(frozen=True)
+class LedgerSource:
+    """The invoice ledger that evidence was drawn from: its file's name and the window counted."""
+
+    file: str
+    since: date
+    until: date
 
 
 @dataclass(frozen=True)
@@ -55,6 +83,8 @@ class AnswerSheet:
     answers: dict[str, Answer] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()  # answered "don't know"; missing ids are simply not answered
+    evidence: dict[str, Evidence] = field(default_factory=dict)  # question id → evidence from a ledger
+    ledger: LedgerSource | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +128,8 @@ class DecisionRecord:
     answers: dict[str, Answer] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     skipped: tuple[str, ...] = ()
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    ledger: LedgerSource | None = None
     result: Assessment | None = None
     decision: Decision | None = None
     decision_makers: tuple[str, ...] = ()
@@ -111,7 +143,13 @@ class DecisionRecord:
 
     @property
     def sheet(self) -> AnswerSheet:
-        return AnswerSheet(self.client, self.assessor, self.answers, self.notes, self.skipped)
+        return AnswerSheet(self.client, self.assessor, self.answers, self.notes, self.skipped, self.evidence,
+                           self.ledger)
+
+    @property
+    def from_ledger(self) -> tuple[str, ...]:
+        """The questions answered as the ledger says (see the module's doc)."""
+        return from_ledger(self.answers, self.evidence)
 
     @property
     def level(self) -> str | None:
@@ -122,6 +160,24 @@ class DecisionRecord:
 
     def file_name(self) -> str:
         return f"{self.created.date().isoformat()}-{slug(self.client)}-{self.id}.toml"
+
+
+def from_ledger(answers: dict[str, Answer], evidence: dict[str, Evidence]) -> tuple[str, ...]:
+    """The questions whose answer is the one the ledger gave (True is not 1: types must match)."""
+    return tuple(q for q, found in evidence.items() if found.derived is not None and q in answers
+                 and answers[q] == found.derived and type(answers[q]) is type(found.derived))
+
+
+def with_evidence(sheet: AnswerSheet, evidence: dict[str, Evidence], ledger: LedgerSource) -> AnswerSheet:
+    """The sheet with answers drawn from a ledger: a question the sheet leaves open, or skipped
+    ("don't know"), takes the ledger's answer; one it answers keeps its answer (what a person
+    typed wins). Every question the ledger speaks to keeps its evidence."""
+    answers = dict(sheet.answers)
+    for question, found in evidence.items():
+        if found.derived is not None and question not in answers:
+            answers[question] = found.derived
+    skipped = tuple(q for q in sheet.skipped if q not in answers)
+    return replace(sheet, answers=answers, skipped=skipped, evidence={**sheet.evidence, **evidence}, ledger=ledger)
 
 
 def new_id() -> str:
@@ -197,7 +253,57 @@ def _read_sheet(reader: FieldReader, data: dict, bank: Bank) -> AnswerSheet:
             reader.problem("skipped", f"'{key}': {unknown_id(key, bank)}")
         elif key in answers:
             reader.problem("skipped", f"'{key}' is both answered and skipped")
-    return AnswerSheet(client or "", assessor, answers, notes, skipped)
+    evidence = _evidence(reader, data, bank)
+    ledger = _ledger(reader, data)
+    if evidence and ledger is None:
+        reader.problem("ledger", "is missing: evidence names the ledger it was drawn from")
+    return AnswerSheet(client or "", assessor, answers, notes, skipped, evidence, ledger)
+
+
+def _evidence(reader: FieldReader, data: dict, bank: Bank) -> dict[str, Evidence]:
+    found: dict[str, Evidence] = {}
+    for key, item in (reader.get(data, "evidence", dict, "", required=False) or {}).items():
+        where = join("evidence", key)
+        question = bank.question(key)
+        if question is None:
+            reader.problem(where, "unknown question id")
+            continue
+        if not isinstance(item, dict):
+            reader.problem(where, f"must be a table with {' and '.join(EVIDENCE_KEYS)} (got {show(item)})")
+            continue
+        for extra in sorted(set(item) - set(EVIDENCE_KEYS)):
+            reader.problem(join(where, extra), f"unknown field (allowed: {', '.join(EVIDENCE_KEYS)})")
+        text = reader.get(item, "text", str, where)
+        derived = item.get("derived")
+        error = question.check(derived) if derived is not None else None
+        if error:
+            reader.problem(join(where, "derived"), f"{question.kind} question: {error}")
+        elif text is not None:
+            found[key] = Evidence(text, derived)
+    return found
+
+
+def _ledger(reader: FieldReader, data: dict) -> LedgerSource | None:
+    table = reader.get(data, "ledger", dict, "", required=False)
+    if table is None:
+        return None
+    for extra in sorted(set(table) - set(LEDGER_KEYS)):
+        reader.problem(join("ledger", extra), f"unknown field (allowed: {', '.join(LEDGER_KEYS)})")
+    file = reader.get(table, "file", str, "ledger")
+    since, until = (_day(reader, table, key) for key in ("since", "until"))
+    if since is not None and until is not None and since > until:
+        reader.problem("ledger.until", f"must not be before since ({since.isoformat()})")
+    if file is None or since is None or until is None:
+        return None
+    return LedgerSource(file, since, until)
+
+
+def _day(reader: FieldReader, table: dict, key: str) -> date | None:
+    value = reader.get(table, key, date, "ledger")
+    if isinstance(value, datetime):
+        reader.problem(join("ledger", key), "must be a date like 2026-12-31, without a time")
+        return None
+    return value
 
 
 def unknown_id(key: str, bank: Bank) -> str:
@@ -253,6 +359,11 @@ def to_table(record: DecisionRecord) -> dict:
     table["notes"] = dict(record.notes)
     if record.prefilled:
         table["prefilled"] = {qid: _prefill_table(p) for qid, p in record.prefilled.items()}
+    if record.ledger is not None:
+        table["ledger"] = {"file": record.ledger.file, "since": record.ledger.since, "until": record.ledger.until}
+    if record.evidence:
+        table["evidence"] = {q: ({} if e.derived is None else {"derived": e.derived}) | {"text": e.text}
+                             for q, e in record.evidence.items()}
     if record.decision is not None:
         decision = {"level": record.decision.level}
         for key in DECISION_KEYS[1:]:
@@ -275,6 +386,8 @@ def _prefill_table(prefill: Prefill) -> dict:
 
 def schema_of(record: DecisionRecord) -> int:
     """The oldest format version that reads everything in `record` (see the module's doc)."""
+    if record.evidence or record.ledger is not None:
+        return 5
     if record.prefilled:
         return 4
     result = record.result
@@ -376,6 +489,8 @@ def parse_record(data: dict, file: str, bank: Bank) -> DecisionRecord:
         answers=sheet.answers,
         notes=sheet.notes,
         skipped=sheet.skipped,
+        evidence=sheet.evidence,
+        ledger=sheet.ledger,
         result=reader.result(data),
         decision=reader.decision(data),
         outcome=reader.get(data, "outcome", str, "", required=False) or "",

@@ -160,6 +160,7 @@ def markdown(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[F
         lines += body(record, bank, lang)
     lines += _life(record, bank, lang, feedback)
     lines += _answers(record, bank, lang)
+    lines += evidence_lines(record, bank, lang)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -322,11 +323,33 @@ def _answers(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
         lines += [f"### {section.title(lang)}", "", f"| {t('report.question', lang)} | {t('report.answer', lang)} |", "|---|---|"]
         for q in rows:
             answer = answer_text(bank, q.id, record.answers.get(q.id), lang)
+            if q.id in record.from_ledger:
+                answer += f" ({t('ledger.from_ledger', lang)})"
             if q.id in record.notes:
                 answer += f" — *{t('report.note', lang)}: {md(record.notes[q.id])}*"
             lines.append(f"| {_cell(q.text(lang))} | {_cell(answer)} |")
         lines.append("")
     return lines
+
+
+def evidence_lines(record: DecisionRecord, bank: Bank, lang: str, title: str | None = None) -> list[str]:
+    """The evidence drawn from an invoice ledger, as a Markdown section (none without evidence):
+    the ledger and its window, then each question with the ledger's answer and its facts, and
+    the answer given when it differs. The texts are in the record's language, as it keeps them."""
+    if not record.evidence:
+        return []
+    lines = [f"## {title or t('ledger.evidence', lang)}", ""]
+    if record.ledger is not None:
+        source = record.ledger
+        lines += [t("ledger.source", lang, file=source.file, since=day(source.since, lang),
+                    until=day(source.until, lang)), ""]
+    for question, found in record.evidence.items():
+        answer = record.answers.get(question)
+        derived = t("ledger.not_derived", lang) if found.derived is None else answer_text(bank, question, found.derived, lang)
+        if found.derived is not None and question not in record.from_ledger:  # answered otherwise, or not at all
+            derived = t("ledger.changed", lang, derived=derived, answer=answer_text(bank, question, answer, lang))
+        lines.append(f"- **{question_text(bank, question, lang)}** *{derived}* — {found.text}")
+    return lines + [""]
 
 
 def _list(title: str, items: list[str]) -> list[str]:
@@ -383,7 +406,7 @@ def print_text(record: DecisionRecord, bank: Bank, lang: str, console, *, saved:
     life = _life(record, bank, lang, feedback)
     if life:
         console.print(Markdown("\n".join(life)))
-    console.print(Markdown("\n".join(_answers(record, bank, lang))))
+    console.print(Markdown("\n".join(_answers(record, bank, lang) + evidence_lines(record, bank, lang))))
 
 
 def _score_style(score: int) -> str:

@@ -19,7 +19,7 @@ from wizard.i18n import day, t
 from wizard.lifecycle import is_overdue
 from wizard.records import DecisionRecord
 from wizard.render.inert import inert, markdown as md
-from wizard.report import LEVEL_STYLES, _cell, answer_text, bar, level_label, question_text, share_text
+from wizard.report import LEVEL_STYLES, _cell, answer_text, bar, evidence_lines, level_label, question_text, share_text
 from wizard.team import History, TeamView, assessor_name, member_name
 
 MARKS = {BETTER: "▼", WORSE: "▲", CHANGED: "≠", SAME: ""}
@@ -73,8 +73,15 @@ def markdown_comparison(cmp: Comparison, bank: Bank, lang: str) -> str:
     lines = [f"# {_comparison_title(cmp, lang, md)}", ""]
     if cmp.since is not None:
         lines += _since(cmp, bank, lang)
-    lines += _comparison_overview(cmp, bank, lang) + _comparison_answers(cmp, bank, lang)
+    lines += _comparison_overview(cmp, bank, lang) + _comparison_answers(cmp, bank, lang) + [""]
+    lines += _comparison_evidence(cmp, bank, lang)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _comparison_evidence(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
+    """Each record's evidence from an invoice ledger, when it has some."""
+    return [line for label, record in (("A", cmp.first), ("B", cmp.second))
+            for line in evidence_lines(record, bank, lang, f"{t('ledger.evidence', lang)} ({label})")]
 
 
 def _comparison_title(cmp: Comparison, lang: str, escape) -> str:
@@ -191,6 +198,9 @@ def print_comparison(cmp: Comparison, bank: Bank, lang: str, console) -> None:
                       Text(_plain(d.second, bank, d.question, lang), style=style),
                       Text(_direction(d.change, lang), style=style))
     console.print(table)
+    evidence = _comparison_evidence(cmp, bank, lang)
+    if evidence:
+        console.print(Markdown("\n".join(evidence)))
 
 
 def comparison_json(cmp: Comparison) -> dict:
@@ -235,6 +245,9 @@ def _record_json(record: DecisionRecord, feedback: tuple[Feedback, ...] = ()) ->
         "informed": list(record.informed), "outcome": record.outcome,
         "supersedes": list(record.supersedes), "superseded_by": list(record.superseded_by),
     }
+    if record.evidence:
+        data["evidence"] = {q: {"text": e.text, "derived": e.derived} for q, e in record.evidence.items()}
+        data["from_ledger"] = list(record.from_ledger)
     if feedback:
         data["feedback"] = [_feedback_json(f) for f in feedback]
     return data

@@ -1,7 +1,8 @@
 """Make the README's screenshots: `python docs/screenshots/make_screenshots.py` (needs rsvg-convert).
 
 Runs the real app (the same factory as the command line) on a temporary records folder with
-a fixed clock, and saves docs/screenshots/questionnaire.png and result.png.
+a fixed clock, and saves docs/screenshots/questionnaire.png, result.png and portfolio.png (the
+demo's records and sample ledger, as `client-exit demo` shows them).
 """
 
 from __future__ import annotations
@@ -70,6 +71,19 @@ def main() -> None:
     path = draft_until(bank, store, "fading", "outstanding_receivables", "0000f00d")
     app = build_app(bank, store, command="resume", draft=path, clock=clock)
     asyncio.run(shoot(app, "result", ["n", "enter"]))
+    asyncio.run(shoot(portfolio_app(bank, clock), "portfolio", ["p"]))
+
+
+def portfolio_app(bank, clock):
+    """The demo's folder and its ledger, read as `--ledger` reads it."""
+    from argparse import Namespace
+
+    from wizard.commands.ledger import draw
+    from wizard.demo import build
+
+    demo = build(Path(tempfile.mkdtemp()) / "demo", bank, "en", NOW)
+    ledger = draw(Namespace(map=None, since=None, until=None, currency=None, questions=None), str(demo.ledger), "en")
+    return build_app(bank, RecordStore(demo.folder), clock=clock, ledger=ledger)
 
 
 if __name__ == "__main__":

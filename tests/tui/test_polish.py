@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import errno
 import re
+from argparse import Namespace
 from dataclasses import fields
 
 from textual.command import CommandPalette
 
 from tests.tui.support import all_text, english_fragments, english_left, make_app, saved_draft, saved_record
 from wizard.bank import Bank, Text
+from wizard.commands.ledger import draw
 from wizard.i18n import MESSAGES
 from tests.tui.support import NOW
 from wizard.demo import build
@@ -24,6 +26,7 @@ from wizard.tui.screens.names import NamesScreen
 from wizard.tui.screens.whoami import WhoAmIScreen
 from wizard.tui.screens.note import NoteScreen
 from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.screens.portfolio import PortfolioScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.result import ResultScreen
@@ -41,9 +44,9 @@ TEXTUAL_ENGLISH = {
     "textual.ctrl_c": ("Do you want to quit", ""),
 }
 # File paths and names are not texts, even when a toast wraps them: ~/records/feedback/…,
-# …-compare-0000cafe-1234abcd.md
+# …-compare-0000cafe-1234abcd.md, ledger.csv
 # Paths, file names, ids, and commands to type (`client-exit config name`): code, not prose.
-PATH = r"~/\S+|\S+\.(?:md|toml)\b|\b[a-z0-9]+(?:-[a-z0-9]+){2,}-?|client-exit(?: [a-z]+)*"
+PATH = r"~/\S+|\S+\.(?:md|toml|csv)\b|\b[a-z0-9]+(?:-[a-z0-9]+){2,}-?|client-exit(?: [a-z]+)*"
 # An English value that is a correct Polish text too: the name of the other language.
 ALLOWED = {"tui.key.language"}
 
@@ -119,6 +122,15 @@ async def test_every_screen_in_polish_has_no_english_left(bank, store, monkeypat
         await walk.press("f3")
         await walk.look("theme toast")
         await walk.press("f3")
+
+        await walk.press("p")
+        await walk.look("clients, no ledger", PortfolioScreen)
+        await walk.press("escape")
+        app.ledger = draw(Namespace(map=None, since=None, until=None, currency=None, questions=None),
+                          str(store.root / "ledger.csv"), "pl")
+        await walk.press("p")
+        await walk.look("clients, with the ledger", PortfolioScreen)
+        await walk.press("escape")
 
         await walk.press("v")
         await walk.look("records", ReviewScreen)

@@ -376,10 +376,11 @@ def test_validate_record_answers_and_bank(one_record, tmp_path):
     run = cli("validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path(), cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 4
     assert str(one_record) in lines[0]
     assert str(EXAMPLES / "fading.toml") in lines[1]
     assert f"{len(BANK.questions)}" in lines[2]
+    assert "ledger.toml (the rules that draw answers from an invoice ledger)" in lines[3]  # beside the bank
 
 
 def test_validate_broken_files_exit_1(one_record, tmp_path):

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from wizard import bank as bank_module
 from wizard.problems import InvalidFile, display_path, read_toml
 from wizard.reasoning import assess
-from wizard.records import RECORD_KEYS, DecisionRecord, Decision, read_answers, read_record, to_toml
+from wizard.records import RECORD_KEYS, SCHEMA, DecisionRecord, Decision, read_answers, read_record, to_toml
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "questions"
@@ -181,7 +181,7 @@ def test_binary_megabytes(tmp_path, bank):
     load_each_way(tmp_path / "noise.toml", random.Random(5).randbytes(3 * 1024 * 1024), bank)
 
 
-@pytest.mark.parametrize("schema", [5, 99, 2**40])
+@pytest.mark.parametrize("schema", [SCHEMA + 1, 99, 2**40])
 def test_newer_schema_is_refused_clearly(tmp_path, bank, schema):
     path = tmp_path / "future.toml"
     path.write_text(with_schema(sample_record(bank), schema), encoding="utf-8")

@@ -17,7 +17,7 @@ from tests.unit._support import with_schema
 from wizard import feedback
 from wizard.index import FILE, FOLDER
 from wizard.reasoning import assess
-from wizard.records import DecisionRecord, to_toml
+from wizard.records import SCHEMA, DecisionRecord, to_toml
 from wizard.store import RecordStore
 
 TZ = timezone(timedelta(hours=1))
@@ -197,7 +197,7 @@ def test_forget_speaks_polish(store, team):
 
 def test_a_record_of_a_newer_schema_is_never_rewritten_by_a_command(store, bank):
     path, record = store.save_new(make(bank, "Future"))
-    text = with_schema(to_toml(record), 5)
+    text = with_schema(to_toml(record), SCHEMA + 1)
     path.write_text(text, encoding="utf-8")
     runs = [cli("list"), cli("show", record.id), cli("validate", path),
             cli("decide", record.id, "--status", "accepted", "--by", "Ola"), cli("forget", "Future")]

@@ -13,13 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.unit._support import EXAMPLES, answer_sets, with_schema
+from tests.unit._support import EXAMPLES, answer_sets, value_strategy, with_schema
 from wizard import bank as bank_module
 from wizard.bank import LEVELS
 from wizard.problems import InvalidFile
 from wizard.reasoning import assess
 from wizard.records import (
-    SCHEMA, STATUSES, Decision, DecisionRecord, StatusChange, read_answers, read_record, slug, to_toml,
+    SCHEMA, STATUSES, Decision, DecisionRecord, Evidence, LedgerSource, StatusChange, read_answers, read_record, slug,
+    to_toml,
 )
 from wizard.storage.files import write_text
 from wizard.store import RecordStore, records_dir
@@ -150,6 +151,16 @@ def records(draw) -> DecisionRecord:
         outcome=TEXT,
     ), max_size=3).map(tuple))
     texts = st.lists(TEXT, max_size=3).map(tuple)
+    evidence = draw(st.dictionaries(st.sampled_from(QUESTION_IDS), st.builds(
+        Evidence, text=st.text(max_size=200), derived=st.none()), max_size=4))
+    for question in list(evidence)[:2]:  # some with the answer the ledger gave, some without one
+        derived = draw(value_strategy(BANK.question(question)))
+        evidence[question] = Evidence(evidence[question].text, derived)
+    ledger = None
+    if evidence or draw(st.booleans()):
+        since = draw(st.dates(date(1990, 1, 1), date(2099, 1, 1)))
+        ledger = LedgerSource(draw(st.text(min_size=1, max_size=60)), since,
+                              since + timedelta(days=draw(st.integers(0, 800))))
     return DecisionRecord(
         id=draw(IDS),
         client=draw(st.text(min_size=1, max_size=80).filter(lambda s: s.strip())),
@@ -162,6 +173,8 @@ def records(draw) -> DecisionRecord:
         answers=answers,
         notes=draw(st.dictionaries(st.sampled_from(QUESTION_IDS), st.text(max_size=200), max_size=5)),
         skipped=tuple(draw(st.lists(st.sampled_from(unanswered), unique=True, max_size=5))) if unanswered else (),
+        evidence=evidence,
+        ledger=ledger,
         result=result,
         decision=decision,
         decision_makers=draw(texts),
@@ -192,6 +205,7 @@ def test_write_read_write_is_lossless(tmp_path_factory, record):
     assert sheet.notes == record.notes
     assert sheet.skipped == record.skipped
     assert (sheet.client, sheet.assessor) == (record.client, record.assessor)
+    assert (sheet.evidence, sheet.ledger) == (record.evidence, record.ledger)
 
 
 def test_record_is_readable_toml_with_time_zone_and_bank_version(store):
@@ -552,7 +566,7 @@ def test_a_newer_records_answers_are_not_assessed_as_ours(tmp_path, bank):
     from wizard.records import read_answers
 
     path = tmp_path / "newer.toml"
-    path.write_text('schema = 5\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
+    path.write_text(f'schema = {SCHEMA + 1}\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")
     with pytest.raises(InvalidFile) as caught:
         read_answers(path, bank)
     (problem,) = caught.value.problems
@@ -623,3 +637,55 @@ def test_a_broken_status_history_names_the_field(tmp_path, entry, field, message
         read_record(path, BANK)
     (problem,) = caught.value.problems
     assert problem.field == field and message in problem.message
+
+
+# ---------------------------------------------------------------------------------------------
+# Evidence drawn from an invoice ledger
+
+LEDGER = LedgerSource("faktury-2026.csv", date(2025, 12, 1), date(2026, 11, 30))
+LEDGER_TABLE = '[ledger]\nfile = "l.csv"\nsince = 2026-01-01\nuntil = 2026-02-01\n'
+
+
+def test_a_record_needs_schema_5_only_when_it_carries_evidence(tmp_path):
+    import tomllib
+
+    assert tomllib.loads(to_toml(make_record()))["schema"] < 5  # nothing drawn from a ledger
+    record = make_record(answers={"late_payments": 3}, ledger=LEDGER,
+                         evidence={"late_payments": Evidence("7 of 12 invoices paid late", 3)})
+    data = tomllib.loads(to_toml(record))
+    assert data["schema"] == 5
+    assert data["evidence"] == {"late_payments": {"derived": 3, "text": "7 of 12 invoices paid late"}}
+    assert data["ledger"] == {"file": "faktury-2026.csv", "since": date(2025, 12, 1), "until": date(2026, 11, 30)}
+    path = tmp_path / record.file_name()
+    path.write_text(to_toml(record), encoding="utf-8")
+    assert read_record(path, BANK) == record
+
+
+def test_an_answer_came_from_the_ledger_when_it_is_the_one_the_ledger_gave():
+    evidence = {"late_payments": Evidence("7 of 12 late", 3), "revenue_share": Evidence("45%", 45),
+                "outstanding_receivables": Evidence("2 unpaid", True), "orders_trend": Evidence("too few")}
+    record = make_record(answers={"late_payments": 3, "revenue_share": 30, "outstanding_receivables": True,
+                                  "orders_trend": "stable"}, evidence=evidence, ledger=LEDGER)
+    assert record.from_ledger == ("late_payments", "outstanding_receivables")  # the user changed revenue_share
+    assert make_record(answers={"outstanding_receivables": 1 == 1}, ledger=LEDGER,
+                       evidence={"outstanding_receivables": Evidence("x", 1)}).from_ledger == ()
+
+
+@pytest.mark.parametrize(("extra", "field", "message"), [
+    ('[evidence.no_such_question]\ntext = "x"\n', "evidence.no_such_question", "unknown question id"),
+    ('[evidence.late_payments]\nderived = 9\ntext = "x"\n', "evidence.late_payments.derived", "scale question"),
+    ('[evidence.late_payments]\nderived = 3\n', "evidence.late_payments.text", "is missing"),
+    (LEDGER_TABLE + '[evidence.late_payments]\ntext = "x"\nsource = "bank"\n', "evidence.late_payments.source",
+     "unknown field"),
+    ('[evidence]\nlate_payments = "x"\n', "evidence.late_payments", "must be a table"),
+    ('[ledger]\nfile = "l.csv"\nsince = 2026-12-01\nuntil = 2026-01-01\n', "ledger.until", "must not be before"),
+    ('[ledger]\nfile = "l.csv"\nsince = 2026-01-01T10:00:00\nuntil = 2026-02-01\n', "ledger.since", "without a time"),
+    ('[ledger]\nsince = 2026-01-01\nuntil = 2026-02-01\n', "ledger.file", "is missing"),
+    ('[evidence.late_payments]\ntext = "x"\n', "ledger", "is missing"),
+])
+def test_broken_evidence_names_the_field(tmp_path, extra, field, message):
+    path = tmp_path / "r.toml"
+    path.write_text(with_schema(to_toml(make_record()), 5) + "\n" + extra, encoding="utf-8")
+    with pytest.raises(InvalidFile) as caught:
+        read_record(path, BANK)
+    assert [(p.field, message in p.message) for p in caught.value.problems] == [(field, True)]

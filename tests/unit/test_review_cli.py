@@ -193,15 +193,16 @@ def test_demo_opens_the_review_screen_in_a_terminal(monkeypatch, tmp_path, capsy
 
     calls = []
 
-    def run_tui(args, *, bank, lang, store):
-        calls.append((args.command, args.records_dir, lang, store.root, len(store.scan(bank))))
+    def run_tui(args, *, bank, lang, store, ledger):
+        calls.append((args.command, args.records_dir, lang, store.root, len(store.scan(bank)),
+                      ledger.ledger.name, len(ledger.clients)))
         return 0
 
     monkeypatch.setitem(sys.modules, "wizard.tui.app", types.SimpleNamespace(run=run_tui))
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     assert cli.main(["demo", "--keep", str(tmp_path / "d"), "--lang", "pl"]) == 0
-    assert calls == [("review", str(tmp_path / "d"), "pl", tmp_path / "d", 10)]
+    assert calls == [("review", str(tmp_path / "d"), "pl", tmp_path / "d", 10, "ledger.csv", 8)]  # and its ledger
     assert capsys.readouterr().out == ""
 
 

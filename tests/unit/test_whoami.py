@@ -85,7 +85,7 @@ def test_new_from_a_record_hands_it_to_the_wizard(store, bank, monkeypatch):
 
     seen = {}
 
-    def run(args, *, bank, lang, store, from_record=None):
+    def run(args, *, bank, lang, store, from_record=None, ledger=None):
         seen["from"] = from_record
         return 0
 

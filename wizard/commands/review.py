@@ -241,10 +241,12 @@ def demo(args) -> int:
     sample = build(folder, bank, lang)
     run = _review_screen() if sys.stdout.isatty() and sys.stdin.isatty() else None
     if run is not None:
+        from wizard.commands.ledger import draw
+
         args.command = "review"
         args.records_dir = str(folder)
         try:
-            return run(args, bank=bank, lang=lang, store=RecordStore(folder))
+            return run(args, bank=bank, lang=lang, store=RecordStore(folder), ledger=draw(args, str(sample.ledger), lang))
         finally:
             if not args.keep:
                 try:
@@ -255,7 +257,9 @@ def demo(args) -> int:
     print(t("review.demo.summary", lang, records=len(sample.records), clients=len(sample.clients),
             feedback=sample.feedback, overdue=len(sample.overdue)))
     print(t("review.demo.try", lang))
-    where = f"--records-dir {shlex.quote(str(folder))}"
-    for line in ("list", f"history {shlex.quote(sample.clients[0])}", f"team {shlex.quote(sample.clients[1])}"):
-        print(f"  {cli.PROG} {line} {where}")
+    where = f" --records-dir {shlex.quote(str(folder))}"
+    ledger, first = shlex.quote(str(sample.ledger)), shlex.quote(sample.clients[0])
+    for line in ("list" + where, f"history {first}" + where, f"team {shlex.quote(sample.clients[1])}" + where,
+                 f"clients --ledger {ledger}" + where, f"evidence {ledger} --client {first}"):
+        print(f"  {cli.PROG} {line}")
     return 0

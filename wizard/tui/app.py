@@ -25,6 +25,7 @@ from wizard.tui.typeahead import TypeAhead
 if TYPE_CHECKING:
     from wizard.bank import Bank
     from wizard.records import DecisionRecord
+    from wizard.commands.ledger import Drawn
     from wizard.store import RecordStore
     from wizard.tui.draft import Draft
 
@@ -55,9 +56,10 @@ class ClientExitApp(App[int]):
                  command: str = "home", client: str | None = None, assessor: str | None = None,
                  draft: Path | None = None, clock: Callable[[], datetime] | None = None,
                  make_id: Callable[[], str] | None = None, theme: str = DARK,
-                 from_record: Path | None = None) -> None:
+                 from_record: Path | None = None, ledger: Drawn | None = None) -> None:
         super().__init__()
         self._from_record = from_record  # `new --from`: the earlier record to reassess
+        self.ledger = ledger  # an invoice ledger read at start (--ledger): the portfolio and new assessments use it
         # The bank may come as a loader: the home screen paints first, then asks for it.
         self._bank_loader = bank if callable(bank) else None
         self._bank: Bank | None = None if callable(bank) else bank
@@ -197,10 +199,35 @@ class ClientExitApp(App[int]):
         from wizard.tui.draft import Draft
         from wizard.tui.screens.questionnaire import QuestionnaireScreen
 
+        evidence, source, drawn = self._from_ledger(client)
+        prefill = {**(prefill or {}), **drawn}  # the ledger's facts are newer than an earlier assessment's
         draft = Draft.start(self.bank, self.store, client=client, assessor=assessor, lang=self.lang,
-                            created=self.clock(), record_id=self.make_id(), prefill=prefill)
+                            created=self.clock(), record_id=self.make_id(), prefill=prefill,
+                            evidence=evidence, ledger=source)
         draft.save()  # a failure shows on the questionnaire; answers stay in memory
         self.push_screen(QuestionnaireScreen(draft))
+
+    def _from_ledger(self, client: str):
+        """What the app's ledger holds on `client`: its evidence, the ledger, and the answers it
+        gives as pre-filled answers (source "ledger") to confirm or change; said in a toast. When
+        the ledger does not know the client: nothing, and the close names."""
+        drawn = self.ledger
+        if drawn is None:
+            return None, None, {}
+        from wizard.model.prefill import Prefill
+        from wizard.render.evidence import for_record, source
+
+        found = drawn.find(client)
+        if found is None:
+            similar = drawn.similar(client)
+            self.notify(self.t("tui.ledger.no_client", client=client, file=drawn.ledger.name)
+                        + (" " + self.t("clients.similar", names=", ".join(similar)) if similar else ""),
+                        severity="warning", timeout=10)
+            return None, None, {}
+        self.notify(self.t("tui.ledger.prefilled", count=len(found.answers), file=drawn.ledger.name), timeout=8)
+        prefill = {question: (answer, Prefill("ledger", drawn.ledger.name, drawn.window.until))
+                   for question, answer in found.answers.items()}
+        return for_record(found, self.lang), source(drawn.ledger.name, drawn.window), prefill
 
     def resume(self, path: Path) -> None:
         from wizard.problems import InvalidFile
@@ -243,6 +270,11 @@ class ClientExitApp(App[int]):
         records = [self._read(first), self._read(second)]
         if None not in records:
             self.push_screen(CompareScreen(*records))
+
+    def show_portfolio(self) -> None:
+        from wizard.tui.screens.portfolio import PortfolioScreen
+
+        self.push_screen(PortfolioScreen())
 
     def show_history(self, client: str) -> None:
         from wizard.tui.screens.history import HistoryScreen
@@ -415,6 +447,7 @@ class ClientExitApp(App[int]):
         if any(e.record is not None for e in read_folder(self.store.scan_drafts, self.bank)[0]):
             yield SystemCommand(self.t("tui.cmd.resume"), self.t("tui.cmd.resume.help"), self._resume_newest)
         yield SystemCommand(self.t("tui.cmd.records"), self.t("tui.cmd.records.help"), self.show_review)
+        yield SystemCommand(self.t("tui.cmd.portfolio"), self.t("tui.cmd.portfolio.help"), self.show_portfolio)
         if not isinstance(screen, HomeScreen):
             yield SystemCommand(self.t("tui.cmd.home"), self.t("tui.cmd.home.help"), self.go_home)
         yield SystemCommand(self.t("tui.cmd.screenshot"), self.t("tui.cmd.screenshot.help"),
@@ -501,15 +534,16 @@ class _FolderRead:
 def build_app(bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "en", *, command: str = "home",
               client: str | None = None, assessor: str | None = None, draft: Path | None = None,
               clock: Callable[[], datetime] | None = None, make_id: Callable[[], str] | None = None,
-              theme: str = DARK, from_record: Path | None = None) -> ClientExitApp:
+              theme: str = DARK, from_record: Path | None = None, ledger: Drawn | None = None) -> ClientExitApp:
     """The app, ready to run: the command line and the tests both start here. `bank` may be a
     function that loads it: then it is loaded after the home screen is first painted."""
     return ClientExitApp(bank, store, lang, command=command, client=client, assessor=assessor,
-                         draft=draft, clock=clock, make_id=make_id, theme=theme, from_record=from_record)
+                         draft=draft, clock=clock, make_id=make_id, theme=theme, from_record=from_record,
+                         ledger=ledger)
 
 
 def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
-        from_record: Path | None = None) -> int:
+        from_record: Path | None = None, ledger: Drawn | None = None) -> int:
     """Start the wizard for `client-exit [home|new|resume|review]`. A `bank` given as a loader
     is loaded once the first screen shows; its error (raised by the loader) is raised here."""
     command = getattr(args, "command", None) or "home"
@@ -533,7 +567,8 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
                 print(f"client-exit: {problem}", file=sys.stderr)
             return 1
     app = build_app(bank, store, lang, command=command, client=getattr(args, "client", None),
-                    assessor=getattr(args, "assessor", None), draft=draft, from_record=from_record)
+                    assessor=getattr(args, "assessor", None), draft=draft, from_record=from_record,
+                    ledger=ledger)
     app.run()
     if app.bank_error is not None:
         raise app.bank_error

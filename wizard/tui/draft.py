@@ -17,7 +17,7 @@ from wizard.bank import Answer, Bank, Question
 from wizard.model.prefill import Prefill, after_answer, carried_from
 from wizard.problems import InvalidFile
 from wizard.reasoning import assess
-from wizard.records import DecisionRecord, read_record
+from wizard.records import DecisionRecord, Evidence, LedgerSource, read_record
 from wizard.store import RecordStore
 
 ANSWERED, SKIPPED, OPEN = "answered", "skipped", "open"
@@ -38,9 +38,12 @@ class Draft:
     @classmethod
     def start(cls, bank: Bank, store: RecordStore, *, client: str, assessor: str, lang: str,
               created: datetime, record_id: str,
-              prefill: dict[str, tuple[Answer, Prefill]] | None = None) -> Draft:
+              prefill: dict[str, tuple[Answer, Prefill]] | None = None,
+              evidence: dict[str, Evidence] | None = None, ledger: LedgerSource | None = None) -> Draft:
         """A new draft; `prefill` (question id → answer and where it came from) fills answers in
-        for the assessor to confirm or change: see `wizard.model.prefill` (`carry_over`)."""
+        for the assessor to confirm or change: see `wizard.model.prefill` (`carry_over`). The
+        `evidence` drawn from an invoice `ledger` is kept with the draft, and shown beside its
+        question (the ledger's answers come in `prefill`, with the source "ledger")."""
         prefill = {qid: item for qid, item in (prefill or {}).items()
                    if bank.question(qid) is not None and bank.question(qid).check(item[0]) is None}
         record = DecisionRecord(
@@ -48,6 +51,7 @@ class Draft:
             language=lang, bank_version=bank.version, status="draft",
             answers={qid: value for qid, (value, _) in prefill.items()},
             prefilled={qid: source for qid, (_, source) in prefill.items()},
+            evidence=dict(evidence or {}), ledger=ledger,
         )
         return cls(bank, store, record)
 

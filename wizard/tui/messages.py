@@ -505,6 +505,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{ref}: pasuje kilka niedokończonych ocen; podaj dłuższy fragment identyfikatora"),
     "tui.cli.unreadable": ("{path}: the unfinished assessment cannot be read:",
                            "{path}: nie można odczytać niedokończonej oceny:"),
+    # --- the portfolio (issue 14: wizard/tui/screens/portfolio.py) ------------------------------
+    "tui.key.portfolio": ("clients", "klienci"),
+    "tui.key.assess": ("assess", "oceń"),
+    "tui.home.portfolio": ("Clients: every one in one table, what needs attention first",
+                           "Klienci: wszyscy w jednej tabeli, od najpilniejszych"),
+    "tui.cmd.portfolio": ("Clients", "Klienci"),
+    "tui.cmd.portfolio.help": ("Every client in one table, what needs attention first",
+                               "Wszyscy klienci w jednej tabeli, od najpilniejszych"),
+    "tui.portfolio.title": ("Clients", "Klienci"),
+    "tui.portfolio.count": ("{count:plural:# client|# clients}", "klienci: {count}"),
+    "tui.portfolio.ledger": ("invoices from {file}, {since} to {until}", "faktury z {file}, od {since} do {until}"),
+    "tui.portfolio.none": ("No clients yet: no saved decisions, and no ledger. Start an assessment from the home "
+                           "screen.",
+                           "Brak klientów: nie ma zapisanych decyzji ani rejestru faktur. Zacznij ocenę z ekranu "
+                           "startowego."),
+    "tui.portfolio.no_ledger": ("Start the wizard with --ledger FILE, an export of your invoices, to see each "
+                                "client's revenue, late payments and money owed, and how concentrated revenue is.",
+                                "Uruchom kreator z opcją --ledger PLIK, wskazując wyeksportowany rejestr faktur, aby "
+                                "zobaczyć przychód, spóźnienia i należności każdego klienta oraz koncentrację "
+                                "przychodów."),
+    "tui.portfolio.not_assessed": ("Not assessed yet: n starts an assessment, with the ledger's answers filled in.",
+                                   "Bez oceny: n rozpoczyna ocenę z odpowiedziami wziętymi z rejestru."),
+    "tui.portfolio.assessed": ("{count:plural:# assessment|# assessments}; Enter opens the newest, h the history",
+                               "oceny: {count}; Enter otwiera najnowszą, h historię"),
+    "tui.portfolio.no_history": ("{client} has no assessment yet: n starts one.",
+                                 "Klient {client} nie ma jeszcze oceny: n rozpoczyna ocenę."),
+    "tui.portfolio.col.client": ("Client", "Klient"),
+    "tui.portfolio.col.level": ("Level", "Poziom"),
+    "tui.portfolio.col.score": ("Risk", "Ryzyko"),
+    "tui.portfolio.col.review": ("Review by", "Termin przeglądu"),
+    "tui.portfolio.col.revenue": ("Revenue", "Przychód"),
+    "tui.portfolio.col.late": ("Late", "Spóźn."),
+    "tui.portfolio.col.owed": ("Overdue", "Po terminie"),
+    "tui.q.ledger": ("Invoice ledger: {answer} — {evidence}.", "Rejestr faktur: {answer} — {evidence}."),
+    "tui.q.ledger_none": ("Invoice ledger: no answer — {evidence}.", "Rejestr faktur: brak odpowiedzi — {evidence}."),
+    "tui.ledger.prefilled": ("{count:plural:# answer|# answers} read from {file}: confirm each with Enter, or answer "
+                             "again.",
+                             "Odpowiedzi odczytane z pliku {file}: {count}; zatwierdź każdą klawiszem Enter albo "
+                             "odpowiedz inaczej."),
+    "tui.ledger.no_client": ("No invoices of “{client}” in {file}: nothing is filled in from it.",
+                             "W pliku {file} nie ma faktur klienta „{client}”: nic nie zostało z niego uzupełnione."),
+    "tui.help.portfolio": ("Clients", "Klienci"),
+    "tui.help.k.portfolio": ("every client in one table, what needs attention first (also from the home screen)",
+                             "wszyscy klienci w jednej tabeli, od najpilniejszych (także z ekranu startowego)"),
+    "tui.help.k.newest": ("open the client's newest assessment", "otwarcie najnowszej oceny klienta"),
+    "tui.help.k.assess": ("a new assessment of the client, with the ledger's answers filled in",
+                          "nowa ocena klienta z odpowiedziami wziętymi z rejestru faktur"),
 }
 
 register(MESSAGES)

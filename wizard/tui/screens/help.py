@@ -31,7 +31,12 @@ KEYS = {
     "tui.help.review": [
         ("/", "tui.help.k.filter"), ("Enter", "tui.help.k.open"), ("space", "tui.help.k.mark"),
         ("c", "tui.help.k.compare"), ("d", "tui.help.k.differences"), ("h", "tui.help.k.history"),
-        ("t", "tui.help.k.team"), ("e", "tui.help.k.export_any"), ("Esc", "tui.help.k.back"),
+        ("t", "tui.help.k.team"), ("p", "tui.help.k.portfolio"), ("e", "tui.help.k.export_any"),
+        ("Esc", "tui.help.k.back"),
+    ],
+    "tui.help.portfolio": [
+        ("Enter", "tui.help.k.newest"), ("h", "tui.help.k.history"), ("n", "tui.help.k.assess"),
+        ("Esc", "tui.help.k.back"),
     ],
 }
 

@@ -33,6 +33,7 @@ class HomeScreen(WizardScreen[None]):
         Binding("n", "new", "tui.key.new"),
         Binding("r", "resume", "tui.key.resume"),
         Binding("v", "review", "tui.key.review"),
+        Binding("p", "portfolio", "tui.key.portfolio"),
         Binding("q", "app.quit", "tui.key.quit"),
     ]
 
@@ -85,6 +86,7 @@ class HomeScreen(WizardScreen[None]):
                                disabled=not drafts),
                     self._item("v", self.t("tui.home.review", count=record_count)
                                + (self.t("tui.home.due", count=self._due) if self._due else ""), "review"),
+                    self._item("p", self.t("tui.home.portfolio"), "portfolio"),
                     self._item("q", self.t("tui.home.quit"), "quit"),
                     id="menu",
                 )
@@ -143,7 +145,7 @@ class HomeScreen(WizardScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         action = {"new": self.action_new, "resume": self.action_resume, "review": self.action_review,
-                  "quit": self.app.action_quit}.get(event.option.id or "")
+                  "portfolio": self.action_portfolio, "quit": self.app.action_quit}.get(event.option.id or "")
         if action:
             action()
 
@@ -166,3 +168,7 @@ class HomeScreen(WizardScreen[None]):
 
     def action_review(self) -> None:
         self.app.show_review()
+
+    def action_portfolio(self) -> None:
+        if self.app.bank_ready():
+            self.app.show_portfolio()

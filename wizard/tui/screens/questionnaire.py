@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -273,6 +274,10 @@ class QuestionnaireScreen(WizardScreen[None]):
         status = self.draft.status(question.id)
         lines = []
         prefill = record.prefilled.get(question.id)
+        found = record.evidence.get(question.id)  # drawn from an invoice ledger
+        ledger = prefill is not None and prefill.source == "ledger"
+        if ledger and found is not None:  # the ledger's figures, kept once in the record's [evidence]
+            prefill = replace(prefill, evidence=found.text)
         if status == PREFILLED:
             answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
             source = source_text(prefill, self.lang)
@@ -285,6 +290,13 @@ class QuestionnaireScreen(WizardScreen[None]):
             lines.append(Content.assemble(("✓ ", "bold $success"), self.t("tui.q.answer_now", answer=answer)))
         elif status == SKIPPED:
             lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
+        if found is not None and (not ledger or prefill.state == "changed"):  # what the ledger says, and why
+            if found.derived is None:
+                said = self.t("tui.q.ledger_none", evidence=found.text)
+            else:
+                said = self.t("tui.q.ledger", answer=question.label(found.derived, self.lang, self.draft.bank),
+                              evidence=found.text)
+            lines.append(Content.assemble(("◆ ", "bold $accent"), said))
         if question.id in record.notes:
             note = inert(record.notes[question.id])
             lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=note)))

@@ -91,6 +91,7 @@ class ReviewScreen(WizardScreen[None]):
         Binding("c", "compare", "tui.key.compare"),
         Binding("h", "history", "tui.key.history"),
         Binding("t", "team", "tui.key.team"),
+        Binding("p", "portfolio", "tui.key.portfolio", show=False),  # the footer is full at 80 columns: in the help
         Binding("slash", "filter", "tui.key.filter"),
         Binding("escape", "back", "tui.key.home"),
     ]
@@ -542,6 +543,9 @@ class ReviewScreen(WizardScreen[None]):
         client = self._client()
         if client is not None:
             self.app.show_team(client)
+
+    def action_portfolio(self) -> None:
+        self.app.show_portfolio()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "mark", "compare", "history", "team", "filter"):

@@ -1,0 +1,331 @@
+"""Answers drawn from an invoice ledger, with the facts behind them (docs/ledger.md).
+
+Pure: the invoices come in already read (wizard/storage/ledger.py), the rules as data
+(questions/ledger.toml, wizard/model/ledger_rules.py), and the wording of the facts is done
+by wizard/render/evidence.py. Five questions can be answered from a ledger:
+
+- late_payments: the share of invoices paid late, mapped to the 0–4 scale by the anchors of
+  its help text;
+- late_payments_trend: the share of late invoices in the last half of the window against the
+  first (a client never late is "stable");
+- revenue_share: the client's invoiced value out of all clients', in one currency;
+- orders_trend: the client's invoiced value, the last half against the first;
+- outstanding_receivables: anything unpaid past its due date (or at all, as the rules say).
+
+Everything is counted as of the window's last day: a payment dated later is not yet made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
+from typing import Union
+
+from wizard.model.invoices import CENT, Invoice, Ledger, Owed, Tally, Window, add_months
+from wizard.model.ledger_rules import LedgerRules
+
+QUESTIONS = ("late_payments", "late_payments_trend", "revenue_share", "orders_trend", "outstanding_receivables")
+EPSILON = 1e-9  # shares and changes are compared with this much slack, so 0.35 - 0.2 reaches 0.15
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts
+
+
+@dataclass(frozen=True)
+class LateFact:
+    answer: int | None
+    tally: Tally
+    needed: int  # the fewest known invoices that give an answer
+    why: str = ""  # no_column: the ledger has no due date or payment date
+
+
+@dataclass(frozen=True)
+class LateTrendFact:
+    answer: str | None
+    window: Window
+    first: Tally
+    second: Tally
+    needed: int
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class ShareFact:
+    answer: int | None
+    window: Window
+    value: float  # the client's invoiced value in `currency`
+    total: float  # every client's
+    currency: str
+    currencies: tuple[str, ...]  # of the window's invoices, when they are several and none was chosen
+    net: bool  # values are net amounts
+
+    @property
+    def percent(self) -> float | None:
+        return max(0.0, self.value) * 100 / self.total if self.total > 0 and not self.currencies else None
+
+
+@dataclass(frozen=True)
+class OrdersFact:
+    answer: str | None
+    window: Window
+    first: float
+    second: float
+    currency: str
+    currencies: tuple[str, ...]  # the client's, when several and none was chosen
+
+    @property
+    def change(self) -> float | None:
+        return round((self.second - self.first) / self.first, 9) if self.first > 0 else None
+
+
+@dataclass(frozen=True)
+class OwedFact:
+    answer: bool | None
+    owed: Owed
+    counts: str  # overdue | unpaid
+    why: str = ""
+
+
+Fact = Union[LateFact, LateTrendFact, ShareFact, OrdersFact, OwedFact]
+
+
+@dataclass(frozen=True)
+class ClientEvidence:
+    """One client's derived answers, each with its fact (question id → fact, in QUESTIONS order)."""
+
+    client: str
+    key: str
+    facts: dict[str, Fact]
+    left_out: int = 0  # rows of this client that could not be read
+
+    @property
+    def answers(self) -> dict:
+        return {question: fact.answer for question, fact in self.facts.items() if fact.answer is not None}
+
+
+# ---------------------------------------------------------------------------------------------
+# Deriving
+
+
+def derive(ledger: Ledger, rules: LedgerRules, window: Window, currency: str | None = None) -> list[ClientEvidence]:
+    """The evidence of every client with an invoice in the window or money still owed, by name."""
+    scans = [_scan(key, list(invoices), window, rules)
+             for key, invoices in groupby(sorted(ledger.invoices, key=itemgetter(0)), itemgetter(0))]
+    scans = [scan for scan in scans if scan.revenue or scan.counted or scan.owed.overdue or scan.owed.pending]
+    # A client credited more than invoiced brought no revenue: it never lowers the others' total.
+    totals: dict[str, float] = {}
+    for scan in scans:
+        for money, value in scan.revenue.items():
+            totals[money] = totals.get(money, 0.0) + max(0.0, value)
+    chosen, several = _currency(totals, currency)
+    found = [_facts(ledger, rules, window, scan, totals.get(chosen, 0.0), chosen, several, currency) for scan in scans]
+    return sorted(found, key=lambda e: (e.key, e.client))
+
+
+def _currency(totals: dict[str, float], chosen: str | None) -> tuple[str, tuple[str, ...]]:
+    """The currency shares are counted in, and the currencies when they are several and none was chosen."""
+    if chosen is not None:
+        return chosen, ()
+    names = sorted(totals)
+    if len(names) == 1:
+        return names[0], ()
+    return "", tuple(names)
+
+
+@dataclass
+class _Scan:
+    """What one pass over a client's invoices finds (see `_scan`)."""
+
+    key: str
+    whole: Tally  # over the window
+    trend: Window  # the window, or its last months for a client with less history (see `trend_window`)
+    halves: tuple[Tally, Tally]  # over the halves of `trend`
+    revenue: dict[str, float]  # currency → value invoiced in the window
+    sums: tuple[dict[str, float], dict[str, float]]  # per half of `trend`: currency → value invoiced
+    owed: Owed
+    counted: bool  # any invoice in the window
+
+
+def trend_window(window: Window, first_issued: date, rules: LedgerRules) -> Window:
+    """The days a client's trends compare: the window, or for a client whose first invoice came
+    after the window began (less history than it), the last `short_history_months` (the help
+    texts: "with less than a year of history, compare the last 3 months with the 3 before")."""
+    if first_issued <= window.since:
+        return window
+    short = add_months(window.until, -rules.short_history_months) + timedelta(days=1)
+    return Window(max(short, window.since), window.until)
+
+
+def _scan(key: str, invoices: list[Invoice], window: Window, rules: LedgerRules) -> _Scan:
+    """One pass over a client's invoices: how each was paid (as of the window's end), what is
+    owed, and the values invoiced, in the window and in each half of the trend's window. The hot
+    path of `evidence` on a big ledger: an invoice paid in full on a known date (most of them)
+    costs a subtraction and a few appends."""
+    since, until, grace = window.since, window.until, rules.grace_days
+    trend = trend_window(window, min(map(itemgetter(1), invoices)), rules)
+    start, mid = trend.since, trend.mid
+    values: list[float] = []  # the values invoiced in the window
+    halves: tuple[list[float], list[float]] = ([], [])  # ... in each half of the trend's window
+    outcomes: tuple[list[int], list[int], list[int]] = ([], [], [])  # days after due: first half, last, any
+    waiting = [[0, 0], [0, 0], [0, 0]]  # the same three: unpaid and not yet late; paid on a date not given
+    owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
+    oldest = None
+    for _, issued, due, paid_on, amount, value, paid, currency, _ in invoices:
+        if issued > until:
+            continue
+        in_window = issued >= since
+        half = 2  # in no half of the trend's window: only in the whole one ("any")
+        if in_window:
+            values.append(value)
+            if issued >= start:
+                half = issued >= mid
+                halves[half].append(value)
+        if amount <= 0:
+            continue  # a credit note is not paid by the client
+        if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
+            if in_window:
+                days = (paid_on - due).days
+                outcomes[2].append(days)
+                if half != 2:
+                    outcomes[half].append(days)
+            continue
+        if paid_on is not None and paid_on > until:
+            paid_on, left = None, amount  # paid after the window: not yet, as of its end
+        else:
+            left = amount - paid if paid is not None else 0.0 if paid_on is not None else amount
+        if left > CENT:
+            overdue = due < until
+            owed[overdue].setdefault(currency, []).append(left)
+            if overdue and (oldest is None or due < oldest):
+                oldest = due
+        if in_window:
+            _outcome(outcomes, waiting, {2, half}, paid_on, due, until, left, grace)
+    tallies = [Tally(len(days), len(late), tuple(late), *waiting[index])
+               for index, days in enumerate(outcomes) for late in [sorted(filter(grace.__lt__, days))]]
+    money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
+             for overdue in (True, False)}
+    count = {overdue: sum(len(amounts) for amounts in owed[overdue].values()) for overdue in (True, False)}
+    revenue, sums = _sums(invoices, window, trend, values, halves)
+    return _Scan(key, tallies[2], trend, (tallies[0], tallies[1]), revenue, sums,
+                 Owed(count[True], money[True], oldest, count[False], money[False]), bool(values))
+
+
+def _outcome(outcomes, waiting, where: set, paid_on: date | None, due: date, until: date, left: float,
+             grace: int) -> None:
+    """How an invoice not simply paid in full ended, counted in each of `where` (halves, or the whole)."""
+    for index in where:
+        if left <= CENT:
+            if paid_on is None:
+                waiting[index][1] += 1  # paid, on a date the ledger does not give
+            else:
+                outcomes[index].append((paid_on - due).days)
+        elif (until - due).days <= grace:
+            waiting[index][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
+        else:
+            outcomes[index].append((until - due).days)
+
+
+def _sums(invoices: list[Invoice], window: Window, trend: Window, values: list[float],
+          halves: tuple[list[float], list[float]]):
+    """Currency → the value invoiced, in the window and in each half of the trend's window. One
+    currency (the usual case) is summed from the values gathered; several, invoice by invoice."""
+    currencies = set(map(itemgetter(7), invoices))
+    if len(currencies) == 1:
+        (only,) = currencies
+        return ({only: sum(values)} if values else {}), tuple({only: sum(found)} if found else {} for found in halves)
+    revenue: dict[str, float] = {}
+    sums: tuple[dict[str, float], dict[str, float]] = ({}, {})
+    for _, issued, _, _, _, value, _, currency, _ in invoices:
+        if window.since <= issued <= window.until:
+            revenue[currency] = revenue.get(currency, 0.0) + value
+            if issued >= trend.since:
+                half = sums[issued >= trend.mid]
+                half[currency] = half.get(currency, 0.0) + value
+    return revenue, sums
+
+
+def _facts(ledger: Ledger, rules: LedgerRules, window: Window, scan: _Scan, total: float, currency: str,
+           several: tuple[str, ...], chosen: str | None) -> ClientEvidence:
+    first, second = scan.halves
+    whole = scan.whole
+    no_column = "no_column" if ledger.missing else ""
+    # Orders are compared in the client's own currency; a share of revenue needs everyone's in one.
+    mine = sorted(money for money, value in scan.revenue.items())
+    own = chosen if chosen is not None else (mine[0] if len(mine) == 1 else "")
+    mixed = tuple(mine) if chosen is None and len(mine) > 1 else ()
+    early, late = (values.get(own, 0.0) for values in scan.sums)
+    facts: dict[str, Fact] = {
+        "late_payments": LateFact(None if no_column else late_answer(whole, rules), whole, rules.min_invoices,
+                                  no_column),
+        "late_payments_trend": LateTrendFact(None if no_column else late_trend(first, second, rules), scan.trend,
+                                             first, second, rules.min_invoices_per_half, no_column),
+        "revenue_share": _share(window, scan.revenue.get(currency, 0.0), total, currency, several, ledger.net),
+        "orders_trend": OrdersFact(None if mixed else orders_trend(early, late, rules), scan.trend, early, late,
+                                   own, mixed),
+        "outstanding_receivables": OwedFact(None if no_column else owes(scan.owed, rules.counts), scan.owed,
+                                            rules.counts, no_column),
+    }
+    return ClientEvidence(ledger.clients.get(scan.key, scan.key), scan.key, facts, ledger.left_out.get(scan.key, 0))
+
+
+def _share(window: Window, value: float, total: float, currency: str, several: tuple[str, ...],
+           net: bool) -> ShareFact:
+    fact = ShareFact(None, window, value, total, currency, several, net)
+    return fact if fact.percent is None else replace(fact, answer=min(100, round(fact.percent)))
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules (questions/ledger.toml)
+
+
+def late_answer(tally: Tally, rules: LedgerRules) -> int | None:
+    """The 0–4 answer to late_payments, or None with too few invoices to judge."""
+    if tally.known < rules.min_invoices:
+        return None
+    if not tally.late:
+        return 0
+    share = tally.share + EPSILON
+    answer = 1 + sum(share >= step for step in rules.share_at_least)
+    floor = max([2 + index for index, days in enumerate(rules.days_late_over) if tally.longest > days], default=1)
+    return max(answer, floor)
+
+
+def late_trend(first: Tally, second: Tally, rules: LedgerRules) -> str | None:
+    """improving / stable / worsening, or None with too few invoices in either half."""
+    if min(first.known, second.known) < rules.min_invoices_per_half:
+        return None
+    if not first.late and not second.late:
+        return "stable"  # never late: nothing can be getting worse
+    change = second.share - first.share
+    if change >= rules.share_change - EPSILON:
+        return "worsening"
+    if change <= -rules.share_change + EPSILON:
+        return "improving"
+    if first.late and second.late:
+        delay = second.median - first.median
+        if delay >= rules.delay_change_days:
+            return "worsening"
+        if delay <= -rules.delay_change_days:
+            return "improving"
+    return "stable"
+
+
+def orders_trend(first: float, second: float, rules: LedgerRules) -> str | None:
+    """growing / stable / declining / sharply_declining, or None with nothing in the first half."""
+    if first <= 0:
+        return None
+    change = round((second - first) / first, 9)
+    if change < rules.sharply_declining_below:
+        return "sharply_declining"
+    if change < rules.declining_below:
+        return "declining"
+    if change > rules.growing_above:
+        return "growing"
+    return "stable"
+
+
+def owes(owed: Owed, counts: str) -> bool:
+    return bool(owed.overdue or (counts == "unpaid" and owed.pending))
