@@ -4,13 +4,14 @@ screens' tests of "text from files is inert"."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from wizard import feedback
 from wizard.lifecycle import decide
+from wizard.model.prefill import Prefill
 from wizard.reasoning import assess
-from wizard.records import DecisionRecord
+from wizard.records import DecisionRecord, Evidence, LedgerSource
 from wizard.store import RecordStore
 
 CLEAR = "\x1b[2J\x1b[H"  # clear the screen, cursor home
@@ -53,7 +54,9 @@ def build(store: RecordStore, bank) -> dict[str, object]:
         record = DecisionRecord(
             id=f"e0e0e0e{number}", client=CLIENT, assessor=hostile(f"Mal{number}"), created=created, language="en",
             bank_version=bank.version, status="draft", review_date=result.review_date, answers=answers,
-            notes={"late_payments": hostile("note")}, result=result)
+            notes={"late_payments": hostile("note")}, result=result,
+            evidence={"late_payments": Evidence(hostile("evidence"), 3)},
+            ledger=LedgerSource(hostile("ledger.csv"), created.date() - timedelta(days=365), created.date()))
         other = "monitor" if result.level != "monitor" else "continue"
         record = decide(record, "proposed", level=other, reason=hostile("reason"), by=hostile("by"),
                         decision_makers=[hostile("maker")], consulted=[hostile("consulted")],
@@ -65,7 +68,11 @@ def build(store: RecordStore, bank) -> dict[str, object]:
     draft = DecisionRecord(id="d0d0d0d0", client=CLIENT, assessor=hostile("Drafter"),
                            created=datetime(2026, 11, 2, 9, 0, tzinfo=TZ), language="en",
                            bank_version=bank.version, answers={"late_payments": 2},
-                           notes={"late_payments": hostile("draft note")})
+                           notes={"late_payments": hostile("draft note")},
+                           prefilled={"late_payments": Prefill("ledger", hostile("ref.csv"), date(2026, 10, 1),
+                                                               hostile("prefill evidence"))},
+                           evidence={"late_payments": Evidence(hostile("draft evidence"), 2)},
+                           ledger=LedgerSource(hostile("draft.csv"), date(2025, 10, 1), date(2026, 10, 1)))
     made["draft"] = store.save_draft(draft)
     broken = store.root / f"2026-01-01-{CLEAR}broken{BIDI}-0000dead.toml"
     broken.write_text('client = "x"\nschema = "\x1b]52;c;x\x07"\n', encoding="utf-8")
@@ -81,4 +88,24 @@ def answers_file(folder: Path) -> Path:
     path.write_text(tomli_w.dumps({"client": CLIENT, "assessor": hostile("Mal"),
                                    "answers": {"late_payments": 3},
                                    "notes": {"late_payments": hostile("note")}}), encoding="utf-8")
+    return path
+
+
+def ledger_file(folder: Path) -> Path:
+    """The sample invoice ledger, with the hostile client's invoices (and a hostile number) added."""
+    import csv
+    import io
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "examples" / "ledger.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header, sample = rows[0], rows[-1]  # the newest invoice: inside the window counted
+    for number in range(6):
+        row = list(sample)
+        row[0], row[1] = hostile(f"FV/{number}"), CLIENT
+        rows.append(row)
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows([header, *rows[1:]])
+    path = folder / "hostile-ledger.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
     return path

@@ -341,14 +341,14 @@ def evidence_lines(record: DecisionRecord, bank: Bank, lang: str, title: str | N
     lines = [f"## {title or t('ledger.evidence', lang)}", ""]
     if record.ledger is not None:
         source = record.ledger
-        lines += [t("ledger.source", lang, file=source.file, since=day(source.since, lang),
+        lines += [t("ledger.source", lang, file=md(source.file), since=day(source.since, lang),
                     until=day(source.until, lang)), ""]
     for question, found in record.evidence.items():
         answer = record.answers.get(question)
         derived = t("ledger.not_derived", lang) if found.derived is None else answer_text(bank, question, found.derived, lang)
         if found.derived is not None and question not in record.from_ledger:  # answered otherwise, or not at all
             derived = t("ledger.changed", lang, derived=derived, answer=answer_text(bank, question, answer, lang))
-        lines.append(f"- **{question_text(bank, question, lang)}** *{derived}* — {found.text}")
+        lines.append(f"- **{question_text(bank, question, lang)}** *{derived}* — {md(found.text)}")
     return lines + [""]
 
 

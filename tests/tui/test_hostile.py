@@ -4,7 +4,9 @@ terminal is sent (every painted cell) and what every widget holds never has a ra
 
 from __future__ import annotations
 
-from tests.hostile import build, raw_in
+import argparse
+
+from tests.hostile import build, ledger_file, raw_in
 from tests.tui.support import all_text, make_app
 from wizard.tui.screens.compare import CompareScreen
 from wizard.tui.screens.decide import DecisionScreen
@@ -12,7 +14,9 @@ from wizard.tui.screens.feedback import FeedbackScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.names import NamesScreen
 from wizard.tui.screens.note import NoteScreen
+from wizard.commands.ledger import draw
 from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.screens.portfolio import PortfolioScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.review import ReviewScreen
@@ -25,9 +29,11 @@ def painted(app) -> str:
     return "".join(segment.text for strip in update.strips for segment in strip)
 
 
-async def test_no_screen_shows_a_raw_control_character(bank, store):
+async def test_no_screen_shows_a_raw_control_character(bank, store, tmp_path):
     made = build(store, bank)
-    app = make_app(bank, store, "en")
+    ledger = draw(argparse.Namespace(map=None, since=None, until=None, currency=None, questions=None),
+                  str(ledger_file(tmp_path)), "en")  # read as --ledger reads it
+    app = make_app(bank, store, "en", ledger=ledger)
     seen, leaks = [], []
 
     async def look(where: str, expected=None) -> None:
@@ -41,7 +47,11 @@ async def test_no_screen_shows_a_raw_control_character(bank, store):
 
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await look("home: the hostile draft, the broken file")
-        await pilot.press("v")
+        await pilot.press("p")
+        await look("portfolio, with the ledger", PortfolioScreen)
+        await pilot.press("end")
+        await look("portfolio: the hostile client's ledger row")
+        await pilot.press("escape", "v")
         await look("review table", ReviewScreen)
         await pilot.press("end")
         await look("review: the broken row's detail")
@@ -71,6 +81,6 @@ async def test_no_screen_shows_a_raw_control_character(bank, store):
         await look("names dialog", NamesScreen)
         await pilot.press("escape")
         await look("questionnaire again")
-    assert len(seen) == 15
+    assert len(seen) == 17
     assert not leaks, "\n".join(leaks)
     assert made["record1"][0].exists()

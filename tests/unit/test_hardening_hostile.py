@@ -13,7 +13,7 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.hostile import CLIENT, answers_file, build, hostile, raw_in
+from tests.hostile import CLIENT, answers_file, build, hostile, ledger_file, raw_in
 from wizard import cli
 from wizard.records import read_record
 
@@ -32,7 +32,7 @@ def run(capsys, *args) -> tuple[int, str]:
 
 def commands(made, tmp_path) -> list[tuple]:
     first, second = made["record1"][1].id, made["record2"][1].id
-    answers = answers_file(tmp_path)
+    answers, ledger = answers_file(tmp_path), ledger_file(tmp_path)
     return [
         ("list",), ("list", "--json"), ("list", "--client", "evil"), ("list", "--client", "nobody"),
         ("show", first), ("show", first, "--format", "markdown"), ("show", first, "--format", "toml"),
@@ -45,6 +45,8 @@ def commands(made, tmp_path) -> list[tuple]:
         ("compare", first, second, "--format", "json"),
         ("validate", made["record1"][0].parent), ("validate", made["record1"][0]), ("validate", made["broken"]),
         ("due", "--within", "3650"), ("due", "--within", "3650", "--json"),
+        ("evidence", ledger), ("evidence", ledger, "--json"), ("evidence", ledger, "--client", "evil"),
+        ("clients",), ("clients", "--json"), ("clients", "--ledger", ledger), ("assess", answers, "--ledger", ledger),
         ("due", "--within", "3650", "--ics", tmp_path / "reviews.ics"),
         ("feedback", first, "--by", "Ola", "--stance", "agree"),
         ("decide", second, "--status", "rejected", "--by", "Ola"),

@@ -8,13 +8,13 @@ read at all raises `InvalidFile` (printed as file: field: message). Nothing here
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from wizard import cli
+from wizard.render.inert import json_dumps
 from wizard.i18n import day, t
 from wizard.model.evidence import ClientEvidence, derive
 from wizard.model.invoices import Ledger, Window, default_window
@@ -123,7 +123,7 @@ def evidence(args) -> int:
         shown = [found]
     if args.json:
         for found in shown:
-            print(json.dumps(evidence_json(found, lang), ensure_ascii=False))
+            print(json_dumps(evidence_json(found, lang)))
         return _code(drawn)
     ledger, window = drawn.ledger, drawn.window
     encoding, delimiter, decimal = ledger.dialect
@@ -171,7 +171,7 @@ def _print_evidence(shown: list[ClientEvidence], bank, lang: str) -> None:
             else:
                 line.append(t("ledger.not_derived", lang), style="yellow")
             console.print(Padding(line, (0, 0, 0, 2)))
-            console.print(Padding(Text(texts[question], style="dim"), (0, 0, 0, 6)))
+            console.print(Padding(Text(cli._inert(texts[question]), style="dim"), (0, 0, 0, 6)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ def clients(args) -> int:
     failed = len(summaries) < len(listed) or bool(drawn and drawn.ledger.problems)
     if args.json:
         for row in found.rows:
-            print(json.dumps(row_json(row, drawn is not None), ensure_ascii=False))
+            print(json_dumps(row_json(row, drawn is not None)))
         return 1 if failed else 0
     for line in concentration_lines(found, lang, drawn is not None):
         print(cli._inert(line))

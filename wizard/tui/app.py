@@ -216,15 +216,16 @@ class ClientExitApp(App[int]):
             return None, None, {}
         from wizard.model.prefill import Prefill
         from wizard.render.evidence import for_record, source
+        from wizard.render.inert import inert
 
         found = drawn.find(client)
         if found is None:
             similar = drawn.similar(client)
-            self.notify(self.t("tui.ledger.no_client", client=client, file=drawn.ledger.name)
-                        + (" " + self.t("clients.similar", names=", ".join(similar)) if similar else ""),
+            self.notify(inert(self.t("tui.ledger.no_client", client=client, file=drawn.ledger.name)
+                              + (" " + self.t("clients.similar", names=", ".join(similar)) if similar else "")),
                         severity="warning", timeout=10)
             return None, None, {}
-        self.notify(self.t("tui.ledger.prefilled", count=len(found.answers), file=drawn.ledger.name), timeout=8)
+        self.notify(self.t("tui.ledger.prefilled", count=len(found.answers), file=inert(drawn.ledger.name)), timeout=8)
         prefill = {question: (answer, Prefill("ledger", drawn.ledger.name, drawn.window.until))
                    for question, answer in found.answers.items()}
         return for_record(found, self.lang), source(drawn.ledger.name, drawn.window), prefill

@@ -277,25 +277,25 @@ class QuestionnaireScreen(WizardScreen[None]):
         found = record.evidence.get(question.id)  # drawn from an invoice ledger
         ledger = prefill is not None and prefill.source == "ledger"
         if ledger and found is not None:  # the ledger's figures, kept once in the record's [evidence]
-            prefill = replace(prefill, evidence=found.text)
+            prefill = replace(prefill, evidence=found.text)  # shown through source_text, inert below
         if status == PREFILLED:
             answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
-            source = source_text(prefill, self.lang)
+            source = inert(source_text(prefill, self.lang))
             lines.append(Content.assemble(("↺ ", "bold $accent"),
                                           self.t("prefill.pending", answer=answer, source=source)))
         elif status == ANSWERED:
             answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
             if prefill is not None and prefill.state == "kept":
-                answer = self.t("prefill.kept", answer=answer, source=source_text(prefill, self.lang))
+                answer = self.t("prefill.kept", answer=answer, source=inert(source_text(prefill, self.lang)))
             lines.append(Content.assemble(("✓ ", "bold $success"), self.t("tui.q.answer_now", answer=answer)))
         elif status == SKIPPED:
             lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
         if found is not None and (not ledger or prefill.state == "changed"):  # what the ledger says, and why
             if found.derived is None:
-                said = self.t("tui.q.ledger_none", evidence=found.text)
+                said = self.t("tui.q.ledger_none", evidence=inert(found.text))
             else:
                 said = self.t("tui.q.ledger", answer=question.label(found.derived, self.lang, self.draft.bank),
-                              evidence=found.text)
+                              evidence=inert(found.text))
             lines.append(Content.assemble(("◆ ", "bold $accent"), said))
         if question.id in record.notes:
             note = inert(record.notes[question.id])
