@@ -13,7 +13,6 @@ import errno
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ import pytest
 from tests.privileges import obeying_permissions
 from wizard import cli
 from wizard.records import read_record
+from wizard.storage import files as guarded
 from wizard.store import RecordStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,15 +78,15 @@ def test_full_disk_on_fsync(capsys, monkeypatch, records_dir, bank):
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_full_disk_on_write(capsys, monkeypatch, records_dir, bank):
-    """Every write goes to /dev/full, which fails as a full disk does (ENOSPC), at flush time."""
-    real = tempfile.mkstemp
+    """Every write goes to /dev/full, which fails as a full disk does (ENOSPC)."""
+    real = guarded._create_temp
 
-    def mkstemp(*args, **kwargs):
-        fd, name = real(*args, **kwargs)
+    def create_temp(*args, **kwargs):
+        name, fd = real(*args, **kwargs)
         os.close(fd)
-        return os.open("/dev/full", os.O_WRONLY), name
+        return name, os.open("/dev/full", os.O_WRONLY)
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(guarded, "_create_temp", create_temp)
     code, err = save_in_process(capsys, records_dir)
     assert_clean_failure(code, err, records_dir, "No space left on device")
     # Nothing but the folder's own settings (the list cache, the drafts' .gitignore).
@@ -105,7 +105,7 @@ def test_no_permission_or_read_only_folder(capsys, monkeypatch, records_dir, ban
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(guarded, "_create_temp", refuse)
     code, err = save_in_process(capsys, records_dir)
     assert_clean_failure(code, err, records_dir, error.strerror)
     assert files(records_dir) == before

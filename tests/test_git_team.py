@@ -133,4 +133,5 @@ def test_a_draft_stays_with_the_person_answering(tmp_path):
     store.save_draft(draft)
     assert [entry.record.assessor for entry in store.scan_drafts(bank)] == ["Anna"]  # the wizard finds it
     ok(git(folder, "add", "-A"))
-    assert ok(git(folder, "status", "--porcelain", "--ignored")).split() == ["!!", "drafts/"]
+    # Ignored, with the lock taken while the draft was written.
+    assert ok(git(folder, "status", "--porcelain", "--ignored")).split() == ["!!", ".locks/", "!!", "drafts/"]

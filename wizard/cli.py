@@ -15,18 +15,79 @@ FORMAT_HELP = "coloured text (default), Markdown, or JSON for scripts"
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_output()
     args = build_parser().parse_args(argv)
     command = args.command or "home"
     try:
+        _refuse_undecodable(args)
         return COMMANDS[command](args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
     except _Fail as fail:
         for line in fail.lines:
             print(f"{PROG}: {line}", file=sys.stderr)
         return fail.code
+    except OSError as error:  # a file the program could not use: say which, and what to do
+        where = _inert(str(error.filename)) + ": " if error.filename else ""
+        print(f"{PROG}: {where}{_reason(error, _lang(args))}", file=sys.stderr)
+        return 1
+
+
+def _tolerant_output() -> None:
+    """In a terminal whose encoding cannot show every character (a Latin-2 locale, ASCII), show
+    what it can and a replacement for the rest, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _quiet_stdout() -> None:
+    """After the reader of our output went away (`| head`): nothing more to flush at exit."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+# Options that hold text to be stored or matched (paths and record references may be any bytes
+# the file system allows, and work as they are).
+TEXT_OPTIONS = ("client", "assessor", "by", "comment", "reason", "outcome", "decision_makers", "consulted",
+                "informed")
+
+
+def _refuse_undecodable(args) -> None:
+    """Text given on the command line must be text: bytes that are not valid in the terminal's
+    encoding arrive as lone surrogates, which no file could store. (The wizard's own names are
+    checked by cmd_tui, which also refuses control characters in them.)"""
+    if COMMANDS.get(args.command or "home") is cmd_tui:
+        return
+    for option in TEXT_OPTIONS:
+        values = getattr(args, option, None)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str) and not _encodable(value):
+                from wizard.i18n import t
+
+                positional = option == "client" and args.command in ("history", "team", "forget")
+                name = "CLIENT" if positional else "--" + option.replace("_", "-")
+                raise _Fail([t("cli.not_text", _lang(args), option=name, value=_inert(value),
+                               encoding=sys.getfilesystemencoding())], 2)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class _Fail(Exception):
@@ -227,19 +288,42 @@ def _store(args):
 
 def find_record(store, ref: str, bank, lang: str) -> Path:
     """The record a user means by `ref` (a path or the start of an id); when there is none, or
-    several, a message in the user's language with the records they may have meant."""
+    several, a message in the user's language with the records they may have meant. A record
+    whose id another record file also carries is refused, naming both files: feedback is filed
+    by id, so acting on one would mix in the other's."""
     from wizard.i18n import t
     from wizard.problems import NoSuchRecord
 
     try:
-        return store.find(ref, bank)
+        path = store.find(ref, bank)
     except NoSuchRecord as error:
         missing = error
-    lines = [t("cli.record." + missing.kind, lang, ref=ref, path=store.root,
-               names=", ".join(p.name for p in missing.matches[:5]))]
+    else:
+        _refuse_duplicate(store, path, bank, lang)
+        return path
+    lines = [t("cli.record." + missing.kind, lang, ref=_inert(ref), id=_inert(ref), path=store.root,
+               names=", ".join(_inert(str(p if missing.kind == "duplicate" else p.name)) for p in missing.matches[:5]))]
     if missing.kind == "id":
         lines += _meant(store, ref, bank, lang)
     raise _Fail(lines) from None
+
+
+def _refuse_duplicate(store, path: Path, bank, lang: str) -> None:
+    from wizard.i18n import t
+    from wizard.storage.checks import duplicate_ids
+
+    listed = store.summaries(bank)
+    if not any(e.path == path for e in listed):
+        return  # a file outside the records folder, named by its path
+    for rid, paths in duplicate_ids((e.path, e.summary) for e in listed if e.summary is not None).items():
+        if path in paths:
+            raise _Fail([t("cli.record.duplicate", lang, id=rid, names=", ".join(_inert(str(p)) for p in paths))])
+
+
+def _inert(text: str) -> str:
+    from wizard.render.inert import inert
+
+    return inert(text)
 
 
 def _meant(store, ref: str, bank, lang: str) -> list[str]:
@@ -258,7 +342,7 @@ def _meant(store, ref: str, bank, lang: str) -> list[str]:
     clients = [n for n in names if same_client(n, ref)][:1] or close_names(ref, names, limit=1)
     if clients:
         found = [s for s in listed if same_client(s.client, clients[0])]
-        title = t("cli.record.of_client", lang, client=clients[0])
+        title = t("cli.record.of_client", lang, client=_inert(clients[0]))
     else:
         ref = ref.lower()
         score = {s.id: difflib.SequenceMatcher(None, ref, s.id[: len(ref)]).ratio() for s in listed}
@@ -266,7 +350,7 @@ def _meant(store, ref: str, bank, lang: str) -> list[str]:
         title = t("cli.record.closest", lang)
     if not found:
         return []
-    return [title] + [f"  {s.id}  {s.created:%Y-%m-%d}  {s.client}" for s in found[:5]]
+    return [title] + [f"  {s.id}  {s.created:%Y-%m-%d}  {_inert(s.client)}" for s in found[:5]]
 
 
 def who(args, command: str) -> str:
@@ -291,18 +375,24 @@ def _problems(error) -> list[str]:
     return [str(p) for p in error.problems]
 
 
+def _reason(error: OSError, lang: str) -> str:
+    from wizard.storage.files import reason
+
+    return reason(error, lang)
+
+
 # ---------------------------------------------------------------------------------------------
 # Commands
 
 
 def cmd_assess(args) -> int:
-    import json
     from datetime import date
 
     from wizard.i18n import t
     from wizard.problems import InvalidFile, read_toml
     from wizard.reasoning import assess
     from wizard.records import DecisionRecord, new_id, now, parse_answers
+    from wizard.render.inert import json_dumps
     from wizard.report import level_label, print_text
 
     bank, lang = _bank(args), _lang(args)
@@ -323,7 +413,7 @@ def cmd_assess(args) -> int:
             for line in _problems(error):
                 print(f"{PROG}: {line}", file=sys.stderr)
             if args.json:
-                print(json.dumps({"source": file, "errors": _problems(error)}, ensure_ascii=False))
+                print(json_dumps({"source": file, "errors": _problems(error)}))
             continue
         if drawn is not None:
             from wizard.commands.ledger import prefill
@@ -347,19 +437,19 @@ def cmd_assess(args) -> int:
                 saved, record = store.save_new(record)
             except OSError as error:
                 failed = True
-                print(f"{PROG}: {t('cli.cannot_save', lang, path=store.root, file=file, reason=error.strerror or error)}",
+                print(f"{PROG}: {t('cli.cannot_save', lang, path=store.root, file=file, reason=_reason(error, lang))}",
                       file=sys.stderr)
         earlier = _earlier(data, bank)
         if args.json:
-            print(json.dumps(_assessment_json(file, record, saved) | {"earlier": earlier}, ensure_ascii=False))
+            print(json_dumps(_assessment_json(file, record, saved) | {"earlier": earlier}))
         else:
             if earlier:
-                console.print(t("cli.bank_changed", lang, was=earlier["bank_version"], now=bank.version,
+                console.print(t("cli.bank_changed", lang, was=_inert(earlier["bank_version"]), now=bank.version,
                                 level=level_label(bank, earlier["level"], lang)), style="yellow", markup=False)
             print_text(record, bank, lang, console, saved=saved is not None)
             if saved:
                 console.file.flush()
-                print(t("cli.saved", lang, path=saved))  # plain: a path is not markup, never wrapped
+                print(t("cli.saved", lang, path=_inert(str(saved))))  # plain: a path is not markup, never wrapped
             if file != args.files[-1]:
                 console.rule()
     return 1 if failed else 0
@@ -442,7 +532,6 @@ def _assessment_json(source: str, record, saved) -> dict:
 
 
 def cmd_list(args) -> int:
-    import json
     from functools import cache
 
     from wizard.clients import contains, same_client
@@ -453,31 +542,36 @@ def cmd_list(args) -> int:
     try:
         entries = store.summaries(bank)  # from the list cache (wizard/index.py), never stale
     except OSError as error:
-        raise _Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=error.strerror or error)]) from None
-    for entry in entries:
-        for problem in entry.problems:
-            print(f"{PROG}: {problem}", file=sys.stderr)
+        raise _Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=_reason(error, lang))]) from None
     readable = [entry for entry in entries if entry.summary is not None]
+    problems = [p for entry in entries for p in entry.problems]
+    if readable:
+        problems += _folder_problems(store.root, readable)
+    for problem in problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
     shown = readable
     if args.client:
         shown = [entry for entry in readable if contains(entry.summary.client, args.client)]
         partial = sorted({e.summary.client for e in shown if not same_client(e.summary.client, args.client)})
         if partial:  # matched by a part of the name: say which clients, so none is taken for another
-            print(t("cli.list.partial", lang, client=args.client, names=", ".join(partial)), file=sys.stderr)
+            print(t("cli.list.partial", lang, client=_inert(args.client), names=", ".join(map(_inert, partial))),
+                  file=sys.stderr)
     from wizard.model.conflicts import conflicting_clients
 
     conflicts = conflicting_clients(e.summary for e in readable)
     clashing = {r.id for items in conflicts.values() for r in items}
     if args.json:
+        from wizard.render.inert import json_dumps
+
         for entry in shown:
             record = entry.summary
-            print(json.dumps({
+            print(json_dumps({
                 "id": record.id, "path": str(entry.path), "created": record.created.isoformat(),
                 "client": record.client, "assessor": record.assessor, "level": record.level,
                 "recommended": record.recommended, "score": record.score, "status": record.status,
                 "review_date": record.review_date.isoformat() if record.review_date else None,
                 "conflict": record.id in clashing,
-            }, ensure_ascii=False))
+            }))
     elif shown:
         _print_table(shown, bank(), lang, clashing)
         from wizard.report_review import conflict_text
@@ -489,17 +583,25 @@ def cmd_list(args) -> int:
         _say_no_client(args.client, [e.summary.client for e in readable], lang, store.root, len(readable))
     elif not shown and not args.json and len(readable) == len(entries):
         print(t("cli.no_records", lang, path=store.root))
-    return 1 if len(readable) < len(entries) else 0
+    return 1 if problems else 0
+
+
+def _folder_problems(root: Path, readable) -> list:
+    """Two records with one id; a forgotten client's data merged back (wizard.storage.checks)."""
+    from wizard.storage import checks
+
+    pairs = [(entry.path, entry.summary) for entry in readable]
+    return checks.duplicate_problems(pairs) + checks.forgotten_problems(root, pairs)
 
 
 def _say_no_client(client: str, names: list[str], lang: str, folder, count: int) -> None:
     from wizard.clients import close_names
     from wizard.i18n import t
 
-    print(t("cli.list.no_match", lang, client=client, count=count, path=folder), file=sys.stderr)
+    print(t("cli.list.no_match", lang, client=_inert(client), count=count, path=folder), file=sys.stderr)
     similar = close_names(client, names)
     if similar:
-        print(t("clients.similar", lang, names=", ".join(similar)), file=sys.stderr)
+        print(t("clients.similar", lang, names=", ".join(map(_inert, similar))), file=sys.stderr)
 
 
 def _print_table(entries, bank, lang: str, clashing: set[str] = frozenset()) -> None:
@@ -514,7 +616,7 @@ def _print_table(entries, bank, lang: str, clashing: set[str] = frozenset()) -> 
     rows = []
     for entry in entries:
         record = entry.summary
-        rows.append((f"{record.created:%Y-%m-%d}", _printable(record.client), _printable(record.assessor),
+        rows.append((f"{record.created:%Y-%m-%d}", _inert(record.client), _inert(record.assessor),
                      levels.get(record.level, record.level) if record.level else "-",
                      "-" if record.score is None else str(record.score),
                      ("≠ " if record.id in clashing else "") + t("status." + record.status, lang)))
@@ -545,10 +647,6 @@ def _is_text(value: str) -> bool:
     return all(ch.isprintable() for ch in value)
 
 
-def _printable(text: str) -> str:
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
-
-
 def _width(text: str) -> int:
     """Columns a text takes in a terminal: wide (CJK) characters two, combining marks none."""
     import unicodedata
@@ -570,6 +668,7 @@ def _fit(text: str, width: int, right: bool = False) -> str:
 def cmd_show(args) -> int:
     from wizard.problems import InvalidFile
     from wizard.records import read_record, to_toml
+    from wizard.render.inert import unicode_escaped
     from wizard.report import markdown, print_text
 
     bank, store, lang = _bank(args), _store(args), _lang(args)
@@ -579,7 +678,7 @@ def cmd_show(args) -> int:
     except InvalidFile as error:
         raise _Fail(_problems(error)) from None
     if args.format == "toml":
-        sys.stdout.write(to_toml(record))
+        sys.stdout.write(unicode_escaped(to_toml(record)))  # the exact text, no raw control
         return 0
     items, problems = _feedback_on(record, path, store)
     if args.format == "markdown":
@@ -600,7 +699,7 @@ def _feedback_on(record, path: Path, store):
     root = folder.parent if folder.name == "drafts" else folder
     try:
         entries = feedback.load(root, record.id)
-    except (OSError, ValueError):
+    except ValueError:  # no record id: no feedback
         return [], []
     return feedback.good(entries), feedback.broken({record.id: entries})
 
@@ -641,7 +740,7 @@ def cmd_validate(args) -> int:
             for line in _problems(error):
                 print(f"{PROG}: {line}", file=sys.stderr)
             continue
-        print(t("cli.valid", lang, path=name, what=what))
+        print(t("cli.valid", lang, path=_inert(name), what=what))
         if path.is_dir() and (path / "ledger.toml").is_file():  # a bank folder: its ledger rules too
             try:
                 _validate_ledger_rules(path / "ledger.toml", lang)
@@ -669,9 +768,11 @@ def _is_bank_folder(folder: Path) -> bool:
         return True
     if any((folder / name).exists() for name in ("drafts", "feedback", ".index")):
         return False
+    from wizard.storage.files import read_bytes
+
     for path in sorted(folder.glob("*.toml"))[:3]:
         try:
-            if "[[question]]" in path.read_text(encoding="utf-8", errors="replace"):
+            if b"[[question]]" in read_bytes(path):
                 return True
         except OSError:
             continue
@@ -680,37 +781,31 @@ def _is_bank_folder(folder: Path) -> bool:
 
 def _validate_records_folder(folder: Path, args, lang: str) -> bool:
     """Every record, draft and feedback file of a records folder, each broken one reported with
-    its file and field. True when all of them are valid."""
+    its file and field; and two records with one id, a forgotten client's data merged back, a
+    broken tombstone. True when all is well."""
     from wizard import feedback
     from wizard.i18n import t
-    from wizard.problems import InvalidFile
-    from wizard.records import read_record
-    from wizard.store import record_names
+    from wizard.storage import checks, forgotten
+    from wizard.store import RecordStore
 
     bank = _bank(args)
-    counts = {"records": 0, "drafts": 0, "feedback": 0}
-    broken = 0
-    files = [("records", folder / name, None) for name in sorted(record_names(folder))]
-    files += [("drafts", folder / "drafts" / name, None) for name in sorted(record_names(folder / "drafts"))]
-    for sub in sorted((folder / feedback.FOLDER).glob("*/")) if (folder / feedback.FOLDER).is_dir() else ():
-        try:
-            feedback.folder(folder, sub.name)
-        except ValueError:
-            continue  # not a record's folder: not ours to judge
-        files += [("feedback", path, sub.name) for path in sorted(sub.glob("*.toml")) if not path.name.startswith(".")]
-    for kind, path, record_id in files:
-        counts[kind] += 1
-        try:
-            feedback.read(path, record_id) if kind == "feedback" else read_record(path, bank)
-        except InvalidFile as error:
-            broken += 1
-            for line in _problems(error):
-                print(f"{PROG}: {line}", file=sys.stderr)
+    store = RecordStore(folder)
+    records, drafts = store.scan(bank), store.scan_drafts(bank)
+    on_records = feedback.load_all(folder)
+    problems = [p for entry in records + drafts for p in entry.problems] + feedback.broken(on_records)
+    readable = [(entry.path, entry.record) for entry in records if entry.record is not None]
+    problems += checks.duplicate_problems(readable) + checks.forgotten_problems(folder, readable)
+    problems += forgotten.problems(folder)
+    for problem in problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    counts = {"records": len(records), "drafts": len([e for e in drafts if e.path != store.drafts]),
+              "feedback": sum(len(entries) for rid, entries in on_records.items() if rid)}
     what = t("cli.what.folder", lang, **counts)
+    broken = len({p.file for p in problems})
     if broken:
-        print(t("cli.invalid_folder", lang, path=folder, what=what, broken=broken))
+        print(t("cli.invalid_folder", lang, path=_inert(str(folder)), what=what, broken=broken))
     else:
-        print(t("cli.valid", lang, path=folder, what=what))
+        print(t("cli.valid", lang, path=_inert(str(folder)), what=what))
     return not broken
 
 

@@ -96,8 +96,11 @@ def text(end: date) -> str:
 
 
 def write(path: Path, end: date) -> Path:
-    """The ledger as a file: UTF-8 with a byte-order mark, as spreadsheets save "CSV UTF-8"."""
-    path.write_text(text(end), encoding="utf-8-sig", newline="")
+    """The ledger as a file: UTF-8 with a byte-order mark, as spreadsheets save "CSV UTF-8".
+    Written through the guarded file layer: in the demo it sits in the records folder."""
+    from wizard.storage import files
+
+    files.write_text(path.parent, path, "\ufeff" + text(end), overwrite=True)
     return path
 
 

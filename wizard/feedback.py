@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from wizard.problems import FieldReader, InvalidFile, Problem, display_path, read_toml, show
-from wizard.records import slug, write_atomic
-from wizard.store import make_folder, set_mode
+from wizard.problems import FieldReader, InvalidFile, Problem, display_path, read_toml, show, unreadable
+from wizard.records import slug
+from wizard.storage import files
 
 SCHEMA = 1
 STANCES = ("agree", "disagree", "abstain")
@@ -96,19 +96,25 @@ def stamp(created: datetime) -> str:
 
 
 def add(root: Path, feedback: Feedback) -> Path:
-    """Write one feedback file. Never replaces another file, not even one written the same second."""
+    """Write one feedback file. Never replaces another file, not even one written the same second.
+    Refused for a record of a forgotten client, and when the record's folder is a link."""
+    from wizard.storage import forgotten
+
     target = folder(root, feedback.record)
-    for step in (Path(root), target.parent, target):  # one by one: mkdir gives parents default modes
-        make_folder(step, root)
     when = stamp(feedback.created)
-    for _ in range(20):
-        path = target / f"{when}-{slug(feedback.by, 24)}-{secrets.token_hex(3)}.toml"
-        try:
-            write_atomic(path, to_toml(feedback), overwrite=False)
-        except FileExistsError:
-            continue
-        set_mode(path, root)  # private, unless the records folder is marked shared
-        return path
+    from wizard.storage.locks import lock
+
+    with lock(root, "feedback"):
+        stone = forgotten.load(root).covering(feedback.record)
+        if stone is not None:
+            raise files.Refused("files.forgotten", target, date=f"{stone.forgotten.astimezone():%Y-%m-%d %H:%M}")
+        for _ in range(20):
+            path = target / f"{when}-{slug(feedback.by, 24)}-{secrets.token_hex(3)}.toml"
+            try:
+                files.write_text(root, path, to_toml(feedback), overwrite=False)
+            except FileExistsError:
+                continue
+            return path
     raise FileExistsError(f"could not find a free file name in {target}")
 
 
@@ -149,12 +155,22 @@ def parse(data: dict, file: str, record_id: str | None = None) -> Feedback:
 
 
 def load(root: Path, record_id: str) -> list[FeedbackEntry]:
-    """Every feedback file on one record, oldest first; broken files come last, with their problems."""
+    """Every feedback file on one record, oldest first; broken files come last, with their
+    problems. A folder that cannot be read (or is a link) is one broken entry, never skipped."""
     target = folder(root, record_id)
-    if not target.is_dir():
-        return []
+    try:
+        found = [e for e in files.entries(root, target) if e.name.endswith(".toml") and not e.name.startswith(".")]
+    except OSError as error:
+        return [FeedbackEntry(target, None, (unreadable(target, error),))]
+    from wizard.store import odd_file
+
     entries = []
-    for path in sorted(p for p in target.glob("*.toml") if not p.name.startswith(".")):
+    for item in sorted(found, key=lambda e: e.name):
+        path = target / item.name
+        odd = odd_file(item, path)
+        if odd is not None:  # a link, a FIFO, a folder: never read
+            entries.append(FeedbackEntry(path, None, (odd,)))
+            continue
         try:
             entries.append(FeedbackEntry(path, read(path, record_id)))
         except InvalidFile as error:
@@ -163,13 +179,16 @@ def load(root: Path, record_id: str) -> list[FeedbackEntry]:
 
 
 def load_all(root: Path) -> dict[str, list[FeedbackEntry]]:
-    """The feedback on every record that has some, by record id."""
+    """The feedback on every record that has some, by record id (an unreadable feedback/ folder
+    under the key "")."""
     base = Path(root) / FOLDER
-    if not base.is_dir():
-        return {}
+    try:
+        subs = files.entries(root, base)
+    except OSError as error:
+        return {"": [FeedbackEntry(base, None, (unreadable(base, error),))]}
     result = {}
-    for sub in sorted(base.iterdir()):
-        if sub.is_dir() and _RECORD_ID.fullmatch(sub.name):
+    for sub in sorted(subs, key=lambda e: e.name):
+        if _RECORD_ID.fullmatch(sub.name) and (sub.is_dir(follow_symlinks=False) or sub.is_symlink()):
             entries = load(root, sub.name)
             if entries:
                 result[sub.name] = entries

@@ -147,12 +147,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "|# plików zawiera błędy} (wymienione wyżej)"),
     "cli.not_a_name": ("--{option}: must be a name in readable text (got {value})",
                        "--{option}: musi być nazwą zapisaną czytelnym tekstem (podano {value})"),
+    "cli.decide.now": (" (now {status}: {by}, {date})", " (obecnie: {status}; {by}, {date})"),
+    "cli.not_text": ("{option}: {value} holds bytes that are not valid {encoding} text; type it again, or set "
+                     "the terminal's encoding (LANG, LC_ALL) to the one it was typed in",
+                     "{option}: {value} zawiera bajty, które nie są poprawnym tekstem {encoding}; wpisz to "
+                     "ponownie albo ustaw kodowanie terminala (LANG, LC_ALL) na to, w którym tekst wpisano"),
     "cli.cannot_write": ("{path}: cannot write ({reason})", "{path}: nie można zapisać ({reason})"),
     "cli.record.file": ("{ref}: no such record file", "{ref}: nie ma takiego pliku zapisu"),
     "cli.record.id": ("{ref}: no record with this id in {path}",
                       "{ref}: w {path} nie ma zapisu o takim identyfikatorze"),
     "cli.record.several": ("{ref}: several records match; give more of the id ({names})",
                            "{ref}: pasuje kilka zapisów; podaj dłuższy początek identyfikatora ({names})"),
+    "cli.record.duplicate": (
+        "{id} is the id of more than one record: {names}. Feedback is filed by record id, so nothing is "
+        "done with either: give one of them a new id (8 hex digits, in the file and in its name)",
+        "{id} to identyfikator więcej niż jednego zapisu: {names}. Opinie są przypisane do identyfikatora "
+        "zapisu, więc żaden z nich nie zostanie zmieniony: nadaj jednemu nowy identyfikator (8 znaków "
+        "szesnastkowych, w pliku i w jego nazwie)"),
     "cli.record.closest": ("The closest ids:", "Najbliższe identyfikatory:"),
     "cli.record.of_client": ("A record is named by its id; the records of {client}:",
                              "Zapis wskazuje się identyfikatorem; zapisy klienta {client}:"),
@@ -296,10 +307,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy.kind.feedback": ("feedback", "opinie"),
     "privacy.kind.export": ("export", "eksport"),
     "privacy.kind.temporary": ("unsaved", "niezapisany"),
-    "privacy.unreadable": ("These files could not be read, so they were not checked for “{client}”; "
-                           "look at them yourself:",
-                           "Tych plików nie da się odczytać, więc nie sprawdzono, czy dotyczą klienta "
-                           "„{client}”; przejrzyj je samodzielnie:"),
+    "privacy.unreadable": ("These files or folders could not be read, so they were not checked for "
+                           "“{client}”; look at them yourself:",
+                           "Tych plików lub folderów nie da się odczytać, więc nie sprawdzono, czy dotyczą "
+                           "klienta „{client}”; przejrzyj je samodzielnie:"),
     "privacy.confirm": ("Delete {count:plural:this file|these # files}? This cannot be undone. [y/N] ",
                         "Usunąć {count:plural:ten plik|te # pliki|te # plików}? Tego nie da się cofnąć. [t/N] "),
     "privacy.no_terminal": ("refusing to delete without a confirmation, and there is no terminal to ask on: "
@@ -311,6 +322,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "privacy.failed": ("could not delete {path} ({reason})", "nie udało się usunąć {path} ({reason})"),
     "privacy.done": ("Deleted {count:plural:# file|# files} about “{client}”.",
                      "Klient „{client}”: usunięto {count:plural:# plik|# pliki|# plików}."),
+    "privacy.left": ("{count:plural:# file|# files} about “{client}” could not be deleted (listed above); "
+                     "fix what is said there and run forget again.",
+                     "Nie udało się usunąć {count:plural:# pliku|# plików|# plików} dotyczących klienta "
+                     "„{client}” (wymienione wyżej); usuń przyczynę i uruchom forget ponownie."),
+    "privacy.tombstone": ("The folder now holds a note that this client was forgotten ({path}: a hash of the "
+                          "name, never the name). In a shared folder commit it with the deletion: other copies "
+                          "then report and delete what they still hold of this client.",
+                          "W folderze zostaje notatka, że ten klient został zapomniany ({path}: skrót nazwy, "
+                          "nigdy sama nazwa). We wspólnym folderze zatwierdź ją razem z usunięciem: inne kopie "
+                          "folderu zgłoszą i usuną to, co jeszcze mają o tym kliencie."),
+    "privacy.duplicate": ("{id} is the id of records of different clients: {names}. Their feedback cannot be "
+                          "told apart, so nothing was deleted: give one of them a new id first.",
+                          "{id} to identyfikator zapisów różnych klientów: {names}. Nie da się rozdzielić ich "
+                          "opinii, więc niczego nie usunięto: najpierw nadaj jednemu z nich nowy identyfikator."),
     "privacy.git": ("This folder is in a git repository: commit the deletion to share it; the files stay "
                     "in the repository's history until it is rewritten.",
                     "Ten folder jest w repozytorium git: zatwierdź (commit) usunięcie, aby trafiło do "

@@ -34,7 +34,8 @@ from wizard.bank import BANDS, LEVELS, STATES
 from wizard.problems import InvalidFile, Problem, display_path, read_toml
 from wizard.records import (CHANGE_KEYS, DECISION_KEYS, EVIDENCE_KEYS, LANGUAGES, LEDGER_KEYS, RECORD_KEYS, SCHEMA,
                             STATUSES, parse_record)
-from wizard.store import ignored_by_git, make_folder, set_mode, stale_temp_files
+from wizard.storage import files as guarded
+from wizard.store import odd_file
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 FOLDER = ".index"
 FILE = "list-v1.json"
 FORMAT = 1
+MAX_CACHE = 200_000_000  # bytes; 10,000 records take about 2 MB
 RACY_NS = 2_000_000_000  # coarser than any common file system's timestamps (FAT: 2 s)
 
 
@@ -97,6 +99,10 @@ def list_records(root: Path, files: list[os.DirEntry], bank: Bank) -> list[Liste
     child = _child_maker(root)
     for file in files:
         path = child(file.name)
+        odd = odd_file(file, path)
+        if odd is not None:  # a link, a FIFO, a folder: never read, never cached
+            listed.append(Listed(path, None, (odd,)))
+            continue
         key = _key(file)
         row = old.get(file.name)
         entry = _from_row(path, row) if row is not None and row[:4] == key else None
@@ -299,9 +305,9 @@ def bank_fingerprint(bank: Bank) -> str:
 
 def _key(file: os.DirEntry) -> list[int] | None:
     try:
-        stat = file.stat()
+        stat = file.stat(follow_symlinks=False)
     except OSError:
-        return None  # a dangling link: read it every time, to report it
+        return None  # gone meanwhile: read it every time, to report it
     return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
@@ -353,8 +359,7 @@ def _newest_first(entry: Listed) -> tuple:
 def _load(root: Path, fingerprint: str) -> dict[str, list]:
     """The cached rows, or nothing when the cache is missing, unreadable, or for another bank."""
     try:
-        with open(root / FOLDER / FILE, "rb") as handle:
-            data = json.load(handle)
+        data = json.loads(guarded.read_bytes(root / FOLDER / FILE, limit=MAX_CACHE, follow=False, root=root))
     except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("bank") != fingerprint:
@@ -367,27 +372,14 @@ def _load(root: Path, fingerprint: str) -> dict[str, list]:
 
 def _save(root: Path, fingerprint: str, rows: dict[str, list]) -> None:
     """Replace the cache in one step; give up quietly when the folder cannot be written."""
-    import tempfile
-
     folder = root / FOLDER
-    temp = None
     try:
-        make_folder(folder, root)
-        for stale in stale_temp_files(folder):  # from a list that was killed while writing
-            stale.unlink(missing_ok=True)
-        ignored_by_git(folder, root, "client-exit-wizard's list cache")
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"format": FORMAT, "bank": fingerprint, "files": rows}, handle,
-                      ensure_ascii=False, separators=(",", ":"))
-        set_mode(Path(temp), root)
-        os.replace(temp, folder / FILE)
-        temp = None
+        guarded.make_folder(root, folder)
+        for stale in guarded.stale_temp_files(root, folder):  # from a list that was killed while writing
+            guarded.delete(root, stale, missing_ok=True)
+        guarded.ignored_by_git(root, folder, "client-exit-wizard's list cache")
+        text = json.dumps({"format": FORMAT, "bank": fingerprint, "files": rows}, ensure_ascii=False,
+                          separators=(",", ":"))
+        guarded.write_text(root, folder / FILE, text, overwrite=True, durable=False)
     except OSError:
-        pass  # the cache is an optimisation: list works without it
-    finally:
-        if temp is not None:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
+        pass  # the cache is an optimisation: list works without it (a linked .index/ is never used)

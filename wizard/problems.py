@@ -6,6 +6,7 @@ traceback, so the command line and the TUI can show them and carry on with other
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +18,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """The problem as a line for a person: stored text in it (a file name, a value) inert."""
+        from wizard.render.inert import inert
+
         where = f"{self.file}: {self.field}" if self.field else self.file
-        return f"{where}: {self.message}"
+        return inert(f"{where}: {self.message}")
 
 
 class InvalidFile(Exception):
@@ -45,19 +49,24 @@ def display_path(path: Path | str) -> str:
     return str(path)
 
 
-def read_toml(path: Path) -> dict:
-    """Read a TOML file, turning every way it can fail into an `InvalidFile`."""
+def read_toml(path: Path, *, limit: int | None = None, what: str = "files.what.record") -> dict:
+    """Read a TOML file, turning every way it can fail into an `InvalidFile`.
+
+    Only a regular file is read (never a FIFO or a device), up to `limit` bytes (1 MB: a record,
+    an answers file or a feedback file is a few KB), through the one guarded file layer."""
     import tomllib
+
+    from wizard.storage import files
 
     name = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = files.read_bytes(path, limit=files.MAX_BYTES if limit is None else limit, what=what)
     except FileNotFoundError:
         raise InvalidFile([Problem(name, "", "no such file")]) from None
     except IsADirectoryError:
         raise InvalidFile([Problem(name, "", "is a folder, not a file")]) from None
     except OSError as error:
-        raise InvalidFile([Problem(name, "", f"cannot be read ({error.strerror})")]) from None
+        raise InvalidFile([unreadable(path, error)]) from None
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark (as Notepad writes) is not an error
     except UnicodeDecodeError as error:
@@ -66,10 +75,9 @@ def read_toml(path: Path) -> dict:
         ) from None
     if "\x00" in text:
         raise InvalidFile([Problem(name, "", "is not text (contains NUL bytes)")])
-    if text.count(".") > MAX_KEY_PARTS and _longest_dotted_key(text) > MAX_KEY_PARTS:
-        # tomllib needs memory growing with the square of a dotted key's length (GBs at 100,000)
-        raise InvalidFile([Problem(name, "", f"has a dotted key of more than {MAX_KEY_PARTS} parts, "
-                                             "too long to be read safely")])
+    too_many = _too_many_key_parts(text)
+    if too_many:
+        raise InvalidFile([Problem(name, "", too_many)])
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -78,34 +86,43 @@ def read_toml(path: Path) -> dict:
         raise InvalidFile([Problem(name, "", "is nested too deeply to be read")]) from None
 
 
-MAX_KEY_PARTS = 1000
-_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_- \t")
+def unreadable(path: Path | str, error: OSError) -> Problem:
+    """A file or folder that could not be read, and what to do about it."""
+    from wizard.storage.files import Refused
+
+    if isinstance(error, Refused):
+        if error.key == "files.link" and error.path == Path(path):  # the problem names the link already
+            return Problem(display_path(path), "", Refused("files.link_named", path, **error.values).text("en"))
+        return Problem(display_path(path), "", error.text("en"))
+    if isinstance(error, PermissionError):
+        return Problem(display_path(path), "", f"cannot be read ({error.strerror}): give yourself access "
+                                               "(chmod u+rwx on a folder, u+r on a file) or ask its owner")
+    return Problem(display_path(path), "", f"cannot be read ({error.strerror or error})")
 
 
-def _longest_dotted_key(text: str) -> int:
-    """The most dots in one run of key parts (`a.b."c"`), outside strings; only lines with many
-    dots are looked at, so ordinary files cost one count."""
-    longest = 0
+# tomllib's time grows with every part of every dotted key (`a.b.c = 1`, `[a.b.c]`), and with the
+# square of one key's parts: 1 MB of such keys takes seconds to minutes. Our files have a few
+# dozen; these limits leave a hundred times that and keep the worst 1 MB under a second.
+MAX_KEY_PARTS = 100  # in one key
+MAX_DOTS = 5000  # dots outside texts in the whole file (key parts, and the dots of numbers)
+_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"[^"\\\n]*(?:\\.[^"\\\n]*)*"|\'[^\'\n]*\'')
+_KEY_RUN = re.compile(r'[A-Za-z0-9_\-". \t]*\.[A-Za-z0-9_\-". \t]*')  # what a dotted key can be made of
+
+
+def _too_many_key_parts(text: str) -> str:
+    """Why the file has too many dotted key parts to be read safely, or "". A file with few dots
+    (a record has about 60) costs one count; only lines with many dots, or a file with very
+    many, are looked at more closely (texts, where dots are no key parts, taken out)."""
+    if text.count(".") < MAX_KEY_PARTS:
+        return ""
+    if text.count(".") > MAX_DOTS and _STRINGS.sub('""', text).count(".") > MAX_DOTS:
+        return (f"has more than {MAX_DOTS} dots outside its texts (dotted keys or numbers), "
+                "too many to be read safely")
     for line in text.splitlines():
-        if line.count(".") <= MAX_KEY_PARTS:
-            continue
-        run, quote, escaped = 0, "", False
-        for char in line:
-            if quote:
-                if escaped:
-                    escaped = False
-                elif char == "\\" and quote == '"':
-                    escaped = True
-                elif char == quote:
-                    quote = ""
-            elif char in "\"'":
-                quote = char
-            elif char == ".":
-                run += 1
-                longest = max(longest, run)
-            elif char not in _KEY_CHARS:
-                run = 0
-    return longest
+        if line.count(".") >= MAX_KEY_PARTS and any(
+                run.count(".") >= MAX_KEY_PARTS for run in _KEY_RUN.findall(_STRINGS.sub('""', line))):
+            return f"has a dotted key of more than {MAX_KEY_PARTS} parts, too long to be read safely"
+    return ""
 
 
 def join(*parts: str) -> str:

@@ -2,7 +2,8 @@
 
 A record is a TOML file a person can read without the app. Its `client`, `assessor`,
 `skipped`, `[answers]` and `[notes]` have exactly the shape of an answers file, so any record
-is also a valid answers file. Writes are atomic and never overwrite another record.
+is also a valid answers file. Writing is the store's job (wizard/store.py), through the
+guarded file layer (wizard/storage/files.py).
 
 Schema. A record says which version of the format it needs: 1; 2 once it carries what
 version 1 did not have (a `[[status_history]]`, a `decision.comment`); 3 once its result
@@ -23,10 +24,8 @@ confirmed or changed like any other.
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -687,51 +686,6 @@ class _RecordReader(FieldReader):
         if question is None or level is None or "to" not in item:
             return None
         return Change(question, item["to"], level, item.get("from"), (then["question"], then["to"]) if then else None)
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing files safely
-
-
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write `text` to `path` so that no reader ever sees half a file.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, then takes the
-    final name in one step. With `overwrite=False` an existing file is never replaced:
-    FileExistsError is raised instead.
-    """
-    folder = path.parent
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".toml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if overwrite:
-            os.replace(temp, path)
-        else:
-            os.link(temp, path)  # fails if the name is taken: never overwrite another record
-            os.unlink(temp)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def with_new_id(record: DecisionRecord) -> DecisionRecord:

@@ -2,10 +2,15 @@
 
 The Markdown body is the one description of a record; the terminal report prints a coloured
 headline and section bars, then renders the same body with rich.
+
+Text read from the record or its feedback is data: in Markdown it passes `md` (a name never
+becomes a heading, a link or a tag, nor leaves its line), anywhere else `inert` (escape codes
+shown, never obeyed); see wizard/render/inert.py.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -14,6 +19,7 @@ from wizard.bank import STAGES, STATES, Answer, Bank
 from wizard.i18n import day, t
 from wizard.reasoning import Assessment, Change, Reason, advice_for, translated
 from wizard.records import DecisionRecord, StatusChange
+from wizard.render.inert import inert, markdown as md
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -128,7 +134,7 @@ def markdown(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[F
     """The whole record as a Markdown document, readable in any Markdown viewer, with the
     teammates' `feedback` on it when given (it lives in files of its own)."""
     record = in_language(record, bank, lang)
-    lines = [f"# {t('report.title', lang, client=record.client)}", "", _meta(record, lang), ""]
+    lines = [f"# {t('report.title', lang, client=md(record.client))}", "", _meta(record, lang, escape=md), ""]
     result = record.result
     if result is None:
         lines += [t("report.no_result", lang), ""]
@@ -177,12 +183,12 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
         for r in result.reasons
     ])
     lines += _list(t("report.changes", lang), _changes(result, bank, lang))
-    lines += _list(t("report.warnings", lang), [f"⚠ {w.text}" for w in result.warnings])
+    lines += _list(t("report.warnings", lang), [f"⚠ {md(w.text)}" for w in result.warnings])
     advice, note = shown_advice(record, bank, lang)
     if note:
         lines += [f"*{note}*", ""]
     if advice.actions:
-        lines += _list(t("report.actions", lang), [a.text for a in advice.actions])
+        lines += _list(t("report.actions", lang), [md(a.text) for a in advice.actions])
         lines += [t("report.review", lang, date=day(result.review_date, lang)), ""]
     else:
         lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=day(result.review_date, lang)), ""]
@@ -195,21 +201,21 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
             if steps:
                 lines += [f"**{t('report.stage.' + stage, lang)}**", ""]
                 for step in steps:
-                    lines.append(f"{number}. {step.text}")
+                    lines.append(f"{number}. {md(step.text)}")
                     number += 1
                 lines.append("")
     if advice.consequences:
         lines += _list(t("report.consequences", lang), [
-            f"*{t('report.side.' + c.tag, lang) if c.tag in ('us', 'client') else c.tag}*: {c.text}"
+            f"*{t('report.side.' + c.tag, lang) if c.tag in ('us', 'client') else md(c.tag)}*: {md(c.text)}"
             for c in advice.consequences
         ])
-    lines += _list(t("report.prevention", lang), [p.text for p in result.prevention])
+    lines += _list(t("report.prevention", lang), [md(p.text) for p in result.prevention])
     return lines
 
 
-def _meta(record: DecisionRecord, lang: str, saved: bool = True) -> str:
-    values = dict(assessor=record.assessor or t("report.nobody", lang),
-                  date=f"{day(record.created, lang)} {record.created:%H:%M}", version=record.bank_version)
+def _meta(record: DecisionRecord, lang: str, saved: bool = True, escape=inert) -> str:
+    values = dict(assessor=escape(record.assessor) if record.assessor else t("report.nobody", lang),
+                  date=f"{day(record.created, lang)} {record.created:%H:%M}", version=escape(record.bank_version))
     if not saved:  # an id and a status belong to a record on disk
         return t("report.meta_unsaved", lang, **values)
     meta = t("report.meta", lang, id=record.id, **values)
@@ -218,32 +224,33 @@ def _meta(record: DecisionRecord, lang: str, saved: bool = True) -> str:
 
 def _decision(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     lines = [f"## {t('report.decision', lang)}"]
-    for line in decision_lines(record, bank, lang):
+    for line in decision_lines(record, bank, lang, escape=md):
         lines += ["", line]
     return lines + [""] if record.decision else []
 
 
-def decision_lines(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
+def decision_lines(record: DecisionRecord, bank: Bank, lang: str, escape=inert) -> list[str]:
     """The decision taken, in plain lines: the level and who recorded it when, the reason when
     it differs from the recommendation, the comment, the outcome, and who decided, was consulted
-    and informed. Empty when no decision was taken."""
+    and informed. Empty when no decision was taken. `escape` makes the stored texts safe for
+    where the lines go (inert for a screen, md for Markdown)."""
     decision = record.decision
     if decision is None:
         return []
-    level, by = level_label(bank, decision.level, lang), decision.by or t("report.nobody", lang)
+    level, by = level_label(bank, decision.level, lang), escape(decision.by) or t("report.nobody", lang)
     if decision.at is not None:
         lines = [t("report.decision_line_at", lang, level=level, by=by, date=day(decision.at, lang))]
     else:
         lines = [t("report.decision_line", lang, level=level, by=by)]
     if differs_from_recommendation(record):
         lines.append(t("report.differs", lang, level=level_label(bank, record.result.level, lang),
-                       reason=decision.reason or t("report.nobody", lang)))
+                       reason=escape(decision.reason) or t("report.nobody", lang)))
     comment = decision_comment(record)
     if comment:
-        lines.append(f"{t('report.comment', lang)}: {comment}")
+        lines.append(f"{t('report.comment', lang)}: {escape(comment)}")
     if record.outcome:
-        lines.append(f"{t('review.outcome', lang)}: {record.outcome}")
-    people = [f"{t('report.people.' + key, lang)}: {', '.join(getattr(record, key))}"
+        lines.append(f"{t('review.outcome', lang)}: {escape(record.outcome)}")
+    people = [f"{t('report.people.' + key, lang)}: {', '.join(map(escape, getattr(record, key)))}"
               for key in ("decision_makers", "consulted", "informed") if getattr(record, key)]
     if people:
         lines.append(" · ".join(people))
@@ -269,27 +276,27 @@ def _life(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[Feed
     lines: list[str] = []
     if record.status_history:
         lines += [f"## {t('report.history', lang)}", ""]
-        lines += [f"- {history_line(change, bank, lang)}" for change in record.status_history]
+        lines += [f"- {history_line(change, bank, lang, escape=md)}" for change in record.status_history]
         lines.append("")
     if feedback:
         lines += [f"## {t('review.feedback', lang)}", ""]
         for item in feedback:
-            line = f"**{item.by}**: {t('review.stance.' + item.stance, lang)} ({item.created:%Y-%m-%d %H:%M})"
-            lines.append(f"- {line} — {item.comment}" if item.comment else f"- {line}")
+            line = f"**{md(item.by)}**: {t('review.stance.' + item.stance, lang)} ({item.created:%Y-%m-%d %H:%M})"
+            lines.append(f"- {line} — {md(item.comment)}" if item.comment else f"- {line}")
         lines.append("")
     return lines
 
 
-def history_line(change: StatusChange, bank: Bank, lang: str) -> str:
+def history_line(change: StatusChange, bank: Bank, lang: str, escape=inert) -> str:
     """One step of a record's life: when, the status, who, and what was decided or said."""
     when = f"{change.at:%Y-%m-%d %H:%M}" if change.at else "?"
-    text = f"{when} · {t('status.' + change.status, lang)} · {change.by or t('report.nobody', lang)}"
+    text = f"{when} · {t('status.' + change.status, lang)} · {escape(change.by) or t('report.nobody', lang)}"
     if change.level:
         text += f" · {level_label(bank, change.level, lang)}"
     for key, value in (("review.reason", change.reason), ("report.comment", change.comment),
                        ("review.outcome", change.outcome)):
         if value:
-            text += f". {t(key, lang)}: {value}"
+            text += f". {t(key, lang)}: {escape(value)}"
     return text
 
 
@@ -319,7 +326,7 @@ def _answers(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
             if q.id in record.from_ledger:
                 answer += f" ({t('ledger.from_ledger', lang)})"
             if q.id in record.notes:
-                answer += f" — *{t('report.note', lang)}: {record.notes[q.id]}*"
+                answer += f" — *{t('report.note', lang)}: {md(record.notes[q.id])}*"
             lines.append(f"| {_cell(q.text(lang))} | {_cell(answer)} |")
         lines.append("")
     return lines
@@ -334,14 +341,14 @@ def evidence_lines(record: DecisionRecord, bank: Bank, lang: str, title: str | N
     lines = [f"## {title or t('ledger.evidence', lang)}", ""]
     if record.ledger is not None:
         source = record.ledger
-        lines += [t("ledger.source", lang, file=source.file, since=day(source.since, lang),
+        lines += [t("ledger.source", lang, file=md(source.file), since=day(source.since, lang),
                     until=day(source.until, lang)), ""]
     for question, found in record.evidence.items():
         answer = record.answers.get(question)
         derived = t("ledger.not_derived", lang) if found.derived is None else answer_text(bank, question, found.derived, lang)
         if found.derived is not None and question not in record.from_ledger:  # answered otherwise, or not at all
             derived = t("ledger.changed", lang, derived=derived, answer=answer_text(bank, question, answer, lang))
-        lines.append(f"- **{question_text(bank, question, lang)}** *{derived}* — {found.text}")
+        lines.append(f"- **{question_text(bank, question, lang)}** *{derived}* — {md(found.text)}")
     return lines + [""]
 
 
@@ -352,7 +359,12 @@ def _list(title: str, items: list[str]) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: a pipe that is not escaped yet (stored text passed `md`
+    already) would end the cell."""
+    return _PIPE.sub(r"\\|", text).replace("\n", " ")
+
+
+_PIPE = re.compile(r"(?<!\\)\|")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -367,7 +379,7 @@ def print_text(record: DecisionRecord, bank: Bank, lang: str, console, *, saved:
     from rich.text import Text
 
     record = in_language(record, bank, lang)
-    console.print(Text(t("report.title", lang, client=record.client), style="bold"))
+    console.print(Text(t("report.title", lang, client=inert(record.client)), style="bold"))
     console.print(Text(_meta(record, lang, saved), style="dim" if saved else "bold yellow"))
     result = record.result
     if result is None:

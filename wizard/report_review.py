@@ -3,6 +3,9 @@
 The Markdown (`--format markdown`, export) is readable in any Markdown viewer. The terminal
 output shows the same content drawn with rich: coloured levels, directions (▲ worse in red,
 ▼ better in green) and compact tables. JSON carries ids and raw answers, for scripts.
+
+Text read from records and feedback is data: `md` in Markdown, `inert` in terminal text (see
+wizard/render/inert.py); rich never parses it as markup (it goes in as Text, or with markup off).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from wizard.feedback import Feedback, current, tally
 from wizard.i18n import day, t
 from wizard.lifecycle import is_overdue
 from wizard.records import DecisionRecord
+from wizard.render.inert import inert, markdown as md
 from wizard.report import LEVEL_STYLES, _cell, answer_text, bar, evidence_lines, level_label, question_text, share_text
 from wizard.team import History, TeamView, assessor_name, member_name
 
@@ -52,8 +56,8 @@ def _short(value: Answer | None, bank: Bank, question_id: str, lang: str) -> str
 
 
 def _feedback_line(item: Feedback, lang: str) -> str:
-    line = f"**{item.by}**: {t('review.stance.' + item.stance, lang)} ({item.created:%Y-%m-%d})"
-    return f"{line} — {item.comment}" if item.comment else line
+    line = f"**{md(item.by)}**: {t('review.stance.' + item.stance, lang)} ({item.created:%Y-%m-%d})"
+    return f"{line} — {md(item.comment)}" if item.comment else line
 
 
 def _tally_text(items: tuple[Feedback, ...] | list[Feedback], lang: str) -> str:
@@ -66,7 +70,7 @@ def _tally_text(items: tuple[Feedback, ...] | list[Feedback], lang: str) -> str:
 
 
 def markdown_comparison(cmp: Comparison, bank: Bank, lang: str) -> str:
-    lines = [f"# {_comparison_title(cmp, lang)}", ""]
+    lines = [f"# {_comparison_title(cmp, lang, md)}", ""]
     if cmp.since is not None:
         lines += _since(cmp, bank, lang)
     lines += _comparison_overview(cmp, bank, lang) + _comparison_answers(cmp, bank, lang) + [""]
@@ -80,9 +84,10 @@ def _comparison_evidence(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
             for line in evidence_lines(record, bank, lang, f"{t('ledger.evidence', lang)} ({label})")]
 
 
-def _comparison_title(cmp: Comparison, lang: str) -> str:
+def _comparison_title(cmp: Comparison, lang: str, escape) -> str:
     a, b = cmp.first, cmp.second
-    return t("review.compare.title", lang, client=a.client if cmp.same_client else f"{a.client} / {b.client}")
+    client = escape(a.client) if cmp.same_client else f"{escape(a.client)} / {escape(b.client)}"
+    return t("review.compare.title", lang, client=client)
 
 
 def _comparison_overview(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
@@ -91,8 +96,8 @@ def _comparison_overview(cmp: Comparison, bank: Bank, lang: str) -> list[str]:
     ra, rb = a.result, b.result
     rows = [
         (t("review.record", lang), a.id, b.id),
-        (t("review.client", lang), _cell(a.client), _cell(b.client)),
-        (t("review.assessor", lang), _cell(_who(a, lang)), _cell(_who(b, lang))),
+        (t("review.client", lang), md(a.client), md(b.client)),
+        (t("review.assessor", lang), md(_who(a, lang)), md(_who(b, lang))),
         (t("report.status", lang), t("status." + a.status, lang), t("status." + b.status, lang)),
         (t("report.recommendation", lang), _level(bank, ra and ra.level, lang), _level(bank, rb and rb.level, lang)),
         (t("report.decision", lang), _decided(a, bank, lang), _decided(b, bank, lang)),
@@ -171,10 +176,10 @@ def print_comparison(cmp: Comparison, bank: Bank, lang: str, console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Text(_comparison_title(cmp, lang), style="bold"))
+    console.print(Text(_comparison_title(cmp, lang, inert), style="bold"))
     headline = Text()
     for label, record in (("A", cmp.first), ("B", cmp.second)):
-        headline.append(f"{label} {record.created:%Y-%m-%d} {_who(record, lang)}: ")
+        headline.append(f"{label} {record.created:%Y-%m-%d} {inert(_who(record, lang))}: ")
         if record.result:
             style = LEVEL_STYLES[record.result.level]
             headline.append(f" {level_label(bank, record.result.level, lang).upper()} ", style=f"reverse {style}")
@@ -257,15 +262,15 @@ def _feedback_json(item: Feedback) -> dict:
 
 
 def markdown_history(hist: History, bank: Bank, lang: str, today: date) -> str:
-    lines = [f"# {t('review.history.title', lang, client=hist.client)}", ""]
+    lines = [f"# {t('review.history.title', lang, client=md(hist.client))}", ""]
     if not hist.records:
-        return "\n".join(lines + [t("review.no_client", lang, client=hist.client)]) + "\n"
+        return "\n".join(lines + [t("review.no_client", lang, client=md(hist.client))]) + "\n"
     first, last = hist.records[0], hist.records[-1]
     lines += [t("review.history.summary", lang, count=len(hist.records), start=day(first.created, lang),
                 end=day(last.created, lang), spark=hist.sparkline, first=first.result.score,
                 last=last.result.score), ""]
     if hist.conflict:
-        lines += [f"**{conflict_text(hist.conflict, bank, lang)}**", ""]
+        lines += [f"**{conflict_text(hist.conflict, bank, lang, md)}**", ""]
     lines += [f"| {t('review.date', lang)} | {t('review.assessor', lang)} | {t('report.recommendation', lang)} | "
               f"{t('report.score', lang)} | | {t('report.status', lang)} | {t('report.decision', lang)} | "
               f"{t('review.review_due', lang)} | {t('review.feedback', lang)} | {t('review.record', lang)} |",
@@ -275,7 +280,7 @@ def markdown_history(hist: History, bank: Bank, lang: str, today: date) -> str:
         if is_overdue(record, today):
             due = f"⚠ {due} ({t('review.overdue', lang)})"
         lines.append(
-            f"| {record.created:%Y-%m-%d} | {_cell(_who(record, lang))} | {_level(bank, record.result.level, lang)} | "
+            f"| {record.created:%Y-%m-%d} | {md(_who(record, lang))} | {_level(bank, record.result.level, lang)} | "
             f"{record.result.score} | `{bar(record.result.score, 10)}` | {t('status.' + record.status, lang)} | "
             f"{_decided(record, bank, lang)} | {due} | {_tally_text(hist.feedback.get(record.id, ()), lang)} | "
             f"{record.id} |")
@@ -285,31 +290,32 @@ def markdown_history(hist: History, bank: Bank, lang: str, today: date) -> str:
               f"({MARKS[c.direction]} {t('review.change.' + c.direction, lang)})" for c in hist.level_changes] \
         or [t("review.no_level_changes", lang)]
     lines += ["", f"## {t('review.decisions', lang)}", ""]
-    lines += [f"- {decision_line(d, bank, lang)} ({d.record})" for d in hist.decisions] or [t("review.no_decisions", lang)]
+    lines += [f"- {decision_line(d, bank, lang, md)} ({d.record})" for d in hist.decisions] \
+        or [t("review.no_decisions", lang)]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def decision_line(d, bank: Bank, lang: str) -> str:
+def decision_line(d, bank: Bank, lang: str, escape=inert) -> str:
     """One decision of a client's history: when, which status, the level decided against the
     recommended one and who recorded it, the reason and the outcome."""
     text = f"{d.at:%Y-%m-%d} · {t('status.' + d.status, lang)}"
     if d.decision is not None:
         text += ": " + t("review.decided", lang, level=_level(bank, d.decision.level, lang),
                          recommended=_level(bank, d.recommended, lang),
-                         by=d.decision.by or t("report.nobody", lang))
+                         by=escape(d.decision.by) or t("report.nobody", lang))
         if d.decision.reason:
-            text += f" {t('review.reason', lang)}: {d.decision.reason}"
+            text += f" {t('review.reason', lang)}: {escape(d.decision.reason)}"
     if d.outcome:
-        text += f" {t('review.outcome', lang)}: {d.outcome}"
+        text += f" {t('review.outcome', lang)}: {escape(d.outcome)}"
     return text
 
 
 def print_history(hist: History, bank: Bank, lang: str, console, today: date) -> None:
     from rich.text import Text
 
-    console.print(Text(t("review.history.title", lang, client=hist.client), style="bold"))
+    console.print(Text(t("review.history.title", lang, client=inert(hist.client)), style="bold"))
     if not hist.records:
-        console.print(t("review.no_client", lang, client=hist.client))
+        console.print(Text(t("review.no_client", lang, client=inert(hist.client))))
         return
     line = Text(f"{t('report.score', lang)}: ")
     for record, tick in zip(hist.records, hist.sparkline):
@@ -331,7 +337,7 @@ def print_history(hist: History, bank: Bank, lang: str, console, today: date) ->
             "level": Text(level_label(bank, result.level, lang), style=LEVEL_STYLES[result.level]),
             "score": str(result.score), "status": t("status." + record.status, lang),
             "decided": _decided_mark(record, bank, lang), "review": due,
-            "feedback": stance_marks(hist.feedback.get(record.id, ())), "assessor": _who(record, lang),
+            "feedback": stance_marks(hist.feedback.get(record.id, ())), "assessor": inert(_who(record, lang)),
             "record": record.id,
         })
     console.print(fitted_table(console.width, [
@@ -350,7 +356,7 @@ def print_history(hist: History, bank: Bank, lang: str, console, today: date) ->
         console.print(f"  {t('review.no_level_changes', lang)}")
     console.print(Text(t("review.decisions", lang), style="bold"))
     for d in hist.decisions:
-        console.print(f"  {decision_line(d, bank, lang)} ({d.record})", markup=False)
+        console.print(Text(f"  {decision_line(d, bank, lang)} ({d.record})"))
     if not hist.decisions:
         console.print(f"  {t('review.no_decisions', lang)}")
 
@@ -402,8 +408,8 @@ def fitted_table(width: int, columns: list[tuple[str, int | None, int | None]], 
     for key in kept:
         table.add_column(t("cli.col." + key, lang), width=widths[key], no_wrap=True, overflow="ellipsis",
                          justify="right" if key == "score" else "left")
-    for row in rows:
-        table.add_row(*[row[key] for key in kept])
+    for row in rows:  # plain strings as Text: rich never reads a name as markup
+        table.add_row(*[row[key] if isinstance(row[key], Text) else Text(row[key]) for key in kept])
     return table
 
 
@@ -437,21 +443,22 @@ def history_json(hist: History, today: date) -> dict:
 
 
 def markdown_team(view: TeamView, bank: Bank, lang: str) -> str:
-    lines = [f"# {t('review.team.title', lang, client=view.client)}", ""]
+    lines = [f"# {t('review.team.title', lang, client=md(view.client))}", ""]
     if not view.members:
-        return "\n".join(lines + [t("review.no_client", lang, client=view.client)]) + "\n"
+        return "\n".join(lines + [t("review.no_client", lang, client=md(view.client))]) + "\n"
     lines += _consensus_lines(view, bank, lang)
     names = [member_name(view, r) for r in view.members]
+    shown = [md(name) for name in names]
     lines += [f"| {t('review.teammate', lang)} | {t('review.date', lang)} | {t('report.recommendation', lang)} | "
               f"{t('report.score', lang)} | {t('report.status', lang)} | {t('review.feedback', lang)} | "
               f"{t('review.record', lang)} |", "|---|---|---|---:|---|---|---|"]
-    for name, record in zip(names, view.members):
-        lines.append(f"| {_cell(name)} | {record.created:%Y-%m-%d} | {_level(bank, record.result.level, lang)} | "
+    for name, record in zip(shown, view.members):
+        lines.append(f"| {name} | {record.created:%Y-%m-%d} | {_level(bank, record.result.level, lang)} | "
                      f"{record.result.score} | {t('status.' + record.status, lang)} | "
                      f"{_tally_text(view.feedback.get(record.id, ()), lang)} | {record.id} |")
     lines += ["", f"## {t('review.team.disagreements', lang)}", ""]
     if view.disagreements:
-        lines += [f"| {t('report.question', lang)} | " + " | ".join(_cell(n) for n in names) + f" | {t('review.spread', lang)} |",
+        lines += [f"| {t('report.question', lang)} | " + " | ".join(shown) + f" | {t('review.spread', lang)} |",
                   "|---|" + "---|" * len(names) + "---:|"]
         for d in view.disagreements:
             cells = [_short(d.answers.get(n), bank, d.question, lang) for n in names]
@@ -463,7 +470,7 @@ def markdown_team(view: TeamView, bank: Bank, lang: str) -> str:
     lines.append("")
     if any(view.feedback.values()):
         lines += [f"## {t('review.feedback', lang)}", ""]
-        for name, record in zip(names, view.members):
+        for name, record in zip(shown, view.members):
             items = view.feedback.get(record.id, ())
             if items:
                 lines += [f"### {t('review.feedback_on', lang, name=name, id=record.id)}", ""]
@@ -474,15 +481,16 @@ def markdown_team(view: TeamView, bank: Bank, lang: str) -> str:
 
 def _consensus_lines(view: TeamView, bank: Bank, lang: str) -> list[str]:
     head = f"**{t('review.team.consensus', lang)}: {_level(bank, view.consensus.level, lang)}**"
-    lines = [head, ""] + [f"- {line}" for line in consensus_detail(view, bank, lang)]
+    lines = [head, ""] + [f"- {line}" for line in consensus_detail(view, bank, lang, md)]
     if view.conflict:
-        lines += ["", f"**{conflict_text(view.conflict, bank, lang)}**"]
+        lines += ["", f"**{conflict_text(view.conflict, bank, lang, md)}**"]
     return lines + ["", t("review.team.consensus_rule", lang), ""]
 
 
-def consensus_detail(view: TeamView, bank: Bank, lang: str) -> list[str]:
+def consensus_detail(view: TeamView, bank: Bank, lang: str, escape=inert) -> list[str]:
     """How far apart the teammates are, what their feedback says, how complete each assessment
-    is, and their mean score: the same lines on the command line, in Markdown and on screen."""
+    is, and their mean score: the same lines on the command line, in Markdown and on screen
+    (the teammates' names passed through `escape`: inert, or md for Markdown)."""
     c = view.consensus
     if c.agreed:
         agreement = t("review.team.agreed", lang, count=len(c.levels))
@@ -495,11 +503,11 @@ def consensus_detail(view: TeamView, bank: Bank, lang: str) -> list[str]:
     lines = [agreement]
     if c.disagreeing:
         lines.append(t("review.team.stances_disagree", lang, count=len(c.disagreeing), total=c.stances,
-                       names=", ".join(c.disagreeing)))
-    shares = ", ".join(f"{name} {round(share * 100)}%" for name, share in c.confidence.items())
+                       names=", ".join(map(escape, c.disagreeing))))
+    shares = ", ".join(f"{escape(name)} {round(share * 100)}%" for name, share in c.confidence.items())
     lines.append(t("review.team.confidence", lang, shares=shares))
     if c.thin:
-        lines.append(t("review.team.thin", lang, names=", ".join(c.thin)))
+        lines.append(t("review.team.thin", lang, names=", ".join(map(escape, c.thin))))
     elif c.all_thin:
         lines.append(t("review.team.all_thin", lang))
     lines.append(t("review.team.mean_score", lang, score=view.mean_score))
@@ -512,9 +520,9 @@ def no_disagreement_text(view: TeamView, lang: str) -> str:
     return t("review.team.no_disagreements", lang)
 
 
-def conflict_text(records, bank: Bank, lang: str) -> str:
+def conflict_text(records, bank: Bank, lang: str, escape=inert) -> str:
     """Two or more accepted decisions on one client that disagree, and what to do about it."""
-    decided = " · ".join(f"{_level(bank, r.level, lang)} ({r.id}, {_decided_by(r) or '?'})" for r in records)
+    decided = " · ".join(f"{_level(bank, r.level, lang)} ({r.id}, {escape(_decided_by(r)) or '?'})" for r in records)
     return t("review.conflict", lang, decisions=decided)
 
 
@@ -527,9 +535,9 @@ def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Text(t("review.team.title", lang, client=view.client), style="bold"))
+    console.print(Text(t("review.team.title", lang, client=inert(view.client)), style="bold"))
     if not view.members:
-        console.print(t("review.no_client", lang, client=view.client))
+        console.print(Text(t("review.no_client", lang, client=inert(view.client))))
         return
     level = view.consensus.level
     line = Text(f"{t('review.team.consensus', lang)}: ")
@@ -541,7 +549,7 @@ def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
         console.print(Text(conflict_text(view.conflict, bank, lang), style="bold red"), soft_wrap=True)
     console.print(Text(t("review.team.consensus_rule", lang), style="dim"))
     names = [member_name(view, r) for r in view.members]
-    rows = [{"teammate": name, "date": f"{record.created:%Y-%m-%d}",
+    rows = [{"teammate": inert(name), "date": f"{record.created:%Y-%m-%d}",
              "level": Text(level_label(bank, record.result.level, lang), style=LEVEL_STYLES[record.result.level]),
              "score": str(record.result.score), "status": t("status." + record.status, lang),
              "feedback": stance_marks(view.feedback.get(record.id, ())), "record": record.id}
@@ -556,8 +564,8 @@ def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
         console.print(no_disagreement_text(view, lang))
     else:
         table = Table(box=None, pad_edge=False)
-        for column in (t("report.question", lang), *names, t("review.spread", lang)):
-            table.add_column(column)
+        for column in (t("report.question", lang), *map(inert, names), t("review.spread", lang)):
+            table.add_column(Text(column))
         for d in view.disagreements:
             table.add_row(question_text(bank, d.question, lang),
                           *[_plain(d.answers.get(n), bank, d.question, lang) for n in names],
@@ -567,11 +575,11 @@ def print_team(view: TeamView, bank: Bank, lang: str, console) -> None:
     for name, record in zip(names, view.members):
         items = view.feedback.get(record.id, ())
         if items:
-            console.print(Text(t("review.feedback_on", lang, name=name, id=record.id), style="bold"))
+            console.print(Text(t("review.feedback_on", lang, name=inert(name), id=record.id), style="bold"))
             for item in items:
-                console.print(f"  {STANCE_MARKS[item.stance]} {item.by}: {t('review.stance.' + item.stance, lang)} "
-                              f"({item.created:%Y-%m-%d})" + (f" — {item.comment}" if item.comment else ""),
-                              markup=False)
+                console.print(Text(f"  {STANCE_MARKS[item.stance]} {inert(item.by)}: "
+                                   f"{t('review.stance.' + item.stance, lang)} ({item.created:%Y-%m-%d})"
+                                   + (f" — {inert(item.comment)}" if item.comment else "")))
 
 
 def team_json(view: TeamView) -> dict:

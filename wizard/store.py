@@ -4,9 +4,9 @@
 directory. Records sit at the top of that folder; drafts (same format, status draft) in
 `drafts/` under it.
 
-Privacy: files and folders are created readable by their owner only (0600 / 0700), unless the
-records folder is marked shared by a `.client-exit-shared` file in it; then they follow the
-umask, so the team's group can read them (see `shared`).
+Every file is read, written and deleted through the guarded file layer (wizard/storage/files.py):
+atomic writes, no link followed, regular files up to 1 MB, owner-only modes unless the folder is
+marked shared by a `.client-exit-shared` file, and the folder's lock around read-change-write.
 
 This module imports nothing heavy when it loads (no dataclasses, no records, no bank): the
 command line imports it for `list`, which must start about as fast as Python itself.
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from wizard.storage.files import SHARED_MARKER, shared  # noqa: F401  (re-exported: the shared folder)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,8 +30,6 @@ if TYPE_CHECKING:
 
 ENV_VAR = "CLIENT_EXIT_RECORDS"
 APP_NAME = "client-exit-wizard"
-SHARED_MARKER = ".client-exit-shared"
-PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
 
 def records_dir(option: str | Path | None = None) -> Path:
@@ -40,64 +40,6 @@ def records_dir(option: str | Path | None = None) -> Path:
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "records"
-
-
-def shared(root: Path) -> bool:
-    """Is this records folder shared with a team? Marked by a `.client-exit-shared` file.
-
-    An explicit marker, not a guess: a git work tree may be private, a synced or network
-    folder may be shared without git, and the marker travels with the folder (commit it).
-    """
-    return (Path(root) / SHARED_MARKER).is_file()
-
-
-def current_umask() -> int:
-    """The process umask, read without changing it where the system allows."""
-    try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    # Elsewhere: set and restore; the brief value in between is the strict one, never looser.
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask
-
-
-def file_mode(root: Path) -> int:
-    """The mode of new files in this records folder: owner only, or the umask when shared."""
-    return (0o666 & ~current_umask()) if shared(root) else PRIVATE_FILE
-
-
-def make_folder(folder: Path, root: Path) -> None:
-    """Create `folder` (and missing parents) for the records folder `root`, private unless shared."""
-    mode = 0o777 if shared(root) else PRIVATE_FOLDER  # mkdir applies the umask to 0o777
-    Path(folder).mkdir(mode=mode, parents=True, exist_ok=True)
-
-
-def ignored_by_git(folder: Path, root: Path, what: str) -> None:
-    """Give `folder` a `.gitignore` of `*`, so that in a records folder shared through git its
-    files stay on this machine. Raises OSError when the folder cannot be written."""
-    path = folder / ".gitignore"
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode(root))
-    except FileExistsError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(f"# {what}: never commit it\n*\n")
-    except OSError:
-        path.unlink(missing_ok=True)  # a full disk: tried again next time, never left empty
-        raise
-
-
-def set_mode(path: Path, root: Path) -> None:
-    """Give a newly written file the mode the folder's rule asks for (mkstemp makes it 0600)."""
-    mode = file_mode(root)
-    if mode != PRIVATE_FILE:
-        os.chmod(path, mode)
 
 
 class Entry:
@@ -122,34 +64,42 @@ class Entry:
         return f"Entry(path={self.path!r}, record={self.record!r}, problems={self.problems!r})"
 
 
-def record_files(folder: Path) -> list[os.DirEntry]:
+def record_files(folder: Path, root: Path | None = None) -> list[os.DirEntry]:
     """The record files directly in `folder` (never those in drafts/ or feedback/), unsorted.
 
-    Hidden names are skipped: temporary files of a write in progress start with a dot.
-    """
-    try:
-        with os.scandir(folder) as found:
-            return [e for e in found if e.name.endswith(".toml") and not e.name.startswith(".")]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
+    Hidden names are skipped: temporary files of a write in progress start with a dot. A name
+    that is a link, a folder or a device is listed too (`odd_file` says what is wrong with it).
+    Raises OSError when the folder cannot be read (Refused when it is a link)."""
+    from wizard.storage.files import entries
+
+    found = entries(folder if root is None else root, folder)
+    return [e for e in found if e.name.endswith(".toml") and not e.name.startswith(".")]
 
 
 def record_names(folder: Path) -> list[str]:
-    return [entry.name for entry in record_files(folder)]
-
-
-def stale_temp_files(folder: Path, older_than: float = 60.0) -> list[Path]:
-    """Temporary files (`.tmp-*`) that an interrupted write left behind: a program killed between
-    creating one and renaming it. A write in progress is younger than a minute, so never touched."""
-    import time
-
-    limit = time.time() - older_than
     try:
-        with os.scandir(folder) as found:
-            return [Path(e.path) for e in found if e.name.startswith(".tmp-") and e.is_file(follow_symlinks=False)
-                    and e.stat(follow_symlinks=False).st_mtime < limit]
+        return [entry.name for entry in record_files(folder)]
     except OSError:
         return []
+
+
+def odd_file(entry: os.DirEntry, path: Path) -> Problem | None:
+    """Why a file in the records folder is not read at all (a link, a FIFO, a folder), or None.
+    Costs no system call: the folder's listing already says what each name is."""
+    if entry.is_file(follow_symlinks=False):
+        return None
+    from wizard.problems import Problem, display_path
+    from wizard.storage import files
+
+    if entry.is_symlink():
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        return Problem(display_path(path), "", files.Refused("files.link_read", path, target=target).text("en"))
+    if entry.is_dir(follow_symlinks=False):
+        return Problem(display_path(path), "", "is a folder, not a file")
+    return Problem(display_path(path), "", files.Refused("files.not_regular", path).text("en"))
 
 
 class RecordStore:
@@ -162,51 +112,85 @@ class RecordStore:
         return shared(self.root)
 
     def ensure(self) -> None:
-        for folder in (self.root, self.drafts):
-            make_folder(folder, self.root)
+        from wizard.storage import files
+
+        files.make_folder(self.root, self.drafts)
         # A draft is one person's unfinished answers: teammates assess independently, so in a
         # folder shared through git the drafts stay with whoever is answering.
-        ignored_by_git(self.drafts, self.root, "client-exit-wizard's drafts, unfinished and personal")
+        files.ignored_by_git(self.root, self.drafts, "client-exit-wizard's drafts, unfinished and personal")
+
+    def lock(self, what: str):
+        """The records folder's write lock (wizard/storage/locks.py), for a read-change-write."""
+        from wizard.storage.locks import lock
+
+        return lock(self.root, what)
 
     # -- records ------------------------------------------------------------------------------
 
     def save_new(self, record: DecisionRecord) -> tuple[Path, DecisionRecord]:
         """Write a new record under a name no other record has. Returns its path and record
-        (with a fresh id if the first one collided)."""
+        (with a fresh id if the first one collided). Refused for a client forgotten after the
+        record was made (Refused files.forgotten)."""
         from dataclasses import replace
 
-        from wizard.records import new_id, to_toml, write_atomic
+        from wizard.records import new_id, to_toml
+        from wizard.storage import files
 
-        self.ensure()
-        for _ in range(20):
-            path = self.root / record.file_name()
-            try:
-                write_atomic(path, to_toml(record), overwrite=False)
-            except FileExistsError:
-                record = replace(record, id=new_id())
-                continue
-            set_mode(path, self.root)
-            return path, record
+        with self.lock("save"):
+            self._refuse_forgotten(self.root / record.file_name(), record)
+            for _ in range(20):
+                path = self.root / record.file_name()
+                try:
+                    files.write_text(self.root, path, to_toml(record), overwrite=False)
+                except FileExistsError:
+                    record = replace(record, id=new_id())
+                    continue
+                return path, record
         raise FileExistsError(f"could not find a free file name in {self.root}")
 
-    def update(self, path: Path, record: DecisionRecord) -> None:
-        """Replace a record that was read from `path` (a status change, a decision).
+    def update(self, path: Path, record: DecisionRecord, *, expected: DecisionRecord | None = None) -> None:
+        """Replace a record that was read from `path` (a status change, a decision), under the
+        folder's lock.
 
-        A file that a newer version has rewritten in the meantime is refused (InvalidFile),
-        never overwritten.
+        Refused: a file a newer version has rewritten (InvalidFile); a file that is gone, which
+        is never re-created; a record of a forgotten client; and, given `expected` (the record
+        as the caller last read it), a record changed since (RecordChanged, with the record as
+        it is now). To read, change and write in one step, hold `lock()` around all three.
         """
-        from wizard.records import to_toml, write_atomic
+        from wizard.records import to_toml
+        from wizard.storage import files
 
-        _refuse_newer_schema(Path(path))
-        write_atomic(path, to_toml(record), overwrite=True)
-        set_mode(path, self.root)
+        from wizard.storage.locks import lock
+
+        root, path = self._root_of(Path(path))
+        with lock(root, "decide"):
+            _refuse_newer_schema(path)
+            if expected is not None:
+                _refuse_changed(path, expected)
+            self._refuse_forgotten(path, record)
+            files.write_text(root, path, to_toml(record), overwrite=True, must_exist=True)
+
+    def _root_of(self, path: Path) -> tuple[Path, Path]:
+        """The records folder a record file belongs to, and its path inside it: the store's
+        folder (or its drafts), else the folder the file was named in."""
+        for folder in (self.root, self.drafts):
+            if path.parent == folder or os.path.realpath(path.parent) == os.path.realpath(folder):
+                return self.root, folder / path.name
+        return path.parent, path
+
+    def _refuse_forgotten(self, path: Path, record: DecisionRecord) -> None:
+        from wizard.storage import files, forgotten
+
+        stone = forgotten.load(self.root).covering(record.id, record.client, record.created)
+        if stone is not None:
+            raise files.Refused("files.forgotten", path, date=f"{stone.forgotten.astimezone():%Y-%m-%d %H:%M}")
 
     def paths(self) -> list[Path]:
         return sorted(self.root / name for name in record_names(self.root))
 
     def scan(self, bank: Bank) -> list[Entry]:
         """Every record file, read in full, newest first; broken files are entries with their problems."""
-        entries = [self._entry(path, bank) for path in self.paths()]
+        entries = self._entries(self.root, bank)
         return sorted(entries, key=_newest_first)
 
     def summaries(self, bank: Bank | Callable[[], Bank]) -> list[Listed]:
@@ -216,7 +200,10 @@ class RecordStore:
         files. `bank` may be a function: it is called only when some file must be read, so an
         empty folder never loads the question bank.
         """
-        files = record_files(self.root)
+        try:
+            files = record_files(self.root)
+        except FileNotFoundError:
+            return []
         if not files:
             return []
         from wizard.index import list_records
@@ -237,6 +224,8 @@ class RecordStore:
             raise NoSuchRecord(ref, "id", f"no record with this id in {self.root}")
         if len(matches) > 1:
             names = ", ".join(p.name for p in matches[:5])
+            if len({p.stem.rsplit("-", 1)[-1] for p in matches}) == 1:
+                raise NoSuchRecord(ref, "duplicate", f"several records have this id: {names}", matches)
             raise NoSuchRecord(ref, "several", f"several records match; give more of the id ({names})", matches)
         return matches[0]
 
@@ -246,20 +235,38 @@ class RecordStore:
         return self.drafts / f"{record_id}.toml"
 
     def save_draft(self, record: DecisionRecord) -> Path:
-        from wizard.records import to_toml, write_atomic
+        from wizard.records import to_toml
+        from wizard.storage import files
 
         self.ensure()
         path = self.draft_path(record.id)
-        write_atomic(path, to_toml(record), overwrite=True)
-        set_mode(path, self.root)
+        with self.lock("draft"):
+            self._refuse_forgotten(path, record)
+            files.write_text(self.root, path, to_toml(record), overwrite=True)
         return path
 
     def delete_draft(self, record_id: str) -> None:
-        self.draft_path(record_id).unlink(missing_ok=True)
+        from wizard.storage import files
+
+        files.delete(self.root, self.draft_path(record_id), missing_ok=True)
 
     def scan_drafts(self, bank: Bank) -> list[Entry]:
-        paths = [self.drafts / name for name in record_names(self.drafts)]
-        return sorted((self._entry(p, bank) for p in paths), key=_newest_first)
+        return sorted(self._entries(self.drafts, bank), key=_newest_first)
+
+    def _entries(self, folder: Path, bank: Bank) -> list[Entry]:
+        """Every record file in `folder`, read; an unreadable folder is one broken entry."""
+        from wizard.problems import unreadable
+
+        try:
+            found = record_files(folder, self.root)
+        except OSError as error:
+            return [Entry(folder, None, (unreadable(folder, error),))]
+        entries = []
+        for item in found:
+            path = folder / item.name
+            odd = odd_file(item, path)
+            entries.append(Entry(path, None, (odd,)) if odd else self._entry(path, bank))
+        return entries
 
     @staticmethod
     def _entry(path: Path, bank: Bank) -> Entry:
@@ -270,6 +277,26 @@ class RecordStore:
             return Entry(path, read_record(path, bank))
         except InvalidFile as error:
             return Entry(path, None, tuple(error.problems))
+
+
+def _refuse_changed(path: Path, expected: DecisionRecord) -> None:
+    """Raise RecordChanged when the record at `path` is no longer what the caller read."""
+    import tomllib
+
+    from wizard.problems import InvalidFile, read_toml
+    from wizard.records import to_toml
+    from wizard.storage.files import RecordChanged
+
+    try:
+        now = read_toml(path)
+    except InvalidFile:
+        return  # unreadable or gone: the write itself says so
+    if now != tomllib.loads(to_toml(expected)):
+        history = now.get("status_history")
+        last = history[-1] if isinstance(history, list) and history and isinstance(history[-1], dict) else {}
+        decision = now.get("decision") if isinstance(now.get("decision"), dict) else {}
+        by = last.get("by") or decision.get("by") or "?"
+        raise RecordChanged(path, str(now.get("status", "?")), str(by))
 
 
 def _refuse_newer_schema(path: Path) -> None:

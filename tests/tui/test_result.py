@@ -167,7 +167,7 @@ async def test_propose_for_the_team_and_export_markdown(bank, store, named):
 async def test_a_failed_update_changes_nothing_and_says_why(bank, store, monkeypatch, named):
     path = saved_record(bank, store, "late-payer", "0000f00d")
 
-    def read_only(path, record):
+    def read_only(path, record, **options):
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr(store, "update", read_only)

@@ -1,7 +1,7 @@
 """Two processes saving 100 records each into one folder at the same moment: 200 distinct, valid
 files and no temporary file left. Both processes use the same ids, the same client and the same
 second on purpose, so every name collides and the store must find free ones without ever
-replacing a file (records.write_atomic links, it never renames over a record)."""
+replacing a file (wizard.storage.files.write_text links, it never renames over a record)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from wizard.records import RECORD_KEYS, SCHEMA, DecisionRecord, Decision, read_a
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "questions"
 FILE_LEVEL = ("is not valid TOML", "is not UTF-8", "is not text", "is nested too deeply", "cannot be read",
-              "has a dotted key")
+              "has a dotted key", "has more than", "is larger than", "is not a regular file")
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                         HealthCheck.too_slow])
 
@@ -247,3 +247,81 @@ def test_a_bank_that_is_missing_or_a_folder(tmp_path):
             bank_module.load(target)
         assert all(p.file and p.message for p in caught.value.problems)
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Dotted-key bombs and sizes over the limit
+#
+# tomllib's time grows with every part of every dotted key, and with the square of one key's
+# parts: 3,000 keys of 999 parts took 20 s of CPU, 1 MB of 32-part keys 3 s. Such files are
+# refused before tomllib sees them (proved by a tomllib that fails the test if called), so
+# reading one costs a count of dots and a regular expression.
+
+BOMBS = {
+    "3000 keys of 999 parts": "".join(f"k{i}" + ".a" * 998 + " = 1\n" for i in range(3000)),
+    "1 MB of 999-part keys": "".join(f"k{i}" + ".a" * 998 + " = 1\n" for i in range(499)),
+    "1 MB of 32-part keys": "".join(f"k{i}" + ".a" * 31 + " = 1\n" for i in range(14_000)),
+    "1 MB of 32-part tables": "".join(f"[k{i}" + ".a" * 31 + "]\nx = 1\n" for i in range(13_000)),
+    "one key of 101 parts": "a" + ".a" * 100 + " = 1\n",
+    "quoted parts": "".join(f'k{i}."a".\'b\'' + '."c"' * 40 + " = 1\n" for i in range(200)),
+    "spaced parts": "".join(f"k{i}" + " . a" * 60 + " = 1\n" for i in range(200)),
+}
+
+
+@pytest.mark.parametrize("text", BOMBS.values(), ids=BOMBS.keys())
+def test_dotted_key_bombs_are_refused_before_parsing(tmp_path, bank, monkeypatch, text):
+    import tomllib
+
+    path = tmp_path / "bomb.toml"
+    path.write_text(text, encoding="utf-8")
+
+    def never(*args, **kwargs):
+        raise AssertionError("tomllib was given a dotted-key bomb")
+
+    monkeypatch.setattr(tomllib, "loads", never)
+    for loader in (read_record, read_answers):
+        with pytest.raises(InvalidFile) as caught:
+            loader(path, bank)
+        [problem] = caught.value.problems
+        assert problem.file == display_path(path) and not problem.field
+        assert problem.message.startswith(("has a dotted key of more than", "has more than", "is larger than 1 MB"))
+
+
+@FUZZ
+@given(keys=st.lists(st.tuples(st.integers(1, 150), st.sampled_from(["=", "table"])), min_size=1, max_size=60),
+       padding=st.integers(0, 200))
+def test_any_file_read_has_few_enough_key_parts(tmp_path, bank, keys, padding):
+    """Whatever mix of dotted keys a file holds, it is refused with a clear message, or it holds
+    no key of more than MAX_KEY_PARTS parts and no more than MAX_DOTS dots outside its texts:
+    the bounds that keep tomllib fast."""
+    from wizard import problems
+
+    lines = [f'note{i} = "{"." * padding}"' for i in range(3)]
+    for number, (parts, kind) in enumerate(keys):
+        key = f"k{number}" + ".p" * (parts - 1)
+        lines.append(f"{key} = 1" if kind == "=" else f"[{key}]\nx = 1")
+    path = tmp_path / "keys.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    longest = max(parts for parts, _ in keys)
+    dots = sum(parts - 1 for parts, _ in keys)
+    try:
+        read_toml(path)
+    except InvalidFile as error:
+        message = error.problems[0].message
+        assert longest > problems.MAX_KEY_PARTS or dots > problems.MAX_DOTS, message
+        assert message.startswith(("has a dotted key of more than", "has more than")), message
+    else:
+        assert longest <= problems.MAX_KEY_PARTS and dots <= problems.MAX_DOTS
+
+
+@FUZZ
+@given(size=st.integers(1_000_001, 300_000_000), head=st.binary(max_size=50))
+def test_files_over_the_limit_are_refused_whatever_they_hold(tmp_path, bank, size, head):
+    path = tmp_path / "huge.toml"
+    with path.open("wb") as handle:  # sparse: takes no disk
+        handle.write(head)
+        handle.truncate(size)
+    for loader in (read_record, read_answers):
+        with pytest.raises(InvalidFile) as caught:
+            loader(path, bank)
+        assert caught.value.problems[0].message.startswith("is larger than 1 MB, the limit for a record")

@@ -155,18 +155,20 @@ def test_a_file_that_read_record_rejects_is_broken_in_the_listing_too(store, ban
 
 
 def test_read_failures_are_not_cached(store, bank, monkeypatch):
+    from wizard.storage import files
+
     path, _ = store.save_new(make(bank, "Flaky", 1))
-    real = Path.read_bytes
+    real = files.read_bytes
 
-    def failing(self):
-        if self == path:
+    def failing(name, **options):
+        if Path(name) == path:
             raise OSError(5, "Input/output error")
-        return real(self)
+        return real(name, **options)
 
-    monkeypatch.setattr(Path, "read_bytes", failing)
+    monkeypatch.setattr(files, "read_bytes", failing)
     rows = listed(store, bank)
     assert rows[0][1] is None and "cannot be read" in rows[0][2][0]
-    monkeypatch.setattr(Path, "read_bytes", real)
+    monkeypatch.setattr(files, "read_bytes", real)
     assert listed(store, bank)[0][1].client == "Flaky"
 
 
@@ -261,11 +263,11 @@ def test_an_unwritable_index_is_ignored_and_leaves_nothing_behind(store, bank, m
     def refuse(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(index.json, "dump", refuse)
+    monkeypatch.setattr(index.json, "dumps", refuse)
     assert listed(store, bank) == truth
     assert not index_file(store).exists()
     assert [p.name for p in (store.root / index.FOLDER).iterdir()] == [".gitignore"]
-    monkeypatch.setattr(index, "make_folder", refuse)
+    monkeypatch.setattr(index.guarded, "make_folder", refuse)
     assert listed(store, bank) == truth
 
 
@@ -493,4 +495,5 @@ def test_list_says_when_the_folder_cannot_be_read(store, bank, monkeypatch, caps
     monkeypatch.setattr(os, "scandir", refuse)
     assert cli.main(["list"]) == 1
     err = capsys.readouterr().err
-    assert f"{store.root}: cannot read the records folder (Permission denied)" in err
+    assert f"{store.root}: cannot read the records folder (Permission denied for {store.root}: give yourself " \
+           "access (chmod u+rwx" in err

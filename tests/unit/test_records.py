@@ -20,8 +20,9 @@ from wizard.problems import InvalidFile
 from wizard.reasoning import assess
 from wizard.records import (
     SCHEMA, STATUSES, Decision, DecisionRecord, Evidence, LedgerSource, StatusChange, read_answers, read_record, slug,
-    to_toml, write_atomic,
+    to_toml,
 )
+from wizard.storage.files import write_text
 from wizard.store import RecordStore, records_dir
 
 BANK = bank_module.load_default()
@@ -192,7 +193,7 @@ def test_write_read_write_is_lossless(tmp_path_factory, record):
     folder = tmp_path_factory.mktemp("roundtrip")
     first = to_toml(record)
     path = folder / record.file_name()
-    write_atomic(path, first, overwrite=False)
+    write_text(path.parent, path, first, overwrite=False)
     assert path.read_bytes() == first.encode("utf-8")
     loaded = read_record(path, BANK)
     assert loaded == record
@@ -260,14 +261,14 @@ def test_save_new_never_overwrites_a_foreign_file_with_the_same_name(store):
 
 def test_atomic_write_success_leaves_only_the_file(tmp_path):
     target = tmp_path / "r.toml"
-    write_atomic(target, "a = 1\n", overwrite=False)
+    write_text(target.parent, target, "a = 1\n", overwrite=False)
     assert [p.name for p in tmp_path.iterdir()] == ["r.toml"]
     assert target.read_text(encoding="utf-8") == "a = 1\n"
     with pytest.raises(FileExistsError):
-        write_atomic(target, "a = 2\n", overwrite=False)
+        write_text(target.parent, target, "a = 2\n", overwrite=False)
     assert target.read_text(encoding="utf-8") == "a = 1\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.toml"]
-    write_atomic(target, "a = 3\n", overwrite=True)
+    write_text(target.parent, target, "a = 3\n", overwrite=True)
     assert target.read_text(encoding="utf-8") == "a = 3\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.toml"]
 
@@ -280,7 +281,7 @@ def test_atomic_write_failure_leaves_no_partial_file(tmp_path, monkeypatch, fail
     monkeypatch.setattr(os, failing, broken)
     target = tmp_path / "r.toml"
     with pytest.raises(OSError):
-        write_atomic(target, "a = 1\n" * 1000, overwrite=False)
+        write_text(target.parent, target, "a = 1\n" * 1000, overwrite=False)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -293,7 +294,7 @@ def test_atomic_replace_failure_keeps_the_old_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken)
     with pytest.raises(OSError):
-        write_atomic(target, "new = true\n", overwrite=True)
+        write_text(target.parent, target, "new = true\n", overwrite=True)
     assert target.read_text(encoding="utf-8") == "old = true\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.toml"]
 

@@ -14,8 +14,9 @@ import pytest
 from tests.unit._support import HEAVY
 from wizard import bank as bank_module
 from wizard.reasoning import assess, translated
-from wizard.records import DecisionRecord, read_record, to_toml, write_atomic
+from wizard.records import DecisionRecord, read_record, to_toml
 from wizard.report import markdown
+from wizard.storage.files import write_text
 
 BANK = bank_module.load_default()
 CET = timezone(timedelta(hours=1))
@@ -34,7 +35,7 @@ def record_of(answers: dict, lang: str = "en") -> DecisionRecord:
 def round_trip(record: DecisionRecord, tmp_path) -> tuple[DecisionRecord, str]:
     text = to_toml(record)
     path = tmp_path / record.file_name()
-    write_atomic(path, text, overwrite=False)
+    write_text(path.parent, path, text, overwrite=False)
     loaded = read_record(path, BANK)
     assert loaded == record
     assert to_toml(loaded) == text

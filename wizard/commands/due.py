@@ -3,7 +3,6 @@ iCalendar file (see wizard/model/due.py for which reviews, wizard/render/calenda
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,7 @@ def due(args) -> int:
     try:
         listed = store.summaries(lambda: cli._bank(args))
     except OSError as error:
-        raise cli._Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=error.strerror or error)]) from None
+        raise cli._Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=cli._reason(error, lang))]) from None
     for item in listed:
         for problem in item.problems:
             print(f"{cli.PROG}: {problem}", file=sys.stderr)
@@ -30,13 +29,15 @@ def due(args) -> int:
     if args.ics:
         _write_calendar(Path(args.ics).expanduser(), reviews, args, lang)
     if args.json:
+        from wizard.render.inert import json_dumps
+
         for review in reviews:
             record = review.record
-            print(json.dumps({
+            print(json_dumps({
                 "client": record.client, "id": record.id, "review_date": record.review_date.isoformat(),
                 "overdue": review.overdue, "days": review.days, "assessor": record.assessor,
                 "level": record.level, "status": record.status, "path": str(review.path),
-            }, ensure_ascii=False))
+            }))
     elif not args.ics or reviews:
         _print_table(reviews, args, lang, today)
     broken = any(item.summary is None for item in listed)
@@ -50,8 +51,8 @@ def _print_table(reviews, args, lang: str, today: date) -> None:
         print(t("due.none", lang, days=args.within))
         return
     labels = _levels(args, lang)
-    rows = [(day(r.record.review_date, lang), _when(r, lang), cli._printable(r.record.client),
-             labels(r.record.level) if r.record.level else "-", cli._printable(r.record.assessor), r.record.id)
+    rows = [(day(r.record.review_date, lang), _when(r, lang), cli._inert(r.record.client),
+             labels(r.record.level) if r.record.level else "-", cli._inert(r.record.assessor), r.record.id)
             for r in reviews]
     header = tuple(t(f"due.col.{name}", lang) for name in ("date", "when", "client", "level", "assessor", "record"))
     widths = [max(cli._width(row[i]) for row in (header, *rows)) for i in range(6)]
@@ -85,14 +86,14 @@ def _levels(args, lang: str):
 def _write_calendar(target: Path, reviews, args, lang: str) -> None:
     """The .ics file, written atomically to the place the user chose; never half a file."""
     from wizard.i18n import t
-    from wizard.records import write_atomic
     from wizard.render.calendar import review_calendar
+    from wizard.storage import files
 
     if target.is_dir():
         raise cli._Fail([t("due.ics_is_folder", lang, path=target)], 2)
     text = review_calendar(reviews, _levels(args, lang), lang).decode("utf-8")
     try:
-        write_atomic(target, text, overwrite=True)
+        files.write_text(target.parent, target, text, overwrite=True)
     except OSError as error:
-        raise cli._Fail([t("cli.cannot_write", lang, path=target, reason=error.strerror or error)]) from None
+        raise cli._Fail([t("cli.cannot_write", lang, path=target, reason=files.reason(error, lang))]) from None
     print(t("due.ics_written", lang, path=target, count=len(reviews)), file=sys.stderr if args.json else sys.stdout)

@@ -8,13 +8,13 @@ read at all raises `InvalidFile` (printed as file: field: message). Nothing here
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from wizard import cli
+from wizard.render.inert import json_dumps
 from wizard.i18n import day, t
 from wizard.model.evidence import ClientEvidence, derive
 from wizard.model.invoices import Ledger, Window, default_window
@@ -82,7 +82,7 @@ def draw(args, path: str, lang: str) -> Drawn:
 def report(ledger: Ledger, lang: str) -> None:
     """The ledger's problems on stderr, the first ones in full and the others counted."""
     for problem in ledger.problems[:PROBLEMS_SHOWN]:
-        print(f"{cli.PROG}: {cli._printable(str(problem))}", file=sys.stderr)
+        print(f"{cli.PROG}: {cli._inert(str(problem))}", file=sys.stderr)
     if len(ledger.problems) > PROBLEMS_SHOWN:
         print(f"{cli.PROG}: {t('ledger.more_problems', lang, count=len(ledger.problems) - PROBLEMS_SHOWN)}",
               file=sys.stderr)
@@ -123,11 +123,11 @@ def evidence(args) -> int:
         shown = [found]
     if args.json:
         for found in shown:
-            print(json.dumps(evidence_json(found, lang), ensure_ascii=False))
+            print(json_dumps(evidence_json(found, lang)))
         return _code(drawn)
     ledger, window = drawn.ledger, drawn.window
     encoding, delimiter, decimal = ledger.dialect
-    print(cli._printable(t("ledger.summary", lang, file=ledger.file, invoices=len(ledger.invoices),
+    print(cli._inert(t("ledger.summary", lang, file=ledger.file, invoices=len(ledger.invoices),
                            clients=len(drawn.clients), since=day(window.since, lang), until=day(window.until, lang))))
     print(t("ledger.read_as", lang, encoding=encoding, delimiter=_quoted(delimiter, lang), decimal=_quoted(decimal, lang)))
     if ledger.left_out_total:
@@ -145,11 +145,11 @@ def _quoted(mark: str, lang: str) -> str:
 
 
 def _no_client(drawn: Drawn, client: str, lang: str) -> None:
-    print(f"{cli.PROG}: {cli._printable(t('ledger.no_client', lang, client=client, file=drawn.ledger.file))}",
+    print(f"{cli.PROG}: {cli._inert(t('ledger.no_client', lang, client=client, file=drawn.ledger.file))}",
           file=sys.stderr)
     similar = drawn.similar(client)
     if similar:
-        print(cli._printable(t("clients.similar", lang, names=", ".join(similar))), file=sys.stderr)
+        print(cli._inert(t("clients.similar", lang, names=", ".join(similar))), file=sys.stderr)
 
 
 def _print_evidence(shown: list[ClientEvidence], bank, lang: str) -> None:
@@ -162,7 +162,7 @@ def _print_evidence(shown: list[ClientEvidence], bank, lang: str) -> None:
     console = cli._console()
     for found in shown:
         console.print()
-        console.print(Text(cli._printable(found.client), style="bold"))
+        console.print(Text(cli._inert(found.client), style="bold"))
         answers, texts = found.answers, evidence_texts(found, lang)
         for question in found.facts:
             line = Text(f"{question_text(bank, question, lang)}  ")
@@ -171,7 +171,7 @@ def _print_evidence(shown: list[ClientEvidence], bank, lang: str) -> None:
             else:
                 line.append(t("ledger.not_derived", lang), style="yellow")
             console.print(Padding(line, (0, 0, 0, 2)))
-            console.print(Padding(Text(texts[question], style="dim"), (0, 0, 0, 6)))
+            console.print(Padding(Text(cli._inert(texts[question]), style="dim"), (0, 0, 0, 6)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,19 +187,19 @@ def clients(args) -> int:
     try:
         listed = store.summaries(lambda: cli._bank(args))
     except OSError as error:
-        raise cli._Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=error.strerror or error)]) from None
+        raise cli._Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=cli._reason(error, lang))]) from None
     for item in listed:
         for problem in item.problems:
-            print(f"{cli.PROG}: {cli._printable(str(problem))}", file=sys.stderr)
+            print(f"{cli.PROG}: {cli._inert(str(problem))}", file=sys.stderr)
     summaries = [item.summary for item in listed if item.summary is not None]
     found = portfolio(summaries, date.today(), drawn.clients if drawn else None, drawn.rules if drawn else None)
     failed = len(summaries) < len(listed) or bool(drawn and drawn.ledger.problems)
     if args.json:
         for row in found.rows:
-            print(json.dumps(row_json(row, drawn is not None), ensure_ascii=False))
+            print(json_dumps(row_json(row, drawn is not None)))
         return 1 if failed else 0
     for line in concentration_lines(found, lang, drawn is not None):
-        print(cli._printable(line))
+        print(cli._inert(line))
     if found.rows:
         print()
         _print_rows(found, cli._bank(args), lang, drawn is not None)
@@ -209,7 +209,7 @@ def clients(args) -> int:
         ledger = t("portfolio.no_ledger_clients", lang) if drawn else ""
         print(t("portfolio.none", lang, path=store.root, ledger=ledger))
     for line in unmatched_lines(found, lang):
-        print(cli._printable(line))
+        print(cli._inert(line))
     return 1 if failed else 0
 
 
@@ -224,7 +224,7 @@ def _print_rows(found, bank, lang: str, with_ledger: bool) -> None:
     keys = [key for key in COLUMNS if with_ledger or key not in LEDGER_COLUMNS]
     levels = {level.id: short_level_label(level.id, lang) for level in bank.levels}  # never cut
     header = {key: t(f"portfolio.col.{key}", lang) for key in keys}
-    rows = [{key: cli._printable(text) for key, text in cells(row, levels, lang).items()} for row in found.rows]
+    rows = [{key: cli._inert(text) for key, text in cells(row, levels, lang).items()} for row in found.rows]
     widths = {key: max(cli._width(line[key]) for line in (header, *rows)) for key in keys}
     right = {"score", "revenue", "late", "owed"}
     others = sum(widths[key] for key in keys if key != "client") + 2 * (len(keys) - 1)

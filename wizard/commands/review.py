@@ -7,13 +7,14 @@ except `demo`, and only when it opens the review screen in a terminal.
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
 
 from wizard import cli
 from wizard.problems import InvalidFile, Problem
+from wizard.render.inert import inert
+from wizard.storage import files
 
 
 def _load(store, ref: str, bank, lang: str):
@@ -29,7 +30,9 @@ def _report_problems(problems: list[Problem]) -> None:
 
 
 def _emit_json(data: dict) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    from wizard.render.inert import json_dumps
+
+    print(json_dumps(data, indent=2))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,21 +101,50 @@ def _code(args, shown, found) -> int:
 
     lang = cli._lang(args)
     if not shown and args.format != "text":  # the text output says so itself
-        print(f"{cli.PROG}: {t('review.no_client', lang, client=args.client)}", file=sys.stderr)
+        print(f"{cli.PROG}: {t('review.no_client', lang, client=inert(args.client))}", file=sys.stderr)
     if not shown and found.similar:
-        print(t("clients.similar", lang, names=", ".join(found.similar)), file=sys.stderr)
+        print(t("clients.similar", lang, names=", ".join(map(inert, found.similar))), file=sys.stderr)
     return 0 if shown and not found.problems else 1
 
 
 def decide(args) -> int:
     from wizard.i18n import t
-    from wizard.lifecycle import LifecycleError, decide as decide_record, supersede
 
     lang = cli._lang(args)
     by = cli.who(args, "decide")  # every step of a record's history says who took it: never guessed
     bank, store = cli._bank(args), cli._store(args)
-    path, record = _load(store, args.record, bank, lang)
-    older = [_load(store, ref, bank, lang) for ref in args.supersedes]
+    path = cli.find_record(store, args.record, bank, lang)
+    older_paths = [cli.find_record(store, ref, bank, lang) for ref in args.supersedes]
+    try:
+        # Read, change and write under the folder's lock: a decision taken meanwhile by someone
+        # else is read here first, so it is built on, or this step is refused, never lost.
+        with store.lock("decide"):
+            record, linked = _decided(args, by, store, bank, lang, path, older_paths)
+            # Every check passed before anything is written: a refused command changes no file.
+            for target, changed in ((path, record), *linked):
+                try:
+                    store.update(target, changed)
+                except OSError as error:
+                    raise cli._Fail([t("cli.cannot_write", lang, path=target, reason=files.reason(error, lang))]) from None
+    except OSError as error:  # the lock: held too long by another program, or cannot be made
+        raise cli._Fail([t("cli.cannot_write", lang, path=path, reason=files.reason(error, lang))]) from None
+    for _, old in linked:
+        print(t("review.cli.superseded", lang, old=old.id, new=record.id))
+    if record.status_history[-1].comment:
+        print(t("cli.decide.as_comment", lang))
+    print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=inert(str(path))))
+    return 0
+
+
+def _decided(args, by: str, store, bank, lang: str, path: Path, older_paths: list[Path]):
+    """The record after this decision, and the older records it supersedes, as read now.
+    Raises InvalidFile naming the record and the field when the lifecycle refuses the step
+    (with the status the record has now)."""
+    from wizard.lifecycle import LifecycleError, decide as decide_record, supersede
+    from wizard.records import read_record
+
+    record = read_record(path, bank)
+    older = [(old_path, read_record(old_path, bank)) for old_path in older_paths]
     older += _reassessed(store, record, args.status, bank, lang, {old.id for _, old in older})
     try:
         record = decide_record(
@@ -120,7 +152,7 @@ def decide(args) -> int:
             by=by, decision_makers=args.decision_makers, consulted=args.consulted, informed=args.informed,
         )
     except LifecycleError as error:
-        raise InvalidFile([Problem(str(path), error.field, error.text(lang, bank))]) from None
+        raise InvalidFile([Problem(str(path), error.field, error.text(lang, bank) + _last_step(record, lang))]) from None
     linked = []
     for old_path, old in older:
         try:
@@ -128,18 +160,19 @@ def decide(args) -> int:
         except LifecycleError as error:
             raise InvalidFile([Problem(str(old_path), error.field, error.text(lang, bank))]) from None
         linked.append((old_path, old))
-    # Every check passed before anything is written: a refused command changes no file.
-    for target, changed in ((path, record), *linked):
-        try:
-            store.update(target, changed)
-        except OSError as error:
-            raise cli._Fail([t("cli.cannot_write", lang, path=target, reason=error.strerror or error)]) from None
-    for _, old in linked:
-        print(t("review.cli.superseded", lang, old=old.id, new=record.id))
-    if record.status_history[-1].comment:
-        print(t("cli.decide.as_comment", lang))
-    print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=path))
-    return 0
+    return record, linked
+
+
+def _last_step(record, lang: str) -> str:
+    """Who took the record to the status it has now, and when: what changed, when a step is
+    refused because someone else decided first."""
+    from wizard.i18n import t
+
+    if not record.status_history:
+        return ""
+    last = record.status_history[-1]
+    when = f"{last.at:%Y-%m-%d %H:%M:%S}" if last.at else "?"
+    return t("cli.decide.now", lang, status=t("status." + last.status, lang), by=inert(last.by) or "?", date=when)
 
 
 def _reassessed(store, record, status: str, bank, lang: str, named: set[str]) -> list:
@@ -158,7 +191,7 @@ def _reassessed(store, record, status: str, bank, lang: str, named: set[str]) ->
             path = store.find(ref, bank)
             found.append((path, read_record(path, bank)))
         except (NoSuchRecord, InvalidFile):
-            print(f"{cli.PROG}: {t('reassess.earlier_missing', lang, id=ref)}", file=sys.stderr)
+            print(f"{cli.PROG}: {t('reassess.earlier_missing', lang, id=inert(ref))}", file=sys.stderr)
     return found
 
 
@@ -174,8 +207,8 @@ def feedback(args) -> int:
     try:
         saved = feedback_files.add(store.root, item)
     except OSError as error:
-        raise cli._Fail([t("cli.cannot_write", lang, path=store.root, reason=error.strerror or error)]) from None
-    print(t("review.cli.feedback_saved", lang, path=saved))
+        raise cli._Fail([t("cli.cannot_write", lang, path=store.root, reason=files.reason(error, lang))]) from None
+    print(t("review.cli.feedback_saved", lang, path=inert(str(saved))))
     return 0
 
 
@@ -192,7 +225,6 @@ def _review_screen():
 
 def demo(args) -> int:
     import shlex
-    import shutil
     import tempfile
 
     from wizard.demo import build
@@ -217,7 +249,10 @@ def demo(args) -> int:
             return run(args, bank=bank, lang=lang, store=RecordStore(folder), ledger=draw(args, str(sample.ledger), lang))
         finally:
             if not args.keep:
-                shutil.rmtree(folder, ignore_errors=True)
+                try:
+                    files.delete(folder.parent, folder)
+                except OSError:
+                    pass  # a temporary folder: the system cleans it up in the end
     print(t("review.demo.folder", lang, path=folder))
     print(t("review.demo.summary", lang, records=len(sample.records), clients=len(sample.clients),
             feedback=sample.feedback, overdue=len(sample.overdue)))

@@ -18,7 +18,7 @@ def config(args) -> int:
         except ValueError:
             raise cli._Fail([t("config.bad_name", lang, value=repr(args.value))], 2) from None
         except OSError as error:
-            raise cli._Fail([t("config.cannot_write", lang, path=path, reason=error.strerror or error)]) from None
+            raise cli._Fail([t("config.cannot_write", lang, path=path, reason=cli._reason(error, lang))]) from None
         print(t("config.name_saved", lang, name=" ".join(args.value.split()), path=saved))
         return 0
     try:
@@ -29,10 +29,10 @@ def config(args) -> int:
     if args.key == "name":
         if not name:
             raise cli._Fail([t("config.no_name", lang)])
-        print(name)
+        print(cli._inert(name))  # the settings file is data too
         return 0
     print(t("config.file", lang, path=path))
-    print(t("config.name", lang, name=name) if name else t("config.no_name", lang))
+    print(t("config.name", lang, name=cli._inert(name)) if name else t("config.no_name", lang))
     return 0
 
 

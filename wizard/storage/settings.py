@@ -54,14 +54,13 @@ def user_name(path: Path | None = None) -> str:
 
 
 def save_name(name: str, path: Path | None = None) -> Path:
-    """Remember the user's name (atomically; the folder is made private). Raises OSError, or
-    ValueError for an empty name; a broken settings file is replaced by a good one."""
-    import os
-
+    """Remember the user's name (atomically, through the guarded file layer: the folder made
+    private whatever the umask, the file 0600). Raises OSError, or ValueError for an empty name;
+    a broken settings file is replaced by a good one."""
     import tomli_w
 
     from wizard.problems import InvalidFile
-    from wizard.records import write_atomic
+    from wizard.storage import files
 
     name = " ".join(name.split())
     if not name or not name.isprintable():
@@ -71,7 +70,5 @@ def save_name(name: str, path: Path | None = None) -> Path:
         settings = read_settings(path)
     except InvalidFile:
         settings = {}
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    write_atomic(path, tomli_w.dumps({**settings, "name": name}), overwrite=True)
-    os.chmod(path, 0o600)
+    files.write_text(path.parent, path, tomli_w.dumps({**settings, "name": name}), overwrite=True)
     return path

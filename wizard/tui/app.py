@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from wizard.i18n import t
+from wizard.storage import files
 from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
 from wizard.tui.paths import short_path
 from wizard.tui.screens.home import HomeScreen
@@ -147,13 +148,16 @@ class ClientExitApp(App[int]):
 
         def named(names: tuple[str, str] | None) -> None:
             if names:
+                names = (unless_unchanged(names[0], client or ""), unless_unchanged(names[1], assessor or ""))
                 if not own_name:  # asked once: the first assessor is who sits at this keyboard
                     self.remember_name(names[1])
                 self._begin(*names, prefill)
 
+        from wizard.render.inert import inert, unless_unchanged
         from wizard.tui.screens.names import NamesScreen
 
-        self.push_screen(NamesScreen(client or "", assessor or "", first_use=not own_name), named)
+        # A name carried over from a record is offered inert (escape codes shown, never obeyed).
+        self.push_screen(NamesScreen(inert(client or ""), inert(assessor or ""), first_use=not own_name), named)
 
     def reassess(self, record: DecisionRecord) -> None:
         """A new assessment of the record's client, its answers carried over to confirm or change;
@@ -188,7 +192,8 @@ class ClientExitApp(App[int]):
             save_name(name)
         except (OSError, ValueError) as error:
             self.notify(self.t("config.cannot_write", path=short_path(settings_path()),
-                               reason=getattr(error, "strerror", None) or str(error)), severity="warning", timeout=8)
+                               reason=files.reason(error, self.lang) if isinstance(error, OSError) else str(error)),
+                        severity="warning", timeout=8)
 
     def _begin(self, client: str, assessor: str, prefill: dict | None = None) -> None:
         from wizard.tui.draft import Draft
@@ -211,15 +216,16 @@ class ClientExitApp(App[int]):
             return None, None, {}
         from wizard.model.prefill import Prefill
         from wizard.render.evidence import for_record, source
+        from wizard.render.inert import inert
 
         found = drawn.find(client)
         if found is None:
             similar = drawn.similar(client)
-            self.notify(self.t("tui.ledger.no_client", client=client, file=drawn.ledger.name)
-                        + (" " + self.t("clients.similar", names=", ".join(similar)) if similar else ""),
+            self.notify(inert(self.t("tui.ledger.no_client", client=client, file=drawn.ledger.name)
+                              + (" " + self.t("clients.similar", names=", ".join(similar)) if similar else "")),
                         severity="warning", timeout=10)
             return None, None, {}
-        self.notify(self.t("tui.ledger.prefilled", count=len(found.answers), file=drawn.ledger.name), timeout=8)
+        self.notify(self.t("tui.ledger.prefilled", count=len(found.answers), file=inert(drawn.ledger.name)), timeout=8)
         prefill = {question: (answer, Prefill("ledger", drawn.ledger.name, drawn.window.until))
                    for question, answer in found.answers.items()}
         return for_record(found, self.lang), source(drawn.ledger.name, drawn.window), prefill
@@ -302,13 +308,15 @@ class ClientExitApp(App[int]):
                 path = feedback_files.add(self.store.root, item)
             except OSError as error:
                 self.notify(self.t("tui.result.write_failed", path=short_path(self.store.root),
-                                   reason=error.strerror or str(error)), severity="error", timeout=10)
+                                   reason=files.reason(error, self.lang)), severity="error", timeout=10)
                 return
             self.notify(self.t("tui.feedback.saved", path=short_path(path)), timeout=6)
 
         from wizard.storage.settings import user_name
 
-        self.push_screen(FeedbackScreen(record, given, self.feedback_name or user_name()), write)
+        from wizard.render.inert import inert
+
+        self.push_screen(FeedbackScreen(record, given, inert(self.feedback_name or user_name())), write)
 
     def show_result(self, record: DecisionRecord, path: Path) -> None:
         """Replace the finished questionnaire with its result."""
@@ -333,7 +341,7 @@ class ClientExitApp(App[int]):
 
             self.push_screen(ConfirmScreen(
                 "tui.q.record_failed", yes="tui.q.retry", no="tui.q.later", title="tui.q.save_title",
-                reason=error.strerror or str(error),
+                reason=files.reason(error, self.lang),
             ), again)
             return
         self.show_result(record, path)
@@ -375,7 +383,7 @@ class ClientExitApp(App[int]):
 
         error = unsaved[0].draft.error
         self.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
-                                       reason=(error.strerror or str(error)) if error else "?"), leave)
+                                       reason=files.reason(error, self.lang) if error else "?"), leave)
 
     def action_help(self) -> None:
         from wizard.tui.screens.help import HelpScreen
@@ -543,6 +551,7 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
     draft = None
     if command == "resume":
         from wizard.problems import InvalidFile
+        from wizard.render.inert import inert
         from wizard.tui.draft import Draft, DraftNotFound, find_draft
 
         bank = bank() if callable(bank) else bank
@@ -550,11 +559,11 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
             draft = find_draft(store, getattr(args, "draft", None), bank)
             Draft.open(bank, store, draft)
         except DraftNotFound as error:
-            print(f"client-exit: {t('tui.cli.' + error.reason, lang, ref=error.ref, path=store.drafts)}",
+            print(f"client-exit: {t('tui.cli.' + error.reason, lang, ref=inert(error.ref), path=store.drafts)}",
                   file=sys.stderr)
             return 1
         except InvalidFile as error:
-            print(f"client-exit: {t('tui.cli.unreadable', lang, path=draft)}", file=sys.stderr)
+            print(f"client-exit: {t('tui.cli.unreadable', lang, path=inert(str(draft)))}", file=sys.stderr)
             for problem in error.problems:
                 print(f"client-exit: {problem}", file=sys.stderr)
             return 1

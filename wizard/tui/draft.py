@@ -238,8 +238,10 @@ def find_draft(store: RecordStore, ref: str | None, bank: Bank) -> Path:
         if candidate.is_file():
             return candidate
         raise DraftNotFound("no_such_file", ref)
-    paths = sorted(store.drafts.glob("*.toml")) if store.drafts.is_dir() else []
-    matches = [p for p in paths if not p.name.startswith(".") and p.stem.startswith(ref.lower())]
+    from wizard.store import record_names
+
+    paths = sorted(store.drafts / name for name in record_names(store.drafts))
+    matches = [p for p in paths if p.stem.startswith(ref.lower())]
     if not matches:
         raise DraftNotFound("no_match", ref)
     if len(matches) > 1:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wizard.records import slug, write_atomic
-from wizard.store import make_folder, set_mode
+from wizard.records import slug
+from wizard.storage import files
 
 FOLDER = "exports"
 
@@ -21,11 +21,9 @@ def export_path(root: Path, *parts: str) -> Path:
 
 
 def write_export(root: Path, target: Path, text: str) -> Path:
-    """Write (or replace) one export. Raises OSError; nothing half-written is left behind."""
-    make_folder(Path(root), root)
-    make_folder(target.parent, root)
-    write_atomic(target, text, overwrite=True)
-    set_mode(target, root)
+    """Write (or replace) one export. Raises OSError (a linked exports/ is refused); nothing
+    half-written is left behind."""
+    files.write_text(root, target, text, overwrite=True)
     return target
 
 
@@ -37,7 +35,7 @@ def export_from(screen, target: Path, text: str) -> Path | None:
         write_export(screen.app.store.root, target, text)
     except OSError as error:
         screen.notify(screen.t("tui.result.write_failed", path=short_path(target),
-                               reason=error.strerror or str(error)), severity="error", timeout=10)
+                               reason=files.reason(error, screen.lang)), severity="error", timeout=10)
         return None
     screen.notify(screen.t("tui.result.exported", path=short_path(target)), timeout=8)
     return target

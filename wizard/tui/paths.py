@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from wizard.render.inert import inert
+
 
 def short_path(path: Path | str | None) -> str:
-    """A path as the user would type it: the home folder as ~."""
+    """A path as the user would type it: the home folder as ~ (a file name is data: inert)."""
     if path is None:
         return ""
     path = Path(path)
     try:
-        return "~/" + str(path.relative_to(Path.home()))
+        return inert("~/" + str(path.relative_to(Path.home())))
     except (ValueError, RuntimeError):
-        return str(path)
+        return inert(str(path))

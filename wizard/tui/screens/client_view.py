@@ -10,6 +10,8 @@ from textual.widgets import DataTable, Static
 
 from wizard.problems import InvalidFile, Problem
 from wizard.records import DecisionRecord
+from wizard.render.inert import inert
+from wizard.storage import files
 from wizard.team import Gathered, gather
 from wizard.tui.exports import export_from
 from wizard.tui.screens.base import WizardScreen
@@ -54,10 +56,10 @@ class ClientScreen(WizardScreen[None]):
         """Lines naming the files that could not be read (they never stop the screen)."""
         if self.error is not None:
             yield Static(Content(self.t("tui.home.folder_error", path=short_path(self.app.store.root),
-                                        reason=self.error.strerror or str(self.error))), classes="error")
+                                        reason=files.reason(self.error, self.lang))), classes="error")
         problems: list[Problem] = self.found.problems
         if problems:
-            names = sorted({Path(p.file).name for p in problems})
+            names = sorted({inert(Path(p.file).name) for p in problems})
             yield Static(Content(self.t("tui.home.unreadable", count=len(names), names=", ".join(names[:3]))),
                          classes="error")
 

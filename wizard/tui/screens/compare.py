@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.i18n import day
+from wizard.render.inert import inert
 from wizard.bank import Answer
 from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compare
 from wizard.records import DecisionRecord
@@ -79,7 +80,8 @@ class CompareScreen(WizardScreen[None]):
 
     def _title(self, cmp: Comparison) -> str:
         a, b = cmp.first, cmp.second
-        return self.t("review.compare.title", client=a.client if cmp.same_client else f"{a.client} / {b.client}")
+        client = inert(a.client) if cmp.same_client else f"{inert(a.client)} / {inert(b.client)}"
+        return self.t("review.compare.title", client=client)
 
     def _level(self, level: str | None) -> str:
         return level_label(self.app.bank, level, self.lang) if level else "—"
@@ -132,10 +134,10 @@ class CompareScreen(WizardScreen[None]):
                 result = record.result
                 level = result.level if result else None
                 with Vertical(classes=f"side -{level}", id=f"side-{label.lower()}"):
-                    who = record.assessor or self.t("report.nobody")
+                    who = inert(record.assessor) or self.t("report.nobody")
                     yield Static(Content(f"{label} · {record.created:%Y-%m-%d} · {who}"), classes="side-title")
                     if not cmp.same_client:
-                        yield Static(Content(record.client), classes="side-client")
+                        yield Static(Content(inert(record.client)), classes="side-client")
                     yield Static(Content(self._level(level).upper()), classes=f"side-level -{level}")
                     if result is not None:
                         score = str(result.score)
@@ -151,7 +153,7 @@ class CompareScreen(WizardScreen[None]):
         if decision is None:
             return self.t("tui.compare.no_decision")
         text = f"{self.t('tui.result.decision')}: {self._level(decision.level)}"
-        return f"{text}\n{self.t('tui.result.decision_reason', reason=decision.reason)}" if decision.reason else text
+        return f"{text}\n{self.t('tui.result.decision_reason', reason=inert(decision.reason))}" if decision.reason else text
 
     # -- section scores as bars ---------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from wizard.i18n import day
+from wizard.render.inert import inert
 from wizard.feedback import STANCES, Feedback, current
 from wizard.records import DecisionRecord
 from wizard.report_review import STANCE_MARKS
@@ -34,13 +35,13 @@ class FeedbackScreen(WizardModal[tuple[str, str, str] | None]):
         record = self.record
         with VerticalScroll(classes="dialog", id="feedback-dialog"):
             yield Static(Content(self.t("tui.feedback.title")), classes="dialog-title")
-            yield Static(Content(self.t("tui.feedback.about", client=record.client,
-                                        assessor=record.assessor or self.t("report.nobody"),
+            yield Static(Content(self.t("tui.feedback.about", client=inert(record.client),
+                                        assessor=inert(record.assessor) or self.t("report.nobody"),
                                         date=day(record.created, self.lang))), classes="muted")
             latest = current(self.feedback)
             if latest:
-                lines = [f"{STANCE_MARKS[f.stance]} {f.by}: {self.t('review.stance.' + f.stance)}"
-                         + (f" — {f.comment}" if f.comment else "") for f in latest[-SHOWN:]]
+                lines = [f"{STANCE_MARKS[f.stance]} {inert(f.by)}: {self.t('review.stance.' + f.stance)}"
+                         + (f" — {inert(f.comment)}" if f.comment else "") for f in latest[-SHOWN:]]
                 yield Static(Content(self.t("tui.feedback.so_far") + "\n" + "\n".join(lines)),
                              id="feedback-so-far")
             with Horizontal(classes="form-row"):

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.i18n import day
+from wizard.render.inert import inert
 from wizard.lifecycle import is_overdue
 from wizard.report import level_label, short_level_label
 from wizard.report_review import MARKS, decision_line, markdown_history, stance_marks
@@ -49,7 +50,7 @@ class HistoryScreen(ClientScreen):
         records = hist.records
         self.table_records = list(records)
         with Horizontal(id="topbar"):
-            yield Static(Content(self.t("review.history.title", client=hist.client)), id="who")
+            yield Static(Content(self.t("review.history.title", client=inert(hist.client))), id="who")
             if records:
                 yield Static(Content(self.t("tui.history.span", count=len(records),
                                             start=day(records[0].created, self.lang),
@@ -57,7 +58,7 @@ class HistoryScreen(ClientScreen):
         with VerticalScroll(id="history-body", classes="client-body"):
             yield from self._problems()
             if not records:
-                yield Static(Content(self.t("review.no_client", client=self.client)), classes="lead")
+                yield Static(Content(self.t("review.no_client", client=inert(self.client))), classes="lead")
             else:
                 yield Static(Content(self.t("tui.history.chart", first=hist.scores[0], last=hist.scores[-1])),
                              classes="heading")

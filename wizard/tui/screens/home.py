@@ -19,6 +19,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.tui.paths import short_path
+from wizard.render.inert import inert
+from wizard.storage import files
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.footer import KeyFooter
 
@@ -105,7 +107,7 @@ class HomeScreen(WizardScreen[None]):
                     for entry in drafts:
                         record = entry.record
                         done, total = progress(record, app.bank)
-                        table.add_row(Text(record.client), Text(record.assessor),
+                        table.add_row(Text(inert(record.client)), Text(inert(record.assessor)),
                                       f"{record.created:%Y-%m-%d %H:%M}",
                                       self.t("tui.home.progress", done=done, total=total), key=str(entry.path))
                     yield table
@@ -113,8 +115,8 @@ class HomeScreen(WizardScreen[None]):
                     yield Static(Content(self.t("tui.home.no_drafts")), classes="muted", id="no-drafts")
                 if error is not None:
                     yield Static(Content(self.t("tui.home.folder_error", path=short_path(app.store.root),
-                                                reason=error.strerror or str(error))), classes="error")
-                broken = [e.path.name for e in entries if e.record is None]
+                                                reason=files.reason(error, self.lang))), classes="error")
+                broken = [inert(e.path.name) for e in entries if e.record is None]
                 if broken:
                     yield Static(Content(self.t("tui.home.unreadable", count=len(broken), names=", ".join(broken[:3]))),
                                  classes="error")

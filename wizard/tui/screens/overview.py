@@ -15,6 +15,7 @@ from textual.geometry import Region
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from wizard.render.inert import inert
 from wizard.bank import Question
 from wizard.tui.draft import ANSWERED, OPEN, PREFILLED, SKIPPED, Draft
 from wizard.tui.screens.base import WizardModal
@@ -52,7 +53,7 @@ class OverviewScreen(WizardModal[tuple[str, int | None] | None]):
                          classes="muted")
             options: list[Option] = [Option(Content.assemble(
                 ("✎ ", "bold $accent"),
-                self.t("tui.overview.names", client=draft.record.client, assessor=draft.record.assessor),
+                self.t("tui.overview.names", client=inert(draft.record.client), assessor=inert(draft.record.assessor)),
             ), id="names")]
             number = 0
             for section in bank.sections:

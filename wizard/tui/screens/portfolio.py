@@ -13,6 +13,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from wizard.render.inert import inert
+from wizard.storage import files
 from wizard.model.portfolio import ClientRow, Portfolio, portfolio
 from wizard.problems import InvalidFile
 from wizard.i18n import day
@@ -51,7 +53,7 @@ class PortfolioScreen(WizardScreen[None]):
     def _load(self) -> None:
         app = self.app
         listed, self.error = read_folder(app.store.summaries, app.bank)
-        self.broken = [item.path.name for item in listed if item.summary is None]
+        self.broken = [inert(item.path.name) for item in listed if item.summary is None]
         drawn = app.ledger
         self.portfolio = portfolio([item.summary for item in listed if item.summary is not None], app.clock().date(),
                                    drawn.clients if drawn else None, drawn.rules if drawn else None)
@@ -75,11 +77,11 @@ class PortfolioScreen(WizardScreen[None]):
         with VerticalScroll(id="portfolio-body", classes="client-body"):
             if self.error is not None:
                 yield Static(Content(self.t("tui.home.folder_error", path=short_path(self.app.store.root),
-                                            reason=self.error.strerror or str(self.error))), classes="error")
+                                            reason=files.reason(self.error, self.lang))), classes="error")
             if self.broken:
                 yield Static(Content(self.t("tui.home.unreadable", count=len(self.broken),
                                             names=", ".join(self.broken[:3]))), classes="error")
-            lines = concentration_lines(self.portfolio, self.lang, drawn is not None)
+            lines = [inert(line) for line in concentration_lines(self.portfolio, self.lang, drawn is not None)]
             if drawn is None:
                 lines = [self.t("tui.portfolio.no_ledger")]
             for index, line in enumerate(lines):
@@ -93,7 +95,7 @@ class PortfolioScreen(WizardScreen[None]):
                 yield Static("", id="portfolio-detail")
                 yield Static(Content(self.t("portfolio.order")), classes="muted")
             for line in unmatched_lines(self.portfolio, self.lang):
-                yield Static(Content(line), classes="muted")
+                yield Static(Content(inert(line)), classes="muted")
         yield KeyFooter()
 
     def _table(self, with_ledger: bool) -> RecordTable:
@@ -162,7 +164,7 @@ class PortfolioScreen(WizardScreen[None]):
         if row.evidence is not None:
             texts = evidence_texts(row.evidence, self.lang)
             parts += [texts["late_payments"], texts["outstanding_receivables"]]
-        return " · ".join(parts)
+        return inert(" · ".join(parts))  # a client's name as the ledger or a record spells it: data
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, ProgressBar, Static
 
+from wizard.render.inert import inert, unless_unchanged
 from wizard.bank import Answer, Question
 from wizard.i18n import t
 from wizard.render.prefill import source_text
@@ -195,8 +196,8 @@ class QuestionnaireScreen(WizardScreen[None]):
         """Who, how far, and where: the top bar and the progress row."""
         draft, record = self.draft, self.draft.record
         section = draft.bank.section(self.question.section)
-        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=record.client,
-                                                             assessor=record.assessor)))
+        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=inert(record.client),
+                                                             assessor=inert(record.assessor))))
         self.query_one("#progress", ProgressBar).update(progress=draft.done_count())
         self.query_one("#position", Static).update(Content(self.t(
             "tui.q.position", number=self.index + 1, total=len(draft.questions), section=section.title(self.lang))))
@@ -276,28 +277,29 @@ class QuestionnaireScreen(WizardScreen[None]):
         found = record.evidence.get(question.id)  # drawn from an invoice ledger
         ledger = prefill is not None and prefill.source == "ledger"
         if ledger and found is not None:  # the ledger's figures, kept once in the record's [evidence]
-            prefill = replace(prefill, evidence=found.text)
+            prefill = replace(prefill, evidence=found.text)  # shown through source_text, inert below
         if status == PREFILLED:
             answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
-            source = source_text(prefill, self.lang)
+            source = inert(source_text(prefill, self.lang))
             lines.append(Content.assemble(("↺ ", "bold $accent"),
                                           self.t("prefill.pending", answer=answer, source=source)))
         elif status == ANSWERED:
             answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
             if prefill is not None and prefill.state == "kept":
-                answer = self.t("prefill.kept", answer=answer, source=source_text(prefill, self.lang))
+                answer = self.t("prefill.kept", answer=answer, source=inert(source_text(prefill, self.lang)))
             lines.append(Content.assemble(("✓ ", "bold $success"), self.t("tui.q.answer_now", answer=answer)))
         elif status == SKIPPED:
             lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
         if found is not None and (not ledger or prefill.state == "changed"):  # what the ledger says, and why
             if found.derived is None:
-                said = self.t("tui.q.ledger_none", evidence=found.text)
+                said = self.t("tui.q.ledger_none", evidence=inert(found.text))
             else:
                 said = self.t("tui.q.ledger", answer=question.label(found.derived, self.lang, self.draft.bank),
-                              evidence=found.text)
+                              evidence=inert(found.text))
             lines.append(Content.assemble(("◆ ", "bold $accent"), said))
         if question.id in record.notes:
-            lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=record.notes[question.id])))
+            note = inert(record.notes[question.id])
+            lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=note)))
         current = self.query_one("#current", Static)
         current.update(Content("\n").join(lines))
         current.display = bool(lines)
@@ -309,10 +311,10 @@ class QuestionnaireScreen(WizardScreen[None]):
             state.update(Content(self.t("tui.q.saved")))
             state.set_class(False, "-unsaved")
         else:
-            state.update(Content(self.t("tui.q.not_saved", reason=_reason(error))))
+            state.update(Content(self.t("tui.q.not_saved", reason=_reason(error, self.lang))))
             state.set_class(True, "-unsaved")
         if announce and error is not None:
-            self.notify(self.t("tui.q.save_failed", reason=_reason(error)), title=self.t("tui.q.save_title"),
+            self.notify(self.t("tui.q.save_failed", reason=_reason(error, self.lang)), title=self.t("tui.q.save_title"),
                         severity="error", timeout=10)
 
     # -- answering ----------------------------------------------------------------------------
@@ -426,17 +428,22 @@ class QuestionnaireScreen(WizardScreen[None]):
         def renamed(names: tuple[str, str] | None) -> None:
             if names:
                 was_saved = self.draft.saved
-                self._changed(self.draft.rename(*names), was_saved)
+                client, assessor = unless_unchanged(names[0], record.client), unless_unchanged(names[1], record.assessor)
+                self._changed(self.draft.rename(client, assessor), was_saved)
             self.show(self.index)
 
-        self.app.push_screen(NamesScreen(record.client, record.assessor, editing=True), renamed)
+        # Stored names are offered inert (escape codes shown, never sent to the terminal).
+        self.app.push_screen(NamesScreen(inert(record.client), inert(record.assessor), editing=True), renamed)
 
     def action_note(self) -> None:
         question = self.question
 
+        stored = self.draft.record.notes.get(question.id, "")
+
         def noted(text: str | None) -> None:
             if text is None:
                 return
+            text = unless_unchanged(text, stored)
             had_note = question.id in self.draft.record.notes
             was_saved = self.draft.saved
             self._changed(self.draft.set_note(question.id, text), was_saved)
@@ -444,7 +451,7 @@ class QuestionnaireScreen(WizardScreen[None]):
             if text or had_note:
                 self.notify(self.t("tui.note.saved" if text else "tui.note.removed"), timeout=3)
 
-        self.app.push_screen(NoteScreen(question.text(self.lang), self.draft.record.notes.get(question.id, "")), noted)
+        self.app.push_screen(NoteScreen(question.text(self.lang), inert(stored)), noted)
 
     def action_overview(self) -> None:
         def chosen(choice: tuple[str, int | None] | None) -> None:
@@ -502,7 +509,7 @@ class QuestionnaireScreen(WizardScreen[None]):
                 self.app.go_home()
 
         self.app.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
-                                           reason=_reason(self.draft.error)), leave)
+                                           reason=_reason(self.draft.error, self.lang)), leave)
 
 
     def _open_questions(self, lang: str) -> list[str]:
@@ -523,7 +530,7 @@ def _key_name(event: events.Key) -> str:
     return character if character.strip() else event.key
 
 
-def _reason(error: OSError | None) -> str:
-    if error is None:
-        return "?"
-    return error.strerror or str(error)
+def _reason(error: OSError | None, lang: str) -> str:
+    from wizard.storage.files import reason
+
+    return "?" if error is None else reason(error, lang)

@@ -18,9 +18,12 @@ from textual.widgets import Static
 
 from wizard import feedback as feedback_files
 from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, supersede, to_supersede
-from wizard.records import DecisionRecord, write_atomic
+from wizard.problems import InvalidFile
+from wizard.records import DecisionRecord, read_record
 from wizard.report import level_label, markdown
+from wizard.render.inert import inert, unless_unchanged
 from wizard.report_review import STANCE_MARKS
+from wizard.storage import files
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.decide import DecisionScreen
@@ -60,7 +63,7 @@ class ResultScreen(WizardScreen[None]):
     def compose(self) -> ComposeResult:
         self._read_feedback()
         with Horizontal(id="topbar"):
-            yield Static(Content(self.t("report.title", client=self.record.client)), id="who")
+            yield Static(Content(self.t("report.title", client=inert(self.record.client))), id="who")
             yield Static(Content(self._byline()), id="record-status")
         with Horizontal(id="record-team"):
             yield Static(Content(self._feedback_line()), id="record-feedback")
@@ -71,11 +74,11 @@ class ResultScreen(WizardScreen[None]):
 
     def _byline(self) -> str:
         record = self.record
-        return f"{record.assessor} · {record.created:%Y-%m-%d %H:%M} · {self.t(f'status.{record.status}')}"
+        return f"{inert(record.assessor)} · {record.created:%Y-%m-%d %H:%M} · {self.t(f'status.{record.status}')}"
 
     def _feedback_line(self) -> str:
         """The team's current stances in one line (their comments are on the team screen)."""
-        stances = [f"{STANCE_MARKS[f.stance]} {f.by}" for f in feedback_files.current(self.feedback)]
+        stances = [f"{STANCE_MARKS[f.stance]} {inert(f.by)}" for f in feedback_files.current(self.feedback)]
         if not stances:
             return self.t("tui.result.no_feedback")
         return self.t("tui.result.feedback", stances=" · ".join(stances))
@@ -113,14 +116,14 @@ class ResultScreen(WizardScreen[None]):
         if result is None or self._refused_status("accepted"):
             return
         decision = self.record.decision
+        stored = decision.reason if decision else ""
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None:
-                self._decide(*choice)
+                self._decide(choice[0], unless_unchanged(choice[1], stored))
 
         self.app.push_screen(DecisionScreen(
-            self.app.bank, result.level,
-            level=decision.level if decision else None, reason=decision.reason if decision else "",
+            self.app.bank, result.level, level=decision.level if decision else None, reason=inert(stored),
         ), chosen)
 
     def _decide(self, level: str, reason: str) -> None:
@@ -155,7 +158,7 @@ class ResultScreen(WizardScreen[None]):
                 path = self.app.store.find(ref, self.app.bank)
                 old = read_record(path, self.app.bank)
             except (NoSuchRecord, InvalidFile):
-                self.notify(self.t("reassess.earlier_missing", id=ref), severity="warning", timeout=8)
+                self.notify(self.t("reassess.earlier_missing", id=inert(ref)), severity="warning", timeout=8)
                 continue
             record, old = supersede(record, old, by=by, at=record.status_history[-1].at)
             older.append((path, old))
@@ -240,19 +243,33 @@ class ResultScreen(WizardScreen[None]):
         self.app.show_team(self.record.client)
 
     def _write(self, record: DecisionRecord, older: list | tuple = ()) -> bool:
-        """Replace the record (and the earlier ones it supersedes) on disk; on failure the user
-        can try again."""
+        """Replace the record (and the earlier ones it supersedes) on disk, if it is still what
+        this screen shows, all under the folder's lock; on failure the user can try again. A
+        record changed meanwhile (a teammate decided) is shown as it is now, and the step is
+        refused."""
         try:
-            for path, old in older:
-                self.app.store.update(path, old)
-            self.app.store.update(self.path, record)
-        except OSError as error:
-            self.notify(self.t("tui.result.write_failed", path=short_path(self.path),
-                               reason=error.strerror or str(error)), severity="error", timeout=10)
+            with self.app.store.lock("decide"):
+                self.app.store.update(self.path, record, expected=self.record)
+                for path, old in older:
+                    self.app.store.update(path, old)
+        except (OSError, InvalidFile) as error:
+            reason = files.reason(error, self.lang) if isinstance(error, OSError) else str(error)
+            self.notify(self.t("tui.result.write_failed", path=short_path(self.path), reason=reason),
+                        severity="error", timeout=12)
+            if isinstance(error, files.RecordChanged):
+                self._reload()
             return False
         self.record = record
         self._refresh_record()
         return True
+
+    def _reload(self) -> None:
+        """Show the record as it is on disk now."""
+        try:
+            self.record = read_record(self.path, self.app.bank)
+        except InvalidFile:
+            return
+        self._refresh_record()
 
     def _refresh_record(self) -> None:
         self.query_one(ResultView).record = self.record
@@ -266,10 +283,10 @@ class ResultScreen(WizardScreen[None]):
         # The advice is stored in the record's language; export it in the language on screen.
         shown = replace(self.record, result=localized(self.record, self.app.bank, self.lang))
         try:
-            write_atomic(target, markdown(shown, self.app.bank, self.lang), overwrite=True)
+            files.write_text(target.parent, target, markdown(shown, self.app.bank, self.lang), overwrite=True)
         except OSError as error:
             self.notify(self.t("tui.result.write_failed", path=short_path(target),
-                               reason=error.strerror or str(error)), severity="error", timeout=10)
+                               reason=files.reason(error, self.lang)), severity="error", timeout=10)
             return
         self.markdown_path = target
         self.query_one(ResultView).markdown_path = target

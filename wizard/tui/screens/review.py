@@ -22,6 +22,8 @@ from textual.widgets import Input, Static
 
 from wizard.i18n import day
 from wizard.bank import LEVELS
+from wizard.render.inert import inert
+from wizard.storage import files
 from wizard.index import Listed, Summary
 from wizard.lifecycle import is_overdue
 from wizard.problems import Problem
@@ -80,7 +82,7 @@ class RowKeys(Sequence[str]):
 def problem_text(problems: tuple[Problem, ...]) -> str:
     """Why a file is broken, without its name (the row already shows it)."""
     parts = [f"{p.field}: {p.message}" if p.field else p.message for p in problems]
-    return "; ".join(parts) or "?"
+    return inert("; ".join(parts)) or "?"
 
 
 class ReviewScreen(WizardScreen[None]):
@@ -197,7 +199,7 @@ class ReviewScreen(WizardScreen[None]):
         with Vertical(id="review-body"):
             if self.error is not None:
                 yield Static(Content(self.t("tui.home.folder_error", path=short_path(self.app.store.root),
-                                            reason=self.error.strerror or str(self.error))), classes="error")
+                                            reason=files.reason(self.error, self.lang))), classes="error")
             if not self.rows:
                 yield Static(Content(self.t("tui.records.none")), classes="lead", id="no-records")
             else:
@@ -417,7 +419,7 @@ class ReviewScreen(WizardScreen[None]):
         if row is None:
             return ""
         if row.summary is None:
-            return self.t("tui.review.detail_broken", name=row.path.name, reason=problem_text(row.problems))
+            return self.t("tui.review.detail_broken", name=inert(row.path.name), reason=problem_text(row.problems))
         summary = row.summary
         if summary.decided:
             level = self.t("tui.review.detail_decided", level=level_label(self.app.bank, summary.decided, self.lang),
@@ -427,7 +429,7 @@ class ReviewScreen(WizardScreen[None]):
         due = summary.review_date.isoformat() if summary.review_date else "—"
         due = day(summary.review_date, self.lang) if summary.review_date else "—"
         review = self.t("tui.review.detail_overdue" if row.overdue else "tui.review.detail_due", date=due)
-        parts = [summary.client, summary.assessor or "?", level, self.t(f"status.{summary.status}"), review]
+        parts = [inert(summary.client), inert(summary.assessor) or "?", level, self.t(f"status.{summary.status}"), review]
         if summary.id in self._conflicts:
             parts.append(self.t("tui.review.detail_conflict"))
         return " · ".join(parts)
@@ -442,7 +444,7 @@ class ReviewScreen(WizardScreen[None]):
         for key in self.marked:
             row = next((r for r in self.rows if r.key == key), None)
             if row is not None and row.summary is not None:
-                names.append(f"{row.summary.client} {row.summary.created:%Y-%m-%d}")
+                names.append(f"{inert(row.summary.client)} {row.summary.created:%Y-%m-%d}")
         hint = "tui.review.marks_two" if len(self.marked) == 2 else "tui.review.marks_one"
         return self.t(hint, names=" · ".join(names))
 
@@ -494,7 +496,7 @@ class ReviewScreen(WizardScreen[None]):
         if row is None:
             return
         if row.summary is None:
-            self.notify(self.t("tui.review.detail_broken", name=row.path.name, reason=problem_text(row.problems)),
+            self.notify(self.t("tui.review.detail_broken", name=inert(row.path.name), reason=problem_text(row.problems)),
                         severity="error", timeout=10)
             return
         self.app.open_record(row.path)

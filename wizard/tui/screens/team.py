@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from wizard.bank import LEVELS
+from wizard.render.inert import inert
 from wizard.feedback import current
 from wizard.report import answer_text, level_label, question_text, short_level_label
 from wizard.report_review import (STANCE_MARKS, conflict_text, consensus_detail, markdown_team, no_disagreement_text,
@@ -48,13 +50,13 @@ class TeamScreen(ClientScreen):
         view = self.view
         self.table_records = list(view.members)
         with Horizontal(id="topbar"):
-            yield Static(Content(self.t("review.team.title", client=view.client)), id="who")
+            yield Static(Content(self.t("review.team.title", client=inert(view.client))), id="who")
             if view.members:
                 yield Static(Content(self.t("tui.team.count", count=len(view.members))), id="team-count")
         with VerticalScroll(id="team-body", classes="client-body"):
             yield from self._problems()
             if not view.members:
-                yield Static(Content(self.t("review.no_client", client=self.client)), classes="lead")
+                yield Static(Content(self.t("review.no_client", client=inert(self.client))), classes="lead")
             else:
                 yield from self._consensus(view)
                 yield self._members(view)
@@ -102,7 +104,7 @@ class TeamScreen(ClientScreen):
         with Horizontal(classes="disagreement disagreement-head"):
             yield Static(Content(self.t("report.question")), classes="disagreement-question")
             for name in names:
-                yield Static(Content(name), classes="disagreement-answer")
+                yield Static(Content(inert(name)), classes="disagreement-answer")
             yield Static(Content(self.t("review.spread")), classes="disagreement-size")
         for item in view.disagreements:
             size = "-large" if item.size >= LARGE else "-medium"
@@ -125,13 +127,13 @@ class TeamScreen(ClientScreen):
             items = view.feedback.get(record.id, ())
             if not items:
                 continue
-            yield Static(Content(self.t("review.feedback_on", name=member_name(view, record), id=record.id)),
+            yield Static(Content(self.t("review.feedback_on", name=inert(member_name(view, record)), id=record.id)),
                          classes="feedback-on")
             latest = {id(item) for item in current(list(items))}
             for item in items:
-                text = f"{item.by}: {self.t('review.stance.' + item.stance)} ({item.created:%Y-%m-%d})"
+                text = f"{inert(item.by)}: {self.t('review.stance.' + item.stance)} ({item.created:%Y-%m-%d})"
                 if item.comment:
-                    text += f" — {item.comment}"
+                    text += f" — {inert(item.comment)}"
                 yield Item(STANCE_MARKS[item.stance], text,
                            classes=f"-{item.stance}" + ("" if id(item) in latest else " muted"))
 

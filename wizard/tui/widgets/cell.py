@@ -16,15 +16,18 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
+from wizard.render.inert import inert
+
 
 class Cell:
-    """`plain` in `style`, after a one-character gap; `lead` replaces the gap (a mark)."""
+    """`plain` in `style`, after a one-character gap; `lead` replaces the gap (a mark). The text
+    is often read from a file: it is shown inert (wizard/render/inert.py)."""
 
     __slots__ = ("plain", "style", "right", "lead", "lead_style")
 
     def __init__(self, plain: str, style: Style | str = "", *, right: bool = False, lead: str = " ",
                  lead_style: Style | str = "") -> None:
-        self.plain = plain
+        self.plain = inert(plain)
         self.style = style
         self.right = right
         self.lead, self.lead_style = lead, lead_style

@@ -20,6 +20,7 @@ from wizard.assessment import Advice
 from wizard.bank import LEVELS, STAGES, Bank
 from wizard.i18n import day, t
 from wizard.reasoning import Assessment, translated
+from wizard.render.inert import inert
 from wizard.records import DecisionRecord
 from wizard.report import (answer_text, change_text, decision_lines, history_line, level_label, problem_text,
                            question_text, section_scores, share_text, shown_advice)
@@ -35,7 +36,8 @@ def localized(record: DecisionRecord, bank: Bank, lang: str) -> Assessment | Non
 
 
 class Item(Horizontal):
-    """A list item with a hanging marker, so wrapped lines stay indented."""
+    """A list item with a hanging marker, so wrapped lines stay indented. A plain text (perhaps
+    read from the record) is shown inert; a Content is taken as built."""
 
     def __init__(self, marker: str, text: str | Content, classes: str = "") -> None:
         super().__init__(classes=f"item {classes}".strip())
@@ -44,7 +46,7 @@ class Item(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.marker), classes="item-marker")
-        text = self.text if isinstance(self.text, Content) else Content(self.text)
+        text = self.text if isinstance(self.text, Content) else Content(inert(self.text))
         yield Static(text, classes="item-text")
 
 
@@ -225,7 +227,7 @@ class ResultView(VerticalScroll):
             with Collapsible(title=self.t("tui.result.consequences"), collapsed=True):
                 for step in advice.consequences:
                     side = t(f"report.side.{step.tag}", self.lang) if step.tag in ("us", "client") else step.tag
-                    yield Item("•", Content.assemble((side, "italic"), ": ", step.text))
+                    yield Item("•", Content.assemble((inert(side), "italic"), ": ", inert(step.text)))
         if result.prevention:
             with Collapsible(title=self.t("tui.result.prevention"), collapsed=True):
                 for step in result.prevention:
