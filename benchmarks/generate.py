@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from wizard import bank as bank_module  # noqa: E402
-from wizard.reasoning import assess  # noqa: E402
-from wizard.records import DecisionRecord, slug, to_toml  # noqa: E402
+from wizard.model import bank as bank_module  # noqa: E402
+from wizard.model.reasoning import assess  # noqa: E402
+from wizard.model.records import DecisionRecord, slug, to_toml  # noqa: E402
 
 CLIENTS = ("Kowalski Meble Sp. z o.o.", "Acme Ltd", "Zażółć Gęślą Sp. j.", "Northwind", "Studio Ōkami",
            "Brightside Dental", "Nowak & Syn", "Café Lumière", "Globex", "Initech")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the source tree, installed or not
 
-from wizard import bank as bank_module  # noqa: E402
-from wizard.store import RecordStore  # noqa: E402
+from wizard.model import bank as bank_module  # noqa: E402
+from wizard.storage.store import RecordStore  # noqa: E402
 from wizard.tui.app import build_app  # noqa: E402
 
 SETTLE = 900.0

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard import bank as bank_module
-from wizard.store import RecordStore
+from wizard.model import bank as bank_module
+from wizard.storage.store import RecordStore
 
 ROOT = Path(__file__).resolve().parent.parent
 

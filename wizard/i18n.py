@@ -269,7 +269,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.demo.try": ("Try:", "Spróbuj:"),
     "review.demo.not_empty": ("is not empty: give a new or empty folder for the demo",
                               "nie jest pusty: podaj nowy lub pusty folder na demo"),
-    # --- the lifecycle's refusals (wizard/lifecycle.py; values are the ids typed on the command line)
+    # --- the lifecycle's refusals (wizard/model/lifecycle.py; values are the ids typed on the command line)
     "life.status_choice": ("must be one of {allowed} (got '{got}')", "musi być jednym z: {allowed} (podano: „{got}”)"),
     "life.level_choice": ("must be one of {allowed} (got '{got}')", "musi być jednym z: {allowed} (podano: „{got}”)"),
     "life.superseded": ("this record is superseded by {newer}; decide on the newer record",

@@ -14,11 +14,11 @@ import pytest
 from textual.command import CommandPalette
 
 from tests.tui.support import NOW, ROOT, make_app, saved_draft, saved_record, visible_text
-from wizard.records import read_record
+from wizard.model.records import read_record
 from wizard.tui.app import run
-from wizard.tui.draft import DraftNotFound, find_draft
-from wizard.tui.screens.help import HelpScreen
-from wizard.tui.screens.note import NoteScreen
+from wizard.model.draft import DraftNotFound, find_draft
+from wizard.tui.dialogs.help import HelpScreen
+from wizard.tui.dialogs.note import NoteScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.result import ResultScreen
 
@@ -160,8 +160,8 @@ async def test_resume_from_the_command_line_opens_the_newest_draft(bank, store):
 
 KILLED_RUN = textwrap.dedent("""
     import asyncio, os, signal, sys
-    from wizard.bank import load_default
-    from wizard.store import RecordStore
+    from wizard.model.bank import load_default
+    from wizard.storage.store import RecordStore
     from tests.tui.support import make_app
 
     async def main():
@@ -182,7 +182,7 @@ async def test_sigkill_loses_nothing_already_answered(bank, store, tmp_path):
     process = subprocess.run([sys.executable, "-c", KILLED_RUN, str(records)], cwd=ROOT,
                              env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, timeout=60)
     assert process.returncode == -signal.SIGKILL, process.stderr.decode()
-    from wizard.store import RecordStore
+    from wizard.storage.store import RecordStore
 
     killed = RecordStore(records)
     draft = read_record(find_draft(killed, None, bank), bank)

@@ -9,13 +9,13 @@ import argparse
 from tests.hostile import build, ledger_file, raw_in
 from tests.tui.support import all_text, make_app
 from wizard.tui.screens.compare import CompareScreen
-from wizard.tui.screens.decide import DecisionScreen
-from wizard.tui.screens.feedback import FeedbackScreen
+from wizard.tui.dialogs.decide import DecisionScreen
+from wizard.tui.dialogs.feedback import FeedbackScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.names import NamesScreen
-from wizard.tui.screens.note import NoteScreen
-from wizard.commands.ledger import draw
-from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.dialogs.note import NoteScreen
+from wizard.cli.ledger import draw
+from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.portfolio import PortfolioScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.result import ResultScreen

@@ -7,7 +7,7 @@ from pathlib import Path
 from string import Formatter
 
 from wizard.i18n import MESSAGES as ALL
-from wizard.tui.messages import MESSAGES
+from wizard.texts.tui import MESSAGES
 
 TUI = Path(__file__).resolve().parents[2] / "wizard" / "tui"
 

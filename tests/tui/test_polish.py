@@ -11,21 +11,21 @@ from dataclasses import fields
 from textual.command import CommandPalette
 
 from tests.tui.support import all_text, english_fragments, english_left, make_app, saved_draft, saved_record
-from wizard.bank import Bank, Text
-from wizard.commands.ledger import draw
+from wizard.model.bank import Bank, Text
+from wizard.cli.ledger import draw
 from wizard.i18n import MESSAGES
 from tests.tui.support import NOW
-from wizard.demo import build
+from wizard.storage.demo import build
 from wizard.tui.screens.compare import CompareScreen
-from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.decide import DecisionScreen
-from wizard.tui.screens.feedback import FeedbackScreen
-from wizard.tui.screens.help import HelpScreen
+from wizard.tui.dialogs.confirm import ConfirmScreen
+from wizard.tui.dialogs.decide import DecisionScreen
+from wizard.tui.dialogs.feedback import FeedbackScreen
+from wizard.tui.dialogs.help import HelpScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.names import NamesScreen
-from wizard.tui.screens.whoami import WhoAmIScreen
-from wizard.tui.screens.note import NoteScreen
-from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.dialogs.whoami import WhoAmIScreen
+from wizard.tui.dialogs.note import NoteScreen
+from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.portfolio import PortfolioScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.review import ReviewScreen

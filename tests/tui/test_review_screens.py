@@ -11,14 +11,15 @@ from textual.widgets import DataTable, Static
 
 from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
 from tests.tui.support import NOW, ids, make_app, visible_text, widget_text
-from wizard import feedback, records
-from wizard.compare import SAME, compare
-from wizard.demo import KOWALSKI, NORTHWIND
-from wizard.records import read_record
-from wizard.team import team_view
+from wizard.storage import feedback
+from wizard.model import records
+from wizard.model.compare import SAME, compare
+from wizard.storage.demo import KOWALSKI, NORTHWIND
+from wizard.model.records import read_record
+from wizard.model.team import team_view
 from wizard.tui.app import build_app
 from wizard.tui.screens.compare import CompareScreen
-from wizard.tui.screens.feedback import FeedbackScreen
+from wizard.tui.dialogs.feedback import FeedbackScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.team import TeamScreen

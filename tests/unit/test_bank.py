@@ -8,11 +8,11 @@ import tomllib
 import pytest
 
 from tests.unit._support import QUESTIONS, TODAY, copy_bank, edit
-from wizard import bank as bank_module
-from wizard.bank import Text
-from wizard.problems import InvalidFile
-from wizard.reasoning import assess
-from wizard.records import parse_answers
+from wizard.model import bank as bank_module
+from wizard.model.bank import Text
+from wizard.model.problems import InvalidFile
+from wizard.model.reasoning import assess
+from wizard.model.records import parse_answers
 
 # The canonical questions of the domain brief (shared/domain.md), in the table's order:
 # id, section, kind, and for choice questions the values.

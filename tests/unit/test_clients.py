@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from wizard.clients import client_key, close_names, contains, same_client
+from wizard.model.clients import client_key, close_names, contains, same_client
 
 
 @pytest.mark.parametrize(("a", "b"), [

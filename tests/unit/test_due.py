@@ -11,7 +11,7 @@ import icalendar
 import pytest
 
 from tests.unit.test_review_support import make_record
-from wizard import cli
+from wizard.cli import main as cli
 from wizard.model.due import due_reviews
 
 TODAY = date.today()

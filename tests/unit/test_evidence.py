@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.clients import client_key
+from wizard.model.clients import client_key
 from wizard.model.evidence import derive, late_answer, late_trend, orders_trend, owes
 from wizard.model.invoices import Invoice, Ledger, Tally, Window, add_months, default_window
 from wizard.render.evidence import evidence_json, evidence_texts
@@ -329,8 +329,8 @@ def test_paying_an_invoice_later_never_lowers_the_late_payments_answer(invoices,
 ])
 def test_a_broken_rules_file_names_the_field(tmp_path, old, new, field, message, capsys):
     from tests.unit._support import QUESTIONS, edit
-    from wizard.cli import main
-    from wizard.problems import InvalidFile
+    from wizard.cli.main import main
+    from wizard.model.problems import InvalidFile
 
     path = tmp_path / "ledger.toml"
     path.write_text((QUESTIONS / "ledger.toml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -345,7 +345,7 @@ def test_a_broken_rules_file_names_the_field(tmp_path, old, new, field, message,
 
 def test_the_shipped_rules_validate(capsys):
     from tests.unit._support import QUESTIONS
-    from wizard.cli import main
+    from wizard.cli.main import main
 
     assert main(["validate", str(QUESTIONS / "ledger.toml")]) == 0
     assert "the rules that draw answers from an invoice ledger" in capsys.readouterr().out

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from wizard.records import read_record
+from wizard.model.records import read_record
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNT = 100
@@ -20,10 +20,10 @@ WRITER = r"""
 import sys, time
 from datetime import datetime, timezone
 from pathlib import Path
-from wizard import bank
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord
-from wizard.store import RecordStore
+from wizard.model import bank
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord
+from wizard.storage.store import RecordStore
 
 folder, flags, name = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 the_bank = bank.load_default()

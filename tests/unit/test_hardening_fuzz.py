@@ -20,10 +20,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard import bank as bank_module
-from wizard.problems import InvalidFile, display_path, read_toml
-from wizard.reasoning import assess
-from wizard.records import RECORD_KEYS, SCHEMA, DecisionRecord, Decision, read_answers, read_record, to_toml
+from wizard.model import bank as bank_module
+from wizard.model.problems import InvalidFile, display_path, read_toml
+from wizard.model.reasoning import assess
+from wizard.model.records import RECORD_KEYS, SCHEMA, DecisionRecord, Decision, read_answers, read_record, to_toml
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "questions"
@@ -294,7 +294,7 @@ def test_any_file_read_has_few_enough_key_parts(tmp_path, bank, keys, padding):
     """Whatever mix of dotted keys a file holds, it is refused with a clear message, or it holds
     no key of more than MAX_KEY_PARTS parts and no more than MAX_DOTS dots outside its texts:
     the bounds that keep tomllib fast."""
-    from wizard import problems
+    from wizard.model import problems
 
     lines = [f'note{i} = "{"." * padding}"' for i in range(3)]
     for number, (parts, kind) in enumerate(keys):

@@ -62,7 +62,7 @@ def _plurals(text: str) -> list[str]:
 
 
 def _messages_with_plurals() -> list[str]:
-    import wizard.tui.messages  # noqa: F401  (registers the screens' texts)
+    import wizard.texts.tui  # noqa: F401  (registers the screens' texts)
 
     return sorted(key for key, (en, pl) in MESSAGES.items() if _plurals(en) or _plurals(pl))
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.clients import client_key
+from wizard.model.clients import client_key
 from wizard.model.invoices import Invoice
-from wizard.problems import InvalidFile
+from wizard.model.problems import InvalidFile
 from wizard.storage import ledger as ledger_module
 from wizard.storage import ledger_rows
 from wizard.storage.ledger import read_ledger

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from wizard import bank as bank_module
-from wizard.cli import main
-from wizard.demo_ledger import text as ledger_text
-from wizard.records import read_record
+from wizard.model import bank as bank_module
+from wizard.cli.main import main
+from wizard.storage.demo_ledger import text as ledger_text
+from wizard.model.records import read_record
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "ledger.csv"
@@ -34,7 +34,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_the_example_ledger_is_the_demo_generators_output():
-    """examples/ledger.csv is made by `python -m wizard.demo_ledger examples/ledger.csv 2026-11-30`."""
+    """examples/ledger.csv is made by `python -m wizard.storage.demo_ledger examples/ledger.csv 2026-11-30`."""
     assert EXAMPLE.read_bytes() == ("\ufeff" + ledger_text(date(2026, 11, 30))).encode("utf-8")
 
 
@@ -130,7 +130,7 @@ def test_assess_with_a_ledger_that_lacks_the_client_says_so_and_still_assesses(c
 
 @pytest.fixture
 def demo_folder(tmp_path) -> Path:
-    from wizard.demo import build
+    from wizard.storage.demo import build
 
     folder = tmp_path / "demo"
     build(folder, bank_module.load_default(), "en", datetime(2026, 11, 30, 12, tzinfo=timezone(timedelta(hours=1))))

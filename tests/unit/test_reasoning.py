@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.unit._support import HEAVY, TODAY, answer_sets, copy_bank, edit, index, value_strategy
-from wizard import bank as bank_module
-from wizard.bank import EXIT_LEVELS
-from wizard.reasoning import assess, level_of
+from wizard.model import bank as bank_module
+from wizard.model.bank import EXIT_LEVELS
+from wizard.model.reasoning import assess, level_of
 
 BANK = bank_module.load_default()
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

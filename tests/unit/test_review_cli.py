@@ -14,10 +14,10 @@ import pytest
 from tests.unit._support import with_schema
 
 from tests.unit.test_review_support import CALM, make_record
-from wizard import feedback
-from wizard.demo import KOWALSKI, NORTHWIND
-from wizard.records import read_record
-from wizard.store import RecordStore
+from wizard.storage import feedback
+from wizard.storage.demo import KOWALSKI, NORTHWIND
+from wizard.model.records import read_record
+from wizard.storage.store import RecordStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -177,7 +177,7 @@ def test_feedback_on_an_unknown_record(tmp_path):
 
 
 def test_no_textual_is_imported(folder):
-    code = ("import sys\nfrom wizard.cli import main\n"
+    code = ("import sys\nfrom wizard.cli.main import main\n"
             f"for argv in (['team', {NORTHWIND!r}], ['history', {KOWALSKI!r}, '--format', 'markdown']):\n"
             f"    main(argv + ['--records-dir', {str(folder)!r}])\n"
             "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'\n")
@@ -189,7 +189,7 @@ def test_demo_opens_the_review_screen_in_a_terminal(monkeypatch, tmp_path, capsy
     """In a terminal the demo hands its folder to the TUI's review screen (a stand-in here)."""
     import types
 
-    from wizard import cli
+    from wizard.cli import main as cli
 
     calls = []
 
@@ -278,7 +278,7 @@ def test_compare_speaks_the_language_asked_for_and_warns_on_one_record(tmp_path,
 @pytest.mark.parametrize("columns", [60, 80, 120])
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_history_and_team_never_cut_a_level(folder, columns, lang):
-    from wizard import bank as bank_module
+    from wizard.model import bank as bank_module
 
     labels = [level.label(lang) for level in bank_module.load_default().levels]
     env = dict(os.environ, COLUMNS=str(columns), PYTHONIOENCODING="utf-8")
@@ -322,7 +322,7 @@ def test_demo_without_keep_makes_its_folder_where_temporary_files_go(isolated, c
     never in /tmp where it would be left behind."""
     import os
 
-    from wizard import cli
+    from wizard.cli import main as cli
 
     assert cli.main(["demo"]) == 0
     folder = Path(re.search(r"(\S+client-exit-demo-\S+)", capsys.readouterr().out).group(1))

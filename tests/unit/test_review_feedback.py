@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from tests.unit.test_review_support import T0, make_record
-from wizard import feedback
-from wizard.problems import InvalidFile
+from wizard.storage import feedback
+from wizard.model.problems import InvalidFile
 
 RID = "a1b2c3d4"
 
@@ -114,7 +114,7 @@ def test_feedback_is_private_unless_the_folder_is_shared(tmp_path):
     import os
     import stat
 
-    from wizard.store import SHARED_MARKER
+    from wizard.storage.store import SHARED_MARKER
 
     private = feedback.add(tmp_path / "mine", feedback.make(RID, "Anna", "agree", "", T0))
     assert stat.S_IMODE(private.stat().st_mode) == 0o600

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 
 from tests.unit.test_review_support import CALM, T0, make_record
-from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, is_overdue, supersede
-from wizard.records import parse_record, to_table
+from wizard.model.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, is_overdue, supersede
+from wizard.model.records import parse_record, to_table
 
 RISKY = CALM | {"late_payments": 4, "urgent_demands": 4, "revenue_share": 50, "problem_discussed": True,
                 "improvement": "none"}
@@ -174,7 +174,7 @@ def test_a_reason_on_the_recommended_level_is_kept_as_a_comment(bank):
 
 
 def test_a_record_decided_before_histories_keeps_its_first_decision(bank):
-    from wizard.records import Decision
+    from wizard.model.records import Decision
 
     old = replace(make_record(bank, answers=RISKY), status="proposed",
                   decision=Decision("monitor", reason="Give them a month.", by="Marek", at=T0))

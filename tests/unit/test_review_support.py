@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord, new_id
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord, new_id
 
 T0 = datetime(2026, 1, 5, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 

@@ -8,8 +8,8 @@ import stat
 import pytest
 
 from tests.unit.test_review_support import make_record
-from wizard import cli
-from wizard.records import read_record
+from wizard.cli import main as cli
+from wizard.model.records import read_record
 from wizard.storage.settings import read_settings, save_name, settings_path, user_name
 
 
@@ -59,7 +59,7 @@ def test_decide_and_feedback_credit_the_user_unless_by_says_otherwise(store, ban
     history = read_record(path, bank).status_history
     assert [(c.status, c.by) for c in history] == [("proposed", "Anna Nowak"), ("accepted", "Marek")]
     assert cli.main(["feedback", record.id, "--stance", "agree"]) == 0
-    from wizard import feedback
+    from wizard.storage import feedback
 
     assert [f.by for f in feedback.good(feedback.load(store.root, record.id))] == ["Anna Nowak"]
 

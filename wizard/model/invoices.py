@@ -15,7 +15,7 @@ CENT = 0.005  # amounts closer than this are equal (a payment "in full")
 
 
 class Invoice(NamedTuple):
-    """One row of a ledger. `key` is the client's name under the one name rule (wizard/clients.py).
+    """One row of a ledger. `key` is the client's name under the one name rule (wizard/model/clients.py).
 
     The reader keeps plain tuples in this layout (making 100,000 named tuples takes longer than
     reading the file), and everything here unpacks them by position: `Invoice(*row)` names the
@@ -44,7 +44,7 @@ class Ledger:
     left_out: dict[str, int] = field(default_factory=dict)  # client key ("" when unreadable) → rows left out
     missing: tuple[str, ...] = ()  # the optional columns it lacks: due, paid
     net: bool = False  # values are net amounts (the ledger has a net column)
-    problems: list = field(default_factory=list)  # wizard.problems.Problem: what could not be read
+    problems: list = field(default_factory=list)  # wizard.model.problems.Problem: what could not be read
     dialect: tuple[str, str, str] = ("", "", "")  # how it was read: encoding, delimiter, decimal mark
     newest: date | None = None  # the newest issue or payment date in it
 

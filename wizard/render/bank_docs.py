@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from wizard.bank import SCALE_MAX, Bank, Question
+from wizard.model.bank import SCALE_MAX, Bank, Question
 from wizard.i18n import t
 
 
@@ -72,7 +72,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "questions.md"
 
 
 def main() -> int:
-    from wizard.bank import load_default
+    from wizard.model.bank import load_default
 
     DOC.write_text(questions_markdown(load_default()), encoding="utf-8")
     print(f"written: {DOC}", file=sys.stderr)

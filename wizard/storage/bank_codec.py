@@ -1,7 +1,7 @@
 """Reading a question bank from TOML: the files, the sections, the questions and their texts.
 
 Every problem is collected with the file, the question id and the field (see
-wizard/problems.py), so a broken or custom bank never ends in a traceback. The reasoning's own
+wizard/model/problems.py), so a broken or custom bank never ends in a traceback. The reasoning's own
 tables (problems, remedies, the decision table, rules) are read in rules_codec.py.
 """
 
@@ -11,11 +11,11 @@ import math
 from pathlib import Path
 from typing import Any
 
-from wizard.bank import (
+from wizard.model.bank import (
     EXIT_CAUSES, FINDINGS, STATES, CANONICAL, KINDS, LANGUAGES, LEVELS, PRINCIPLES, ROLES, SCALE_MAX, UNIT_FORMS, Bank, Item, Level,
     Principle, Question, Scoring, Section, Text, Unit,
 )
-from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml
+from wizard.model.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml
 from wizard.storage.rules_codec import (
     read_conditions, read_decision, read_exit_cause, read_problems, read_remediation, read_remedies, read_rules,
     read_subset,

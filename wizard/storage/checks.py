@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from wizard.problems import Problem, display_path
+from wizard.model.problems import Problem, display_path
 
 
 def duplicate_ids(records: Iterable[tuple[Path, object]]) -> dict[str, list[Path]]:
@@ -50,7 +50,7 @@ def forgotten_problems(root: Path, records: list[tuple[Path, object]]) -> list[P
 
 
 def _forgotten_feedback(root: Path, stones) -> list[Problem]:
-    from wizard.feedback import FOLDER
+    from wizard.storage.feedback import FOLDER
     from wizard.storage import files
 
     base = Path(root) / FOLDER

@@ -51,8 +51,8 @@ class Refused(OSError):
 
     def text(self, lang: str) -> str:
         from wizard.i18n import t
-        from wizard.render.inert import inert
-        from wizard.storage import texts  # noqa: F401  (registers the texts)
+        from wizard.inert import inert
+        from wizard.texts import files as texts  # noqa: F401  (registers the texts)
 
         return t(self.key, lang, path=inert(str(self.path)), **self.values)
 
@@ -61,14 +61,14 @@ class RecordChanged(Refused):
     """A record changed by someone else since it was read: `status` is what it has now."""
 
     def __init__(self, path: Path | str, status: str, by: str) -> None:
-        from wizard.render.inert import inert
+        from wizard.inert import inert
 
         self.status = status
         super().__init__("files.changed", path, errno.EAGAIN, by=inert(by))
 
     def text(self, lang: str) -> str:
         from wizard.i18n import MESSAGES, t
-        from wizard.render.inert import inert
+        from wizard.inert import inert
 
         key = f"status.{self.status}"
         self.values["status"] = t(key, lang) if key in MESSAGES else inert(self.status)
@@ -186,7 +186,7 @@ def _refuse_odd(fd: int | None, name: str, path: Path) -> None:
 
 
 def _target(fd: int | None, name: str, path: Path) -> str:
-    from wizard.render.inert import inert
+    from wizard.inert import inert
 
     try:
         return inert(os.readlink(name, dir_fd=fd) if fd is not None else os.readlink(path))
@@ -263,7 +263,7 @@ def _open_file(path: Path, flags: int, folder: int | None) -> int:
 
 def _too_large(path: Path, limit: int, what: str) -> Refused:
     from wizard.i18n import t
-    from wizard.storage import texts  # noqa: F401
+    from wizard.texts import files as texts  # noqa: F401
 
     return Refused("files.too_large", path, errno.EFBIG, limit=f"{limit / 1_000_000:g} MB", what=t(what, "en"))
 

@@ -24,7 +24,7 @@ from operator import methodcaller
 from pathlib import Path
 
 from wizard.model.invoices import Ledger
-from wizard.problems import InvalidFile, Problem, display_path
+from wizard.model.problems import InvalidFile, Problem, display_path
 from wizard.storage.ledger_columns import find_columns
 from wizard.storage.ledger_rows import RowReader
 
@@ -142,7 +142,7 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 def rules_path(bank_folder: Path | None = None) -> Path:
     """questions/ledger.toml beside a custom question bank when it has one, else the shipped one."""
-    from wizard.bank import default_path
+    from wizard.model.bank import default_path
 
     if bank_folder is not None:
         folder = bank_folder if bank_folder.is_dir() else bank_folder.parent
@@ -154,7 +154,7 @@ def rules_path(bank_folder: Path | None = None) -> Path:
 def load_rules(bank_folder: Path | None = None):
     """The ledger rules (wizard.model.ledger_rules.LedgerRules). Raises InvalidFile naming bad fields."""
     from wizard.model.ledger_rules import parse_rules
-    from wizard.problems import read_toml
+    from wizard.model.problems import read_toml
 
     path = rules_path(bank_folder)
     return parse_rules(read_toml(path), display_path(path))

@@ -11,9 +11,9 @@ from datetime import date
 from itertools import compress, repeat
 from operator import add, itemgetter
 
-from wizard.clients import client_key
+from wizard.model.clients import client_key
 from wizard.model.invoices import Ledger
-from wizard.problems import Problem
+from wizard.model.problems import Problem
 from wizard.storage.ledger_cells import (BadCell, currency_code, decimal_mark, parse_amount, parse_date,
                                         plain_numbers, short)
 from wizard.storage.ledger_columns import EITHER_DATE_OR_AMOUNT, fold, no_column

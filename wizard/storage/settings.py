@@ -28,7 +28,7 @@ def settings_path() -> Path:
 def read_settings(path: Path | None = None) -> dict[str, str]:
     """The settings; {} when there is no file yet. Raises InvalidFile naming the file and the
     field when the file is broken (the caller says so; nothing is guessed)."""
-    from wizard.problems import FieldReader, display_path, read_toml
+    from wizard.model.problems import FieldReader, display_path, read_toml
 
     path = path or settings_path()
     if not path.is_file():
@@ -45,7 +45,7 @@ def read_settings(path: Path | None = None) -> dict[str, str]:
 
 def user_name(path: Path | None = None) -> str:
     """Who the user said they are, or "" when they have not said (or the file is broken)."""
-    from wizard.problems import InvalidFile
+    from wizard.model.problems import InvalidFile
 
     try:
         return read_settings(path).get("name", "")
@@ -59,7 +59,7 @@ def save_name(name: str, path: Path | None = None) -> Path:
     a broken settings file is replaced by a good one."""
     import tomli_w
 
-    from wizard.problems import InvalidFile
+    from wizard.model.problems import InvalidFile
     from wizard.storage import files
 
     name = " ".join(name.split())

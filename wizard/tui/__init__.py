@@ -1,4 +1,4 @@
 """The wizard: a Textual application over the core (bank, reasoning, records, store).
 
-Only `wizard.cli` imports this package, and only for the commands that draw a screen.
+Only `wizard.cli.main` imports this package, and only for the commands that draw a screen.
 """

@@ -16,18 +16,18 @@ from textual.screen import Screen
 
 from wizard.i18n import t
 from wizard.storage import files
-from wizard.tui import messages  # noqa: F401  (registers the texts of every screen)
-from wizard.tui.paths import short_path
+from wizard.texts import tui as messages  # noqa: F401  (registers the texts of every screen)
+from wizard.render.paths import short_path
 from wizard.tui.screens.home import HomeScreen
-from wizard.tui.themes import LIGHT_NAME, LIGHT_THEME
+from wizard.tui.styles.themes import LIGHT_NAME, LIGHT_THEME
 from wizard.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
-    from wizard.bank import Bank
-    from wizard.records import DecisionRecord
-    from wizard.commands.ledger import Drawn
-    from wizard.store import RecordStore
-    from wizard.tui.draft import Draft
+    from wizard.model.bank import Bank
+    from wizard.model.records import DecisionRecord
+    from wizard.cli.ledger import Drawn
+    from wizard.storage.store import RecordStore
+    from wizard.model.draft import Draft
 
 # Start-up is the time to the first painted home screen: every other screen, the question bank
 # and the core modules behind them are imported when first needed (see `_loaded`).
@@ -153,7 +153,7 @@ class ClientExitApp(App[int]):
                     self.remember_name(names[1])
                 self._begin(*names, prefill)
 
-        from wizard.render.inert import inert, unless_unchanged
+        from wizard.inert import inert, unless_unchanged
         from wizard.tui.screens.names import NamesScreen
 
         # A name carried over from a record is offered inert (escape codes shown, never obeyed).
@@ -181,7 +181,7 @@ class ClientExitApp(App[int]):
                 self.remember_name(name)
                 then(name)
 
-        from wizard.tui.screens.whoami import WhoAmIScreen
+        from wizard.tui.dialogs.whoami import WhoAmIScreen
 
         self.push_screen(WhoAmIScreen(), given)
 
@@ -196,7 +196,7 @@ class ClientExitApp(App[int]):
                         severity="warning", timeout=8)
 
     def _begin(self, client: str, assessor: str, prefill: dict | None = None) -> None:
-        from wizard.tui.draft import Draft
+        from wizard.model.draft import Draft
         from wizard.tui.screens.questionnaire import QuestionnaireScreen
 
         evidence, source, drawn = self._from_ledger(client)
@@ -216,7 +216,7 @@ class ClientExitApp(App[int]):
             return None, None, {}
         from wizard.model.prefill import Prefill
         from wizard.render.evidence import for_record, source
-        from wizard.render.inert import inert
+        from wizard.inert import inert
 
         found = drawn.find(client)
         if found is None:
@@ -231,8 +231,8 @@ class ClientExitApp(App[int]):
         return for_record(found, self.lang), source(drawn.ledger.name, drawn.window), prefill
 
     def resume(self, path: Path) -> None:
-        from wizard.problems import InvalidFile
-        from wizard.tui.draft import Draft
+        from wizard.model.problems import InvalidFile
+        from wizard.model.draft import Draft
         from wizard.tui.screens.questionnaire import QuestionnaireScreen
 
         try:
@@ -256,8 +256,8 @@ class ClientExitApp(App[int]):
             self.push_screen(ResultScreen(record, path))
 
     def _read(self, path: Path) -> DecisionRecord | None:
-        from wizard.problems import InvalidFile
-        from wizard.records import read_record
+        from wizard.model.problems import InvalidFile
+        from wizard.model.records import read_record
 
         try:
             return read_record(path, self.bank)
@@ -289,8 +289,8 @@ class ClientExitApp(App[int]):
 
     def give_feedback(self, record: DecisionRecord) -> None:
         """Ask for a teammate's feedback on `record` and write it as a file of its own."""
-        from wizard import feedback as feedback_files
-        from wizard.tui.screens.feedback import FeedbackScreen
+        from wizard.storage import feedback as feedback_files
+        from wizard.tui.dialogs.feedback import FeedbackScreen
 
         try:
             given = feedback_files.good(feedback_files.load(self.store.root, record.id))
@@ -314,7 +314,7 @@ class ClientExitApp(App[int]):
 
         from wizard.storage.settings import user_name
 
-        from wizard.render.inert import inert
+        from wizard.inert import inert
 
         self.push_screen(FeedbackScreen(record, given, inert(self.feedback_name or user_name())), write)
 
@@ -330,7 +330,7 @@ class ClientExitApp(App[int]):
 
     def finish(self, draft: Draft) -> None:
         """Save the record of a finished questionnaire; on failure keep everything and offer a retry."""
-        from wizard.tui.screens.confirm import ConfirmScreen
+        from wizard.tui.dialogs.confirm import ConfirmScreen
 
         try:
             path, record = draft.finish(self.lang, self.clock())
@@ -379,14 +379,14 @@ class ClientExitApp(App[int]):
             if yes:
                 self.exit()
 
-        from wizard.tui.screens.confirm import ConfirmScreen
+        from wizard.tui.dialogs.confirm import ConfirmScreen
 
         error = unsaved[0].draft.error
         self.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
                                        reason=files.reason(error, self.lang) if error else "?"), leave)
 
     def action_help(self) -> None:
-        from wizard.tui.screens.help import HelpScreen
+        from wizard.tui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -483,7 +483,7 @@ class ClientExitApp(App[int]):
                                 partial(self.show_team, client))
 
     def _resume_newest(self) -> None:
-        from wizard.tui.draft import DraftNotFound, find_draft
+        from wizard.model.draft import DraftNotFound, find_draft
 
         try:
             self.resume(find_draft(self.store, None, self.bank))
@@ -492,13 +492,13 @@ class ClientExitApp(App[int]):
 
 
 def _now() -> datetime:
-    from wizard.records import now
+    from wizard.model.records import now
 
     return now()
 
 
 def _new_id() -> str:
-    from wizard.records import new_id
+    from wizard.model.records import new_id
 
     return new_id()
 
@@ -550,9 +550,9 @@ def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
     command = getattr(args, "command", None) or "home"
     draft = None
     if command == "resume":
-        from wizard.problems import InvalidFile
-        from wizard.render.inert import inert
-        from wizard.tui.draft import Draft, DraftNotFound, find_draft
+        from wizard.model.problems import InvalidFile
+        from wizard.inert import inert
+        from wizard.model.draft import Draft, DraftNotFound, find_draft
 
         bank = bank() if callable(bank) else bank
         try:

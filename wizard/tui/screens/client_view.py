@@ -8,12 +8,12 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from wizard.problems import InvalidFile, Problem
-from wizard.records import DecisionRecord
-from wizard.render.inert import inert
+from wizard.model.problems import InvalidFile, Problem
+from wizard.model.records import DecisionRecord
+from wizard.inert import inert
 from wizard.storage import files
-from wizard.team import Gathered, gather
-from wizard.tui.exports import export_from
+from wizard.model.team import Gathered, gather
+from wizard.storage.exports import export_from
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.widgets.cell import Cell, fit, width_of
 from wizard.tui.widgets.record_table import RecordTable

@@ -1,7 +1,7 @@
 """Two records side by side: what changed since (same client), headlines, section bars, reasons and
 every answer, with the direction of each difference (▲ worse in red, ▼ better in green, ≠ changed).
 
-The comparison itself is the core's (`wizard.compare`): for two assessments of one client, A is
+The comparison itself is the core's (`wizard.model.compare`): for two assessments of one client, A is
 always the older one.
 """
 
@@ -18,16 +18,16 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.i18n import day
-from wizard.render.inert import inert
-from wizard.bank import Answer
-from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compare
-from wizard.records import DecisionRecord
-from wizard.report import answer_text, level_label, question_text, share_text
-from wizard.report_review import MARKS, markdown_comparison
-from wizard.tui.exports import export_from, export_path
+from wizard.inert import inert
+from wizard.model.bank import Answer
+from wizard.model.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compare
+from wizard.model.records import DecisionRecord
+from wizard.render.report import answer_text, level_label, question_text, share_text
+from wizard.render.report_review import MARKS, markdown_comparison
+from wizard.storage.exports import export_from, export_path
 from wizard.tui.screens.base import WizardScreen
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.palette import change_style, colour, tint
+from wizard.tui.styles.colours import change_style, colour, tint
 from wizard.tui.widgets.result_view import Item, short_path
 from wizard.tui.widgets.score_bar import ScoreBar
 

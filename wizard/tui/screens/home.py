@@ -18,8 +18,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.tui.paths import short_path
-from wizard.render.inert import inert
+from wizard.render.paths import short_path
+from wizard.inert import inert
 from wizard.storage import files
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.footer import KeyFooter
@@ -97,7 +97,7 @@ class HomeScreen(WizardScreen[None]):
                     from rich.text import Text
                     from textual.widgets import DataTable
 
-                    from wizard.tui.draft import progress
+                    from wizard.model.draft import progress
 
                     table: DataTable = DataTable(cursor_type="row", id="drafts")
                     table.add_column(self.t("tui.home.col.client"), key="client")

@@ -13,19 +13,19 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from wizard.render.inert import inert
+from wizard.inert import inert
 from wizard.storage import files
 from wizard.model.portfolio import ClientRow, Portfolio, portfolio
-from wizard.problems import InvalidFile
+from wizard.model.problems import InvalidFile
 from wizard.i18n import day
 from wizard.render.evidence import evidence_texts
 from wizard.render.portfolio import LEDGER_COLUMNS, cells, concentration_lines, unmatched_lines
-from wizard.report import short_level_label
-from wizard.tui.paths import short_path
+from wizard.render.report import short_level_label
+from wizard.render.paths import short_path
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.cell import Cell, fit, width_of
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.palette import colour, level_style
+from wizard.tui.styles.colours import colour, level_style
 from wizard.tui.widgets.record_table import RecordTable
 
 COLUMNS = ("client", "level", "score", "review", "revenue", "late", "owed")

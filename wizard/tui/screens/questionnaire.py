@@ -15,16 +15,16 @@ from textual.timer import Timer
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, ProgressBar, Static
 
-from wizard.render.inert import inert, unless_unchanged
-from wizard.bank import Answer, Question
+from wizard.inert import inert, unless_unchanged
+from wizard.model.bank import Answer, Question
 from wizard.i18n import t
 from wizard.render.prefill import source_text
-from wizard.tui.draft import ANSWERED, PREFILLED, SKIPPED, Draft
+from wizard.model.draft import ANSWERED, PREFILLED, SKIPPED, Draft
 from wizard.tui.screens.base import WizardScreen
-from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
-from wizard.tui.screens.note import NoteScreen
-from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.dialogs.note import NoteScreen
+from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.widgets.answer_options import AnswerOptions
 from wizard.tui.widgets.footer import KeyFooter
 

@@ -1,7 +1,7 @@
 """A record's result, and what to do with it: decide, propose to the team, reject, give feedback,
 follow the client (history, team view), export Markdown.
 
-Every change of status or decision goes through `wizard.lifecycle.decide`, so the screen obeys the
+Every change of status or decision goes through `wizard.model.lifecycle.decide`, so the screen obeys the
 same rules as `client-exit decide`; a move the rules refuse is explained, and nothing is written.
 """
 
@@ -16,17 +16,17 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard import feedback as feedback_files
-from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, supersede, to_supersede
-from wizard.problems import InvalidFile
-from wizard.records import DecisionRecord, read_record
-from wizard.report import level_label, markdown
-from wizard.render.inert import inert, unless_unchanged
-from wizard.report_review import STANCE_MARKS
+from wizard.storage import feedback as feedback_files
+from wizard.model.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, supersede, to_supersede
+from wizard.model.problems import InvalidFile
+from wizard.model.records import DecisionRecord, read_record
+from wizard.render.report import level_label, markdown
+from wizard.inert import inert, unless_unchanged
+from wizard.render.report_review import STANCE_MARKS
 from wizard.storage import files
 from wizard.tui.screens.base import WizardScreen
-from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.decide import DecisionScreen
+from wizard.tui.dialogs.confirm import ConfirmScreen
+from wizard.tui.dialogs.decide import DecisionScreen
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.widgets.result_view import ResultView, localized, short_path
 
@@ -149,8 +149,8 @@ class ResultScreen(WizardScreen[None]):
 
     def _reassessed(self, record: DecisionRecord, status: str, by: str):
         """A reassessment, once accepted, supersedes the records its answers came from."""
-        from wizard.problems import InvalidFile, NoSuchRecord
-        from wizard.records import read_record
+        from wizard.model.problems import InvalidFile, NoSuchRecord
+        from wizard.model.records import read_record
 
         older = []
         for ref in to_supersede(record, status):

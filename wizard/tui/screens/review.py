@@ -21,20 +21,20 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from wizard.i18n import day
-from wizard.bank import LEVELS
-from wizard.render.inert import inert
+from wizard.model.bank import LEVELS
+from wizard.inert import inert
 from wizard.storage import files
-from wizard.index import Listed, Summary
-from wizard.lifecycle import is_overdue
-from wizard.problems import Problem
-from wizard.records import STATUSES
-from wizard.report import level_label, short_level_label
+from wizard.storage.index import Listed, Summary
+from wizard.model.lifecycle import is_overdue
+from wizard.model.problems import Problem
+from wizard.model.records import STATUSES
+from wizard.render.report import level_label, short_level_label
 from wizard.tui.screens.base import WizardScreen, read_folder
 from wizard.tui.widgets.cell import Cell, fit, fold, width_of
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.palette import colour, level_style
+from wizard.tui.styles.colours import colour, level_style
 from wizard.tui.widgets.virtual_table import VirtualTable
-from wizard.tui.paths import short_path
+from wizard.render.paths import short_path
 
 COLUMNS = ("date", "client", "assessor", "level", "score", "status", "due")
 MARK = "●"  # drawn in the gap before the date of a marked row

@@ -9,19 +9,19 @@ run with no cell padding and give the columns two more characters each at 80 col
 
 from __future__ import annotations
 
-from wizard.clients import fold  # noqa: F401  (the one rule for matching, re-exported for the screens)
+from wizard.model.clients import fold  # noqa: F401  (the one rule for matching, re-exported for the screens)
 
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from wizard.render.inert import inert
+from wizard.inert import inert
 
 
 class Cell:
     """`plain` in `style`, after a one-character gap; `lead` replaces the gap (a mark). The text
-    is often read from a file: it is shown inert (wizard/render/inert.py)."""
+    is often read from a file: it is shown inert (wizard/inert.py)."""
 
     __slots__ = ("plain", "style", "right", "lead", "lead_style")
 
