@@ -19,7 +19,7 @@ import pytest
 
 from tests.privileges import obeying_permissions
 from wizard.cli import main as cli
-from wizard.model.records import read_record
+from wizard.storage.record_reader import read_record
 from wizard.storage import files as guarded
 from wizard.storage.store import RecordStore
 
@@ -121,7 +121,7 @@ def test_a_folder_that_cannot_be_created(capsys, tmp_path):
 
 
 def test_store_failures_leave_the_record_in_memory_to_retry(monkeypatch, store, bank):
-    from wizard.model.records import read_answers
+    from wizard.storage.answers_codec import read_answers
     from wizard.model.reasoning import assess
     from wizard.model.records import DecisionRecord, new_id, now
 

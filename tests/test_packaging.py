@@ -67,14 +67,15 @@ from pathlib import Path
 
 import wizard
 from wizard.model import bank
-from wizard.model.records import read_answers
+from wizard.storage import bank_files
+from wizard.storage.answers_codec import read_answers
 from wizard.model.reasoning import assess
 
 unpacked = Path(sys.argv[1]).resolve()
 assert Path(wizard.__file__).resolve().is_relative_to(unpacked), wizard.__file__
 assert not any(Path(p).resolve() == Path(sys.argv[2]).resolve() for p in sys.path if p), sys.path
-loaded = bank.load_default()
-assert Path(bank.default_path()).resolve().is_relative_to(unpacked), bank.default_path()
+loaded = bank_files.load_default()
+assert Path(bank_files.default_path()).resolve().is_relative_to(unpacked), bank_files.default_path()
 sheet = read_answers(Path(sys.argv[3]), loaded)
 result = assess(loaded, sheet.answers, "en", date(2026, 3, 2))
 print(json.dumps({"questions": len(loaded.questions), "level": result.level, "client": sheet.client,

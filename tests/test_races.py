@@ -29,7 +29,8 @@ import tomli_w
 from wizard.cli import main as cli
 from wizard.storage import feedback
 from wizard.model.reasoning import assess
-from wizard.model.records import DecisionRecord, read_record
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_reader import read_record
 from wizard.storage import forgotten
 from wizard.storage.store import RecordStore
 

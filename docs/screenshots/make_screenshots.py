@@ -21,8 +21,8 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["HOME"] = tempfile.mkdtemp()  # paths show as ~/records/...
 
-from wizard.model.bank import load_default  # noqa: E402
-from wizard.model.records import read_answers  # noqa: E402
+from wizard.storage.bank_files import load_default  # noqa: E402
+from wizard.storage.answers_codec import read_answers  # noqa: E402
 from wizard.storage.store import RecordStore  # noqa: E402
 from wizard.tui.app import build_app  # noqa: E402
 from wizard.model.draft import Draft  # noqa: E402
@@ -79,7 +79,7 @@ def portfolio_app(bank, clock):
     from argparse import Namespace
 
     from wizard.cli.ledger import draw
-    from wizard.storage.demo import build
+    from wizard.cli.demo_folder import build
 
     demo = build(Path(tempfile.mkdtemp()) / "demo", bank, "en", NOW)
     ledger = draw(Namespace(map=None, since=None, until=None, currency=None, questions=None), str(demo.ledger), "en")

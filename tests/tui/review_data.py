@@ -7,8 +7,8 @@ import itertools
 import pytest
 
 from tests.tui.support import NOW
-from wizard.storage import demo as demo_module
-from wizard.storage.demo import Demo, build
+from wizard.cli import demo_folder as demo_module
+from wizard.cli.demo_folder import Demo, build
 from wizard.storage.store import RecordStore
 
 BROKEN = "2026-01-01-broken-0000dead.toml"  # sorts after every record: broken files come last

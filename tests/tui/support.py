@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.widgets import Button, DataTable, Input, OptionList, Static
 
 from wizard.model.bank import Answer, Bank, Question
-from wizard.model.records import AnswerSheet, read_answers
+from wizard.model.records import AnswerSheet
+from wizard.storage.answers_codec import read_answers
 from wizard.storage.store import RecordStore
 from wizard.tui.app import ClientExitApp, build_app
 from wizard.model.draft import Draft

@@ -7,16 +7,15 @@ import signal
 import subprocess
 import sys
 import textwrap
-from argparse import Namespace
 from datetime import timedelta
 
 import pytest
 from textual.command import CommandPalette
 
 from tests.tui.support import NOW, ROOT, make_app, saved_draft, saved_record, visible_text
-from wizard.model.records import read_record
-from wizard.tui.app import run
-from wizard.model.draft import DraftNotFound, find_draft
+from wizard.storage.record_reader import read_record
+from wizard.cli.main import main as cli_main
+from wizard.model.problems import NoSuchRecord
 from wizard.tui.dialogs.help import HelpScreen
 from wizard.tui.dialogs.note import NoteScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
@@ -124,26 +123,31 @@ async def test_every_screen_at_60_by_20(bank, store):
         await pilot.pause()
 
 
+def find_draft(store, ref, bank):
+    return store.find(ref, bank, drafts=True)
+
+
 def test_find_draft_by_id_prefix_path_or_newest(bank, store):
-    with pytest.raises(DraftNotFound) as error:
+    with pytest.raises(NoSuchRecord) as error:
         find_draft(store, None, bank)
-    assert error.value.reason == "no_drafts"
+    assert error.value.kind == "none"
     older = saved_draft(bank, store, {}, record_id="0000aaaa", created=NOW - timedelta(days=1))
     newer = saved_draft(bank, store, {}, record_id="0000bbbb", created=NOW)
     assert find_draft(store, None, bank) == store.draft_path(newer.record.id)
     assert find_draft(store, "0000a", bank) == store.draft_path(older.record.id)
     assert find_draft(store, str(store.draft_path("0000bbbb")), bank) == store.draft_path("0000bbbb")
-    for ref, reason in (("0000", "several"), ("ffff", "no_match"), ("nowhere/x.toml", "no_such_file")):
-        with pytest.raises(DraftNotFound) as error:
+    for ref, kind in (("0000", "several"), ("ffff", "id"), ("nowhere/x.toml", "file")):
+        with pytest.raises(NoSuchRecord) as error:
             find_draft(store, ref, bank)
-        assert error.value.reason == reason
+        assert error.value.kind == kind
 
 
-def test_resume_without_a_draft_fails_clearly(bank, store, capsys):
-    code = run(Namespace(command="resume", draft=None), bank=bank, lang="en", store=store)
+def test_resume_without_a_draft_fails_clearly(store, capsys):
+    """Said by the command line before any screen opens (wizard/cli/launch.py)."""
+    code = cli_main(["resume", "--records-dir", str(store.root), "--lang", "en"])
     assert code == 1
     assert "there is no unfinished assessment to resume" in capsys.readouterr().err
-    code = run(Namespace(command="resume", draft="abc"), bank=bank, lang="pl", store=store)
+    code = cli_main(["resume", "abc", "--records-dir", str(store.root), "--lang", "pl"])
     assert code == 1
     assert "nie ma niedokończonej oceny o takim identyfikatorze" in capsys.readouterr().err
 
@@ -160,7 +164,7 @@ async def test_resume_from_the_command_line_opens_the_newest_draft(bank, store):
 
 KILLED_RUN = textwrap.dedent("""
     import asyncio, os, signal, sys
-    from wizard.model.bank import load_default
+    from wizard.storage.bank_files import load_default
     from wizard.storage.store import RecordStore
     from tests.tui.support import make_app
 

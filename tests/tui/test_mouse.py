@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.tui.support import example, keys_for, make_app
-from wizard.model.records import read_record
+from wizard.storage.record_reader import read_record
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen

@@ -11,8 +11,8 @@ from textual.widgets import Input, OptionList, Static
 
 from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
 from tests.tui.support import make_app, saved_draft, visible_text
-from wizard.storage.demo import KOWALSKI
-from wizard.model.records import read_record
+from wizard.cli.demo_folder import KOWALSKI
+from wizard.storage.record_reader import read_record
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.dialogs.note import NoteScreen
 from wizard.tui.dialogs.overview import OverviewScreen

@@ -7,7 +7,7 @@ import errno
 from textual.widgets import Input, Static
 
 from tests.tui.support import answer_all, example, keys_for, make_app, saved_draft, visible_text
-from wizard.model.records import read_record
+from wizard.storage.record_reader import read_record
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
 from wizard.tui.dialogs.note import NoteScreen

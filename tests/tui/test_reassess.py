@@ -4,7 +4,7 @@ marked, confirmed with Enter or answered again; the accepted new record supersed
 from __future__ import annotations
 
 from tests.tui.support import NOW, make_app, saved_record, widget_text
-from wizard.model.records import read_record
+from wizard.storage.record_reader import read_record
 from wizard.storage.settings import save_name, user_name
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.dialogs.overview import OverviewScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 
 from tests.tui.support import NOW, make_app, saved_draft, saved_record, visible_text, widget_text
-from wizard.model.records import read_record
+from wizard.storage.record_reader import read_record
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.dialogs.decide import DecisionScreen
 from wizard.tui.screens.review import ReviewScreen

@@ -11,15 +11,16 @@ from textual.widgets import DataTable, Static
 
 from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
 from tests.tui.support import NOW, ids, make_app, visible_text, widget_text
-from wizard.storage import feedback
 from wizard.model import records
 from wizard.model.compare import SAME, compare
-from wizard.storage.demo import KOWALSKI, NORTHWIND
-from wizard.model.records import read_record
+from wizard.model.feedback import current
 from wizard.model.team import team_view
+from wizard.storage import feedback
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
+from wizard.storage.record_reader import read_record
 from wizard.tui.app import build_app
-from wizard.tui.screens.compare import CompareScreen
 from wizard.tui.dialogs.feedback import FeedbackScreen
+from wizard.tui.screens.compare import CompareScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.team import TeamScreen
@@ -212,7 +213,7 @@ async def test_feedback_from_the_screen_is_stamped_to_the_microsecond(bank, stor
         given = feedback.good(feedback.load(store.root, record.id))
         assert [(f.stance, f.created) for f in given] == [
             ("agree", NOW + timedelta(microseconds=250_000)), ("disagree", NOW + timedelta(microseconds=500_000))]
-        assert [f.stance for f in feedback.current(given)] == ["disagree"]
+        assert [f.stance for f in current(given)] == ["disagree"]
         assert "Team: ✗ Marek" in visible_text(app)
 
 async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, store, demo, named):

@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from tests.tui.review_data import demo, path_of, with_broken  # noqa: F401  (fixtures)
 from tests.tui.support import make_app
-from wizard.storage.demo import KOWALSKI, NORTHWIND
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
 
 SIZE = (80, 24)
 

@@ -8,7 +8,7 @@ import re
 
 from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
 from tests.tui.support import make_app
-from wizard.storage.demo import KOWALSKI, NORTHWIND
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
 
 
 def texts(svg: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
 from tests.tui.support import make_app, saved_record
 from tests.tui.test_snapshots import filled, new_app, show, still_cursor  # noqa: F401  (fixtures)
-from wizard.storage.demo import KOWALSKI, NORTHWIND
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
 
 SIZE = (80, 24)
 

@@ -7,7 +7,7 @@ import io
 
 from tests.unit._support import EXAMPLES
 from wizard.cli import main as cli
-from wizard.storage.store import record_names
+from wizard.storage.folder import record_names
 
 FILE = str(EXAMPLES / "fading.toml")
 

@@ -11,7 +11,7 @@ import pytest
 from tests.unit._support import ROOT
 from wizard.cli import main as cli
 from wizard.model.problems import InvalidFile
-from wizard.model.records import parse_answers
+from wizard.storage.answers_codec import parse_answers
 from wizard.render.bank_docs import DOC, answers_template, questions_markdown
 
 

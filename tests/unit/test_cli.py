@@ -14,12 +14,14 @@ import pytest
 
 from tests.unit._support import EXAMPLES, copy_bank
 from wizard import __version__
-from wizard.model import bank as bank_module
+from wizard.storage import bank_files
 from wizard.model.advice import finding_text
 from wizard.model.reasoning import assess
-from wizard.model.records import DecisionRecord, parse_record, read_answers, read_record
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_reader import parse_record, read_record
+from wizard.storage.answers_codec import read_answers
 
-BANK = bank_module.load_default()
+BANK = bank_files.load_default()
 JSON_KEYS = {"source", "client", "level", "score", "confidence", "sections", "principles", "reasons",
              "counterfactual", "warnings"}
 EXAMPLE_FILES = [EXAMPLES / "late-payer.toml", EXAMPLES / "abusive.toml", EXAMPLES / "fading.toml"]
@@ -373,7 +375,7 @@ def test_show_unknown_id_fails_clearly(one_record, tmp_path):
 
 
 def test_validate_record_answers_and_bank(one_record, tmp_path):
-    run = cli("validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path(), cwd=tmp_path)
+    run = cli("validate", one_record, EXAMPLES / "fading.toml", bank_files.default_path(), cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert len(lines) == 4
@@ -514,7 +516,7 @@ def test_headless_commands_import_no_textual(one_record, tmp_path, command):
         "assess-json": ["assess", EXAMPLES / "late-payer.toml", "--json", "--save", "--force"],
         "list": ["list"],
         "show": ["show", "5eed", "--format", "markdown"],
-        "validate": ["validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path()],
+        "validate": ["validate", one_record, EXAMPLES / "fading.toml", bank_files.default_path()],
         "version": ["--version"],
     }[command]
     run = subprocess.run([sys.executable, "-c", NO_TEXTUAL, *map(str, args)], capture_output=True, text=True,

@@ -23,7 +23,8 @@ import pytest
 from wizard.cli import main as cli
 from wizard.storage import feedback
 from wizard.model.reasoning import assess
-from wizard.model.records import DecisionRecord, to_toml
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_writer import to_toml
 from wizard.storage import files, forgotten
 
 ROOT = Path(__file__).resolve().parents[2]

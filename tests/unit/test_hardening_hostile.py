@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from tests.hostile import CLIENT, answers_file, build, hostile, ledger_file, raw_in
 from wizard.cli import main as cli
-from wizard.model.records import read_record
+from wizard.storage.record_reader import read_record
 
 
 @pytest.fixture

@@ -10,7 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.model.records import DecisionRecord, read_answers, read_record, to_toml
+from wizard.model.records import DecisionRecord
+from wizard.storage.answers_codec import read_answers
+from wizard.storage.record_reader import read_record
+from wizard.storage.record_writer import to_toml
 from wizard.storage.store import RecordStore
 
 TZ = timezone(timedelta(hours=-5))

@@ -17,7 +17,8 @@ from tests.unit._support import with_schema
 from wizard.storage import feedback
 from wizard.storage.index import FILE, FOLDER
 from wizard.model.reasoning import assess
-from wizard.model.records import SCHEMA, DecisionRecord, to_toml
+from wizard.model.records import SCHEMA, DecisionRecord
+from wizard.storage.record_writer import to_toml
 from wizard.storage.store import RecordStore
 
 TZ = timezone(timedelta(hours=1))

@@ -22,7 +22,8 @@ from tests.unit._support import with_schema
 from wizard.storage import index
 from wizard.model.records import SCHEMA
 from wizard.model.reasoning import assess
-from wizard.model.records import DecisionRecord, Decision, to_toml
+from wizard.model.records import DecisionRecord, Decision
+from wizard.storage.record_writer import to_toml
 from wizard.storage.store import RecordStore
 
 TZ = timezone(timedelta(hours=1))
@@ -201,12 +202,12 @@ def test_deleting_or_corrupting_the_index_loses_nothing(store, bank):
 
 def test_another_question_bank_rebuilds_the_cache(store, bank, tmp_path):
     from tests.unit._support import copy_bank
-    from wizard.model import bank as bank_module
+    from wizard.storage import bank_files
 
     folder = copy_bank(tmp_path)
     with (folder / "context.toml").open("a", encoding="utf-8") as handle:
         handle.write(EXTRA_QUESTION)
-    custom = bank_module.load(folder)
+    custom = bank_files.load(folder)
     assert index.bank_fingerprint(custom) != index.bank_fingerprint(bank)
     answers = {"late_payments": 3, "extra_question": 2}
     store.save_new(make(custom, "Acme", 1, answers=answers))
@@ -364,7 +365,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from tests.unit._support import answer_sets  # noqa: E402
-from wizard.model.records import parse_record  # noqa: E402
+from wizard.storage.record_reader import parse_record  # noqa: E402
 
 SCALARS = st.one_of(st.integers(-3, 120), st.floats(-1, 2), st.booleans(), st.text(max_size=6),
                     st.sampled_from(["continue", "end_now", "draft", "en", "abcd", "late_payments", ""]),
@@ -444,7 +445,7 @@ def test_every_record_the_writer_makes_takes_the_cheap_path_with_the_same_summar
     import tomllib
 
     assert index.plainly_valid(tomllib.loads(path.read_text(encoding="utf-8")), bank)
-    from wizard.model.records import read_record
+    from wizard.storage.record_reader import read_record
 
     assert index.read_summary(path, bank) == index.summarize(read_record(path, bank))
 
@@ -452,19 +453,20 @@ def test_every_record_the_writer_makes_takes_the_cheap_path_with_the_same_summar
 # If this fails, the rules of reading a record changed: check that index.plainly_valid is still
 # at least as strict as parse_record (and extend the fuzzing above to the new rule), then update
 # the fingerprint below.
-READER_FINGERPRINT = "9f3e9053846ccebe"
+READER_FINGERPRINT = "a7de093d05db5f83"
 
 
 def test_the_cheaper_check_is_reviewed_when_the_record_rules_change():
     import hashlib
     import inspect
 
-    from wizard.model import problems
-    from wizard.model import records
+    from wizard import i18n
+    from wizard.model import problems, records
+    from wizard.storage import answers_codec, record_reader
 
-    parts = [records.parse_record, records._read_sheet, records._strings, records._RecordReader,
-             problems.FieldReader, records.RECORD_KEYS, records.STATUSES, records.LANGUAGES, records.SCHEMA,
-             records._evidence, records._ledger, records._day]
+    parts = [record_reader.parse_record, answers_codec.read_sheet, answers_codec.text_list,
+             record_reader._RecordReader, problems.FieldReader, records.RECORD_KEYS, records.STATUSES,
+             i18n.LANGUAGES, records.SCHEMA, answers_codec._evidence, answers_codec._ledger, answers_codec._day]
     source = "\n".join(inspect.getsource(p) if callable(p) else repr(p) for p in parts)
     fingerprint = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
     assert fingerprint == READER_FINGERPRINT, (

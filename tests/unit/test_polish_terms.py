@@ -9,8 +9,7 @@ import tomllib
 import pytest
 
 from tests.unit._support import QUESTIONS, ROOT
-import wizard.texts.tui  # noqa: F401  (registers the screens' texts)
-from wizard.i18n import MESSAGES, day, t
+from wizard.i18n import day, every_text, t
 from wizard.model.records import STATUSES
 
 BANNED = {
@@ -54,7 +53,7 @@ def _bank_texts() -> list[tuple[str, str]]:
     return found
 
 
-POLISH = [(key, pl) for key, (_, pl) in MESSAGES.items()] + _bank_texts()
+POLISH = [(key, pl) for key, (_, pl) in every_text().items()] + _bank_texts()
 
 
 def test_every_catalogue_is_scanned():

@@ -15,7 +15,8 @@ from tests.unit.test_review_support import T0, make_record
 from wizard.model.lifecycle import decide, supersede, to_supersede
 from wizard.model.prefill import CHANGED, KEPT, PENDING, Prefill, after_answer, carry_over, carried_from
 from wizard.model.problems import InvalidFile
-from wizard.model.records import parse_record, read_record, to_toml
+from wizard.storage.record_reader import parse_record, read_record
+from wizard.storage.record_writer import to_toml
 from wizard.render.prefill import source_text
 from wizard.model.draft import ANSWERED, OPEN, PREFILLED, SKIPPED, Draft, progress
 

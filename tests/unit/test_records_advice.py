@@ -12,13 +12,15 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.unit._support import HEAVY
-from wizard.model import bank as bank_module
+from wizard.storage import bank_files
 from wizard.model.reasoning import assess, translated
-from wizard.model.records import DecisionRecord, read_record, to_toml
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_reader import read_record
+from wizard.storage.record_writer import to_toml
 from wizard.render.report import markdown
 from wizard.storage.files import write_text
 
-BANK = bank_module.load_default()
+BANK = bank_files.load_default()
 CET = timezone(timedelta(hours=1))
 CREATED = datetime(2026, 3, 2, 9, 15, 0, tzinfo=CET)
 ALL_TRIED_NO_IMPROVEMENT = dict(problem_discussed=True, terms_revised=True, payment_terms_enforced=True,

@@ -15,8 +15,8 @@ from tests.unit._support import with_schema
 
 from tests.unit.test_review_support import CALM, make_record
 from wizard.storage import feedback
-from wizard.storage.demo import KOWALSKI, NORTHWIND
-from wizard.model.records import read_record
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
+from wizard.storage.record_reader import read_record
 from wizard.storage.store import RecordStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -193,16 +193,15 @@ def test_demo_opens_the_review_screen_in_a_terminal(monkeypatch, tmp_path, capsy
 
     calls = []
 
-    def run_tui(args, *, bank, lang, store, ledger):
-        calls.append((args.command, args.records_dir, lang, store.root, len(store.scan(bank)),
-                      ledger.ledger.name, len(ledger.clients)))
+    def run_tui(bank, store, lang, *, command, ledger):
+        calls.append((command, lang, store.root, len(store.scan(bank)), ledger.ledger.name, len(ledger.clients)))
         return 0
 
     monkeypatch.setitem(sys.modules, "wizard.tui.app", types.SimpleNamespace(run=run_tui))
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     assert cli.main(["demo", "--keep", str(tmp_path / "d"), "--lang", "pl"]) == 0
-    assert calls == [("review", str(tmp_path / "d"), "pl", tmp_path / "d", 10, "ledger.csv", 8)]  # and its ledger
+    assert calls == [("review", "pl", tmp_path / "d", 10, "ledger.csv", 8)]  # and its ledger
     assert capsys.readouterr().out == ""
 
 
@@ -278,9 +277,9 @@ def test_compare_speaks_the_language_asked_for_and_warns_on_one_record(tmp_path,
 @pytest.mark.parametrize("columns", [60, 80, 120])
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_history_and_team_never_cut_a_level(folder, columns, lang):
-    from wizard.model import bank as bank_module
+    from wizard.storage import bank_files
 
-    labels = [level.label(lang) for level in bank_module.load_default().levels]
+    labels = [level.label(lang) for level in bank_files.load_default().levels]
     env = dict(os.environ, COLUMNS=str(columns), PYTHONIOENCODING="utf-8")
     for command in (["history", KOWALSKI], ["team", NORTHWIND]):
         done = subprocess.run([sys.executable, "-m", "wizard", *command, "--lang", lang, "--records-dir", str(folder)],

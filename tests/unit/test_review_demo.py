@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from wizard.storage import feedback
-from wizard.storage.demo import KOWALSKI, NORTHWIND, build
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND, build
 from wizard.storage.store import RecordStore
 from wizard.model.team import history, team_view
 

@@ -9,7 +9,8 @@ import pytest
 
 from tests.unit.test_review_support import CALM, T0, make_record
 from wizard.model.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, is_overdue, supersede
-from wizard.model.records import parse_record, to_table
+from wizard.storage.record_reader import parse_record
+from wizard.storage.record_writer import to_table
 
 RISKY = CALM | {"late_payments": 4, "urgent_demands": 4, "revenue_share": 50, "problem_discussed": True,
                 "improvement": "none"}

@@ -213,7 +213,7 @@ def test_unassessed_drafts_are_left_out(bank):
 
 def test_gather_reads_one_clients_records_and_feedback(bank, store):
     from wizard.storage import feedback as feedback_files
-    from wizard.model.team import gather
+    from wizard.storage.gather import gather
 
     _, mine = store.save_new(make_record(bank, client="Nowak"))
     _, other = store.save_new(make_record(bank, client="Kowalski"))

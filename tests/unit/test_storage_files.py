@@ -16,9 +16,12 @@ import pytest
 
 from wizard.cli import main as cli
 from wizard.storage import feedback
-from wizard.model.problems import InvalidFile, read_toml
+from wizard.model.problems import InvalidFile
+from wizard.storage.toml_read import read_toml
 from wizard.model.reasoning import assess
-from wizard.model.records import DecisionRecord, read_record, to_toml
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_reader import read_record
+from wizard.storage.record_writer import to_toml
 from wizard.storage import files, locks
 from wizard.storage.store import RecordStore
 from wizard.storage.exports import export_path, write_export

@@ -7,27 +7,30 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from wizard.cli import main as cli
+from wizard.cli.context import Context, Fail, say
+from wizard.inert import inert
+from wizard.render.columns import fitted, text_width
 
 
-def due(args) -> int:
+def due(ctx: Context) -> int:
     from wizard.i18n import t
     from wizard.model.due import due_reviews
 
-    lang, store = cli._lang(args), cli._store(args)
+    args = ctx.args
+    lang, store = ctx.lang, ctx.store
     if args.within < 0:
-        raise cli._Fail([t("due.bad_within", lang, value=args.within)], 2)
+        raise Fail([t("due.bad_within", lang, value=args.within)], 2)
     try:
-        listed = store.summaries(lambda: cli._bank(args))
+        listed = store.summaries(lambda: ctx.bank)
     except OSError as error:
-        raise cli._Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=cli._reason(error, lang))]) from None
+        raise Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=ctx.reason(error))]) from None
     for item in listed:
         for problem in item.problems:
-            print(f"{cli.PROG}: {problem}", file=sys.stderr)
+            say(problem)
     today = date.today()
     reviews = due_reviews([(item.path, item.summary) for item in listed], today, args.within)
     if args.ics:
-        _write_calendar(Path(args.ics).expanduser(), reviews, args, lang)
+        _write_calendar(Path(args.ics).expanduser(), reviews, ctx)
     if args.json:
         from wizard.inert import json_dumps
 
@@ -39,27 +42,28 @@ def due(args) -> int:
                 "level": record.level, "status": record.status, "path": str(review.path),
             }))
     elif not args.ics or reviews:
-        _print_table(reviews, args, lang, today)
+        _print_table(reviews, ctx, today)
     broken = any(item.summary is None for item in listed)
     return 1 if broken else 0
 
 
-def _print_table(reviews, args, lang: str, today: date) -> None:
+def _print_table(reviews, ctx: Context, today: date) -> None:
+    args, lang = ctx.args, ctx.lang
     from wizard.i18n import day, t
 
     if not reviews:
         print(t("due.none", lang, days=args.within))
         return
-    labels = _levels(args, lang)
-    rows = [(day(r.record.review_date, lang), _when(r, lang), cli._inert(r.record.client),
-             labels(r.record.level) if r.record.level else "-", cli._inert(r.record.assessor), r.record.id)
+    labels = _levels(ctx)
+    rows = [(day(r.record.review_date, lang), _when(r, lang), inert(r.record.client),
+             labels(r.record.level) if r.record.level else "-", inert(r.record.assessor), r.record.id)
             for r in reviews]
     header = tuple(t(f"due.col.{name}", lang) for name in ("date", "when", "client", "level", "assessor", "record"))
-    widths = [max(cli._width(row[i]) for row in (header, *rows)) for i in range(6)]
+    widths = [max(text_width(row[i]) for row in (header, *rows)) for i in range(6)]
     widths[2] = min(widths[2], 30)
-    widths[4] = min(widths[4], max(14, cli._width(header[4])))
+    widths[4] = min(widths[4], max(14, text_width(header[4])))
     for row in (header, *rows):
-        print("  ".join(cli._fit(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
+        print("  ".join(fitted(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
     overdue = sum(1 for r in reviews if r.overdue)
     print(t("due.summary", lang, count=len(reviews), overdue=overdue, days=args.within))
 
@@ -72,28 +76,30 @@ def _when(review, lang: str) -> str:
     return t("due.today", lang) if review.days == 0 else t("due.in", lang, days=review.days)
 
 
-def _levels(args, lang: str):
+def _levels(ctx: Context):
+    lang = ctx.lang
     from functools import cache
 
     @cache
     def label(level: str) -> str:
-        found = cli._bank(args).level(level)
+        found = ctx.bank.level(level)
         return found.label(lang) if found else level
 
     return label
 
 
-def _write_calendar(target: Path, reviews, args, lang: str) -> None:
+def _write_calendar(target: Path, reviews, ctx: Context) -> None:
+    args, lang = ctx.args, ctx.lang
     """The .ics file, written atomically to the place the user chose; never half a file."""
     from wizard.i18n import t
     from wizard.render.calendar import review_calendar
     from wizard.storage import files
 
     if target.is_dir():
-        raise cli._Fail([t("due.ics_is_folder", lang, path=target)], 2)
-    text = review_calendar(reviews, _levels(args, lang), lang).decode("utf-8")
+        raise Fail([t("due.ics_is_folder", lang, path=target)], 2)
+    text = review_calendar(reviews, _levels(ctx), lang).decode("utf-8")
     try:
         files.write_text(target.parent, target, text, overwrite=True)
     except OSError as error:
-        raise cli._Fail([t("cli.cannot_write", lang, path=target, reason=files.reason(error, lang))]) from None
+        raise Fail([t("cli.cannot_write", lang, path=target, reason=files.reason(error, lang))]) from None
     print(t("due.ics_written", lang, path=target, count=len(reviews)), file=sys.stderr if args.json else sys.stdout)

@@ -9,38 +9,17 @@ read at all raises `InvalidFile` (printed as file: field: message). Nothing here
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from wizard.cli import main as cli
-from wizard.inert import json_dumps
+from wizard.cli.context import Context, Fail, say
+from wizard.render.columns import fit_columns, fitted, text_width
+from wizard.inert import inert, json_dumps
 from wizard.i18n import day, t
-from wizard.model.evidence import ClientEvidence, derive
-from wizard.model.invoices import Ledger, Window, default_window
-from wizard.model.ledger_rules import LedgerRules
+from wizard.model.evidence import ClientEvidence, Drawn, derive
+from wizard.model.invoices import Ledger, default_window
 
 PROBLEMS_SHOWN = 20  # rows with problems listed one by one; the others are counted
-
-
-@dataclass(frozen=True)
-class Drawn:
-    """A ledger read and every client's answers drawn from it."""
-
-    ledger: Ledger
-    rules: LedgerRules
-    window: Window
-    clients: list[ClientEvidence]
-
-    def find(self, client: str) -> ClientEvidence | None:
-        from wizard.model.clients import same_client
-
-        return next((found for found in self.clients if same_client(found.client, client)), None)
-
-    def similar(self, client: str) -> list[str]:
-        from wizard.model.clients import close_names
-
-        return close_names(client, [found.client for found in self.clients])
 
 
 def draw(args, path: str, lang: str) -> Drawn:
@@ -56,25 +35,25 @@ def draw(args, path: str, lang: str) -> Drawn:
         try:
             mapping = parse_map(args.map)
         except ValueError as error:
-            raise cli._Fail([t("ledger.bad_map", lang, message=error)], 2) from None
+            raise Fail([t("ledger.bad_map", lang, message=error)], 2) from None
     bounds = {}
     for option in ("since", "until"):
         text = getattr(args, option, None)
         if text:
             bounds[option] = parse_date(text)
             if isinstance(bounds[option], BadCell):
-                raise cli._Fail([t("ledger.bad_date", lang, option=option, message=bounds[option])], 2)
+                raise Fail([t("ledger.bad_date", lang, option=option, message=bounds[option])], 2)
     if "since" in bounds and "until" in bounds and bounds["since"] > bounds["until"]:
-        raise cli._Fail([t("ledger.dates_reversed", lang, since=args.since, until=args.until)], 2)
+        raise Fail([t("ledger.dates_reversed", lang, since=args.since, until=args.until)], 2)
     try:
         rules = load_rules(Path(args.questions) if getattr(args, "questions", None) else None)
     except InvalidFile as error:
-        raise cli._Fail([str(problem) for problem in error.problems], 2) from None
+        raise Fail([str(problem) for problem in error.problems], 2) from None
     ledger = read_ledger(path, mapping)
     report(ledger, lang)
     window = default_window(ledger, rules, date.today(), bounds.get("since"), bounds.get("until"))
     if window.since > window.until:
-        raise cli._Fail([t("ledger.dates_reversed", lang, since=window.since, until=window.until)], 2)
+        raise Fail([t("ledger.dates_reversed", lang, since=window.since, until=window.until)], 2)
     currency = getattr(args, "currency", None)
     return Drawn(ledger, rules, window, derive(ledger, rules, window, currency.upper() if currency else None))
 
@@ -82,10 +61,9 @@ def draw(args, path: str, lang: str) -> Drawn:
 def report(ledger: Ledger, lang: str) -> None:
     """The ledger's problems on stderr, the first ones in full and the others counted."""
     for problem in ledger.problems[:PROBLEMS_SHOWN]:
-        print(f"{cli.PROG}: {cli._inert(str(problem))}", file=sys.stderr)
+        say(inert(str(problem)))
     if len(ledger.problems) > PROBLEMS_SHOWN:
-        print(f"{cli.PROG}: {t('ledger.more_problems', lang, count=len(ledger.problems) - PROBLEMS_SHOWN)}",
-              file=sys.stderr)
+        say(t('ledger.more_problems', lang, count=len(ledger.problems) - PROBLEMS_SHOWN))
 
 
 def _code(drawn: Drawn) -> int:
@@ -108,11 +86,11 @@ def prefill(drawn: Drawn, sheet, lang: str):
 # ---------------------------------------------------------------------------------------------
 
 
-def evidence(args) -> int:
+def evidence(ctx: Context) -> int:
     """`client-exit evidence LEDGER [--client NAME] [--json]`: the answers drawn and their evidence."""
     from wizard.render.evidence import evidence_json
 
-    lang = cli._lang(args)
+    args, lang = ctx.args, ctx.lang
     drawn = draw(args, args.ledger, lang)
     shown = drawn.clients
     if args.client:
@@ -127,14 +105,14 @@ def evidence(args) -> int:
         return _code(drawn)
     ledger, window = drawn.ledger, drawn.window
     encoding, delimiter, decimal = ledger.dialect
-    print(cli._inert(t("ledger.summary", lang, file=ledger.file, invoices=len(ledger.invoices),
+    print(inert(t("ledger.summary", lang, file=ledger.file, invoices=len(ledger.invoices),
                            clients=len(drawn.clients), since=day(window.since, lang), until=day(window.until, lang))))
     print(t("ledger.read_as", lang, encoding=encoding, delimiter=_quoted(delimiter, lang), decimal=_quoted(decimal, lang)))
     if ledger.left_out_total:
         print(t("ledger.rows_left_out", lang, count=ledger.left_out_total))
     if not shown:
         print(t("ledger.nothing", lang, since=day(window.since, lang), until=day(window.until, lang)))
-    _print_evidence(shown, cli._bank(args), lang)
+    _print_evidence(shown, ctx.bank, lang, ctx.console)
     return _code(drawn)
 
 
@@ -145,24 +123,22 @@ def _quoted(mark: str, lang: str) -> str:
 
 
 def _no_client(drawn: Drawn, client: str, lang: str) -> None:
-    print(f"{cli.PROG}: {cli._inert(t('ledger.no_client', lang, client=client, file=drawn.ledger.file))}",
-          file=sys.stderr)
+    say(inert(t('ledger.no_client', lang, client=client, file=drawn.ledger.file)))
     similar = drawn.similar(client)
     if similar:
-        print(cli._inert(t("clients.similar", lang, names=", ".join(similar))), file=sys.stderr)
+        print(inert(t("clients.similar", lang, names=", ".join(similar))), file=sys.stderr)
 
 
-def _print_evidence(shown: list[ClientEvidence], bank, lang: str) -> None:
+def _print_evidence(shown: list[ClientEvidence], bank, lang: str, console) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
     from wizard.render.evidence import evidence_texts
     from wizard.render.report import answer_text, question_text
 
-    console = cli._console()
     for found in shown:
         console.print()
-        console.print(Text(cli._inert(found.client), style="bold"))
+        console.print(Text(inert(found.client), style="bold"))
         answers, texts = found.answers, evidence_texts(found, lang)
         for question in found.facts:
             line = Text(f"{question_text(bank, question, lang)}  ")
@@ -171,26 +147,26 @@ def _print_evidence(shown: list[ClientEvidence], bank, lang: str) -> None:
             else:
                 line.append(t("ledger.not_derived", lang), style="yellow")
             console.print(Padding(line, (0, 0, 0, 2)))
-            console.print(Padding(Text(cli._inert(texts[question]), style="dim"), (0, 0, 0, 6)))
+            console.print(Padding(Text(inert(texts[question]), style="dim"), (0, 0, 0, 6)))
 
 
 # ---------------------------------------------------------------------------------------------
 
 
-def clients(args) -> int:
+def clients(ctx: Context) -> int:
     """`client-exit clients [--json] [--ledger LEDGER]`: one row per client, attention first."""
     from wizard.model.portfolio import portfolio
     from wizard.render.portfolio import concentration_lines, row_json, unmatched_lines
 
-    lang, store = cli._lang(args), cli._store(args)
+    args, lang, store = ctx.args, ctx.lang, ctx.store
     drawn = draw(args, args.ledger, lang) if args.ledger else None
     try:
-        listed = store.summaries(lambda: cli._bank(args))
+        listed = store.summaries(lambda: ctx.bank)
     except OSError as error:
-        raise cli._Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=cli._reason(error, lang))]) from None
+        raise Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=ctx.reason(error))]) from None
     for item in listed:
         for problem in item.problems:
-            print(f"{cli.PROG}: {cli._inert(str(problem))}", file=sys.stderr)
+            say(inert(str(problem)))
     summaries = [item.summary for item in listed if item.summary is not None]
     found = portfolio(summaries, date.today(), drawn.clients if drawn else None, drawn.rules if drawn else None)
     failed = len(summaries) < len(listed) or bool(drawn and drawn.ledger.problems)
@@ -199,17 +175,17 @@ def clients(args) -> int:
             print(json_dumps(row_json(row, drawn is not None)))
         return 1 if failed else 0
     for line in concentration_lines(found, lang, drawn is not None):
-        print(cli._inert(line))
+        print(inert(line))
     if found.rows:
         print()
-        _print_rows(found, cli._bank(args), lang, drawn is not None)
+        _print_rows(found, ctx.bank, lang, drawn is not None)
         print()
         print(t("portfolio.order", lang))
     else:
         ledger = t("portfolio.no_ledger_clients", lang) if drawn else ""
         print(t("portfolio.none", lang, path=store.root, ledger=ledger))
     for line in unmatched_lines(found, lang):
-        print(cli._inert(line))
+        print(inert(line))
     return 1 if failed else 0
 
 
@@ -224,11 +200,9 @@ def _print_rows(found, bank, lang: str, with_ledger: bool) -> None:
     keys = [key for key in COLUMNS if with_ledger or key not in LEDGER_COLUMNS]
     levels = {level.id: short_level_label(level.id, lang) for level in bank.levels}  # never cut
     header = {key: t(f"portfolio.col.{key}", lang) for key in keys}
-    rows = [{key: cli._inert(text) for key, text in cells(row, levels, lang).items()} for row in found.rows]
-    widths = {key: max(cli._width(line[key]) for line in (header, *rows)) for key in keys}
+    rows = [{key: inert(text) for key, text in cells(row, levels, lang).items()} for row in found.rows]
+    widths = {key: max(text_width(line[key]) for line in (header, *rows)) for key in keys}
     right = {"score", "revenue", "late", "owed"}
-    others = sum(widths[key] for key in keys if key != "client") + 2 * (len(keys) - 1)
-    terminal = shutil.get_terminal_size((100, 24)).columns
-    widths["client"] = min(widths["client"], max(12, terminal - others))
+    widths = fit_columns(widths, shutil.get_terminal_size((100, 24)).columns, shrink=[("client", 12)], gap=2)
     for line in (header, *rows):
-        print("  ".join(cli._fit(line[key], widths[key], right=key in right) for key in keys).rstrip())
+        print("  ".join(fitted(line[key], widths[key], right=key in right) for key in keys).rstrip())

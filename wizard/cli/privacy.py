@@ -25,10 +25,11 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from wizard.cli import main as cli
+from wizard.cli.context import Context
+from wizard.cli.context import say as warn
 from wizard.model.clients import client_key as _key, close_names, same_client
 from wizard.i18n import t
-from wizard.model.problems import unreadable as unreadable_folder
+from wizard.storage.toml_read import unreadable as unreadable_folder
 from wizard.inert import inert
 from wizard.storage import files, forgotten
 
@@ -50,8 +51,10 @@ class Plan(NamedTuple):
         return [path for kind in KINDS for path in self.found[kind]]
 
 
-def forget(args) -> int:
-    bank, lang, store = cli._bank(args), cli._lang(args), cli._store(args)
+def forget(ctx: Context) -> int:
+
+    args = ctx.args
+    bank, lang, store = ctx.bank, ctx.lang, ctx.store
     client, say = args.client, _Output()
     plan = _plan(store, bank, client)
     if plan.duplicates:
@@ -77,8 +80,7 @@ def forget(args) -> int:
                 return _refuse_duplicates(plan, lang)
             deleted, left, tombstone = _delete(store, client, plan, lang, say)
     except OSError as error:  # the lock: held by another program for too long, or cannot be made
-        print(f"{cli.PROG}: {t('cli.cannot_write', lang, path=store.root, reason=files.reason(error, lang))}",
-              file=sys.stderr)
+        warn(t('cli.cannot_write', lang, path=store.root, reason=files.reason(error, lang)))
         return 1
     try:
         store.summaries(bank)  # rewrites the list cache without the deleted records
@@ -86,7 +88,7 @@ def forget(args) -> int:
         pass
     say(t("privacy.done", lang, client=inert(client), count=deleted))
     if left:
-        print(f"{cli.PROG}: {t('privacy.left', lang, client=inert(client), count=left)}", file=sys.stderr)
+        warn(t('privacy.left', lang, client=inert(client), count=left))
     if tombstone is not None:
         say(t("privacy.tombstone", lang, path=tombstone.relative_to(store.root)))
     if _in_git(store.root):
@@ -101,8 +103,7 @@ def _delete(store, client: str, plan: Plan, lang: str, say) -> tuple[int, int, P
     try:
         tombstone = forgotten.write(store.root, client, plan.ids | forgotten.load(store.root).ids_of(client))
     except OSError as error:
-        print(f"{cli.PROG}: {t('cli.cannot_write', lang, path=store.root, reason=files.reason(error, lang))}",
-              file=sys.stderr)
+        warn(t('cli.cannot_write', lang, path=store.root, reason=files.reason(error, lang)))
     deleted = left = 0
     for path in plan.targets:
         try:
@@ -111,8 +112,7 @@ def _delete(store, client: str, plan: Plan, lang: str, say) -> tuple[int, int, P
             continue  # gone already: nothing left to forget
         except OSError as error:
             left += 1
-            print(f"{cli.PROG}: {t('privacy.failed', lang, path=inert(str(path)), reason=files.reason(error, lang))}",
-                  file=sys.stderr)
+            warn(t('privacy.failed', lang, path=inert(str(path)), reason=files.reason(error, lang)))
             continue
         deleted += 1
         say(t("privacy.deleted", lang, path=inert(str(path))))
@@ -178,8 +178,10 @@ def _exports(store, client: str, records: list[Path]) -> tuple[list[Path], list[
     """Markdown exports about the client: a record's `.md` beside it, and the files in
     `exports/` (comparisons, histories, team views) whose title names the client exactly.
     Also the folder, when it could not be looked into (a link, no permission)."""
-    found = [path.with_suffix(".md") for path in records if path.with_suffix(".md").is_file()]
-    exports = store.root / "exports"
+    from wizard.storage.exports import FOLDER, record_export_path
+
+    found = [record_export_path(path) for path in records if record_export_path(path).is_file()]
+    exports = store.root / FOLDER
     try:
         names = sorted(e.name for e in files.entries(store.root, exports) if e.name.endswith(".md"))
     except OSError as error:
@@ -222,7 +224,7 @@ def _temporary_files(store, client: str) -> list[Path]:
 def _refuse_duplicates(plan: Plan, lang: str) -> int:
     for rid, paths in plan.duplicates.items():
         names = ", ".join(inert(str(p)) for p in paths)
-        print(f"{cli.PROG}: {t('privacy.duplicate', lang, id=rid, names=names)}", file=sys.stderr)
+        warn(t('privacy.duplicate', lang, id=rid, names=names))
     return 1
 
 
@@ -235,7 +237,7 @@ def _report_unreadable(plan: Plan, client: str, lang: str) -> None:
 
 def _confirmed(lang: str, count: int) -> bool:
     if not sys.stdin.isatty():
-        print(f"{cli.PROG}: {t('privacy.no_terminal', lang)}", file=sys.stderr)
+        warn(t('privacy.no_terminal', lang))
         return False
     try:
         answer = input(t("privacy.confirm", lang, count=count))

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any, Union
 
 from wizard.model.problems import show
 
-LANGUAGES = ("en", "pl")
 KINDS = ("scale", "bool", "percent", "number", "choice")
 ROLES = ("signal", "remediation", "context", "bias")
 LEVELS = ("continue", "monitor", "revise_terms", "prepare_exit", "end_now")
@@ -450,32 +447,3 @@ class Bank:
 
     def level(self, level_id: str) -> Level:
         return self.levels[LEVELS.index(level_id)]
-
-
-# ---------------------------------------------------------------------------------------------
-# Loading (the reader lives in wizard/storage/bank_codec.py)
-
-
-def default_path() -> Path:
-    """The bank shipped with the program: inside the installed package, else the source tree."""
-    package = Path(__file__).resolve().parents[1]  # wizard/
-    packaged = package / "questions"
-    if (packaged / "bank.toml").is_file():
-        return packaged
-    return package.parent / "questions"
-
-
-@cache
-def load_default() -> Bank:
-    return load(default_path())
-
-
-def load(path: Path | str | None = None) -> Bank:
-    """Load and validate a bank: a folder with bank.toml, or a single bank file.
-
-    Raises `InvalidFile` listing every problem found, each naming the file, the question id
-    and the field.
-    """
-    from wizard.storage.bank_codec import read_bank
-
-    return read_bank(Path(path) if path is not None else default_path())

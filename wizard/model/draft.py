@@ -8,27 +8,37 @@ says why; the next change or an explicit retry writes it again.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from wizard.model.bank import Answer, Bank, Question
 from wizard.model.prefill import Prefill, after_answer, carried_from
 from wizard.model.problems import InvalidFile
 from wizard.model.reasoning import assess
-from wizard.model.records import DecisionRecord, Evidence, LedgerSource, read_record
-from wizard.storage.store import RecordStore
+from wizard.model.records import DecisionRecord, Evidence, LedgerSource
 
 ANSWERED, SKIPPED, OPEN = "answered", "skipped", "open"
 PREFILLED = "prefilled"  # answered by a pre-fill (model/prefill.py) the assessor has not confirmed yet
 TO_DO = (OPEN, PREFILLED)  # what the questionnaire still asks the assessor to look at
 
 
+class Folder(Protocol):
+    """What a draft needs of the records folder (wizard.storage.store.RecordStore): the draft
+    is saved through it, and the finished record written to it."""
+
+    def save_draft(self, record: DecisionRecord) -> Path: ...
+    def save_new(self, record: DecisionRecord) -> tuple[Path, DecisionRecord]: ...
+    def delete_draft(self, record_id: str) -> None: ...
+    def paths(self) -> list[Path]: ...
+    def read(self, path: Path, bank: Bank) -> DecisionRecord: ...
+
+
 @dataclass
 class Draft:
     bank: Bank
-    store: RecordStore
+    store: Folder
     record: DecisionRecord
     saved: bool = False
     error: OSError | None = None  # why the last write failed, until one succeeds
@@ -36,7 +46,7 @@ class Draft:
     # -- starting and reopening ---------------------------------------------------------------
 
     @classmethod
-    def start(cls, bank: Bank, store: RecordStore, *, client: str, assessor: str, lang: str,
+    def start(cls, bank: Bank, store: Folder, *, client: str, assessor: str, lang: str,
               created: datetime, record_id: str,
               prefill: dict[str, tuple[Answer, Prefill]] | None = None,
               evidence: dict[str, Evidence] | None = None, ledger: LedgerSource | None = None) -> Draft:
@@ -56,9 +66,9 @@ class Draft:
         return cls(bank, store, record)
 
     @classmethod
-    def open(cls, bank: Bank, store: RecordStore, path: Path) -> Draft:
+    def open(cls, bank: Bank, store: Folder, path: Path) -> Draft:
         """Reopen a draft file. Raises InvalidFile when it cannot be read."""
-        return cls(bank, store, read_record(path, bank), saved=True)
+        return cls(bank, store, store.read(path, bank), saved=True)
 
     # -- where we are -------------------------------------------------------------------------
 
@@ -192,7 +202,7 @@ class Draft:
         for path in self.store.paths():
             if path.stem.endswith(f"-{self.record.id}"):
                 try:
-                    record = read_record(path, self.bank)
+                    record = self.store.read(path, self.bank)
                 except InvalidFile:
                     continue
                 if record.id == self.record.id and record.created == self.record.created:
@@ -205,15 +215,6 @@ class Draft:
         return None
 
 
-class DraftNotFound(Exception):
-    """No draft matches what was asked for; `reason` is no_drafts, no_such_file, no_match or several."""
-
-    def __init__(self, reason: str, ref: str) -> None:
-        super().__init__(f"{ref}: {reason}")
-        self.reason = reason
-        self.ref = ref
-
-
 def progress(record: DecisionRecord, bank: Bank) -> tuple[int, int]:
     """How many questions of a draft are done (answered or skipped, a pre-filled answer once it is
     confirmed), and how many there are."""
@@ -221,29 +222,3 @@ def progress(record: DecisionRecord, bank: Bank) -> tuple[int, int]:
     done = sum(1 for q in bank.questions
                if (q.id in record.answers and q.id not in pending) or q.id in record.skipped)
     return done, len(bank.questions)
-
-
-def find_draft(store: RecordStore, ref: str | None, bank: Bank) -> Path:
-    """A draft by path or by a prefix of its id; the newest when `ref` is None.
-
-    Raises DraftNotFound when there is none, or several match.
-    """
-    if ref is None:
-        entries = [e for e in store.scan_drafts(bank) if e.record is not None]
-        if not entries:
-            raise DraftNotFound("no_drafts", str(store.drafts))
-        return entries[0].path
-    candidate = Path(ref).expanduser()
-    if candidate.suffix == ".toml" or os.sep in ref:
-        if candidate.is_file():
-            return candidate
-        raise DraftNotFound("no_such_file", ref)
-    from wizard.storage.store import record_names
-
-    paths = sorted(store.drafts / name for name in record_names(store.drafts))
-    matches = [p for p in paths if p.stem.startswith(ref.lower())]
-    if not matches:
-        raise DraftNotFound("no_match", ref)
-    if len(matches) > 1:
-        raise DraftNotFound("several", ref)
-    return matches[0]

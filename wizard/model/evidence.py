@@ -329,3 +329,23 @@ def orders_trend(first: float, second: float, rules: LedgerRules) -> str | None:
 
 def owes(owed: Owed, counts: str) -> bool:
     return bool(owed.overdue or (counts == "unpaid" and owed.pending))
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A ledger read and every client's answers drawn from it."""
+
+    ledger: Ledger
+    rules: LedgerRules
+    window: Window
+    clients: list[ClientEvidence]
+
+    def find(self, client: str) -> ClientEvidence | None:
+        from wizard.model.clients import same_client
+
+        return next((found for found in self.clients if same_client(found.client, client)), None)
+
+    def similar(self, client: str) -> list[str]:
+        from wizard.model.clients import close_names
+
+        return close_names(client, [found.client for found in self.clients])

@@ -34,15 +34,10 @@ from datetime import datetime
 from statistics import median_high
 
 from wizard.model.bank import LEVELS, SCALE_MAX, Answer, Bank, Question
-from wizard.model.clients import close_names, same_client
+from wizard.model.clients import same_client
 from wizard.model.conflicts import accepted_conflict
-from wizard.storage.feedback import Feedback
-from wizard.model.problems import InvalidFile, Problem
-from wizard.model.records import Decision, DecisionRecord, read_record
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from wizard.storage.store import RecordStore
+from wizard.model.feedback import Feedback
+from wizard.model.records import Decision, DecisionRecord
 
 CONFIDENT = 0.5  # below this share of questions answered, an assessment does not vote
 NUMBER_SPREAD = 20  # percent or number answers this far apart are a disagreement
@@ -63,48 +58,6 @@ def sparkline(scores: list[int]) -> str:
 
 def assessor_name(record: DecisionRecord) -> str:
     return " ".join(record.assessor.split())
-
-
-@dataclass(frozen=True)
-class Gathered:
-    """What the review views need from a records folder, read once."""
-
-    records: list[DecisionRecord]  # readable records (of one client, when one was asked for)
-    feedback: dict[str, list[Feedback]]  # record id → its readable feedback, oldest first
-    problems: list[Problem]  # broken record and feedback files, each naming its file and field
-    similar: tuple[str, ...] = ()  # when the client asked for has no record: close names that do
-
-
-def gather(store: RecordStore, bank: Bank, client: str | None = None) -> Gathered:
-    """Read the records (all, or one client's) and their feedback; broken files become problems.
-
-    For one client, the store's list cache picks the client's files, so only those are read in
-    full: a folder of 10,000 records costs one cached listing plus a few files. The client is
-    matched by `wizard.model.clients.same_client`; with no match, `similar` holds close names.
-    """
-    from wizard.storage import feedback as feedback_files
-
-    similar: tuple[str, ...] = ()
-    if client is None:
-        entries = store.scan(bank)
-        problems = [p for e in entries for p in e.problems]
-        records = [e.record for e in entries if e.record is not None]
-    else:
-        listed = store.summaries(bank)
-        problems = [p for item in listed for p in item.problems]
-        records = []
-        for item in listed:
-            if item.summary is not None and same_client(item.summary.client, client):
-                try:
-                    records.append(read_record(item.path, bank))
-                except InvalidFile as error:  # changed since it was listed
-                    problems += error.problems
-        if not records:
-            similar = tuple(close_names(client, (item.summary.client for item in listed if item.summary)))
-    found = {r.id: feedback_files.load(store.root, r.id) for r in records}
-    problems += feedback_files.broken(found)
-    return Gathered(records, {rid: feedback_files.good(items) for rid, items in found.items() if items}, problems,
-                    similar)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,7 +214,7 @@ def team_view(bank: Bank, records: list[DecisionRecord], client: str,
     members = latest_per_assessor(records, client)
     names = _member_names(members)
     feedback = feedback or {}
-    from wizard.storage.feedback import current
+    from wizard.model.feedback import current
 
     stances = tuple(f for r in members for f in current(feedback.get(r.id, [])))
     return TeamView(

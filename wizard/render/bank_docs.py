@@ -72,7 +72,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "questions.md"
 
 
 def main() -> int:
-    from wizard.model.bank import load_default
+    from wizard.storage.bank_files import load_default
 
     DOC.write_text(questions_markdown(load_default()), encoding="utf-8")
     print(f"written: {DOC}", file=sys.stderr)

@@ -23,7 +23,7 @@ from wizard.inert import inert, markdown as md
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from wizard.storage.feedback import Feedback
+    from wizard.model.feedback import Feedback
 
 LEVEL_STYLES = {
     "continue": "bold green",

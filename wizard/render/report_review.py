@@ -14,7 +14,7 @@ from datetime import date
 
 from wizard.model.bank import LEVELS, Answer, Bank
 from wizard.model.compare import BETTER, CHANGED, SAME, WORSE, Comparison
-from wizard.storage.feedback import Feedback, current, tally
+from wizard.model.feedback import Feedback, current, tally
 from wizard.i18n import day, t
 from wizard.model.lifecycle import is_overdue
 from wizard.model.records import DecisionRecord

@@ -11,21 +11,40 @@ import math
 from pathlib import Path
 from typing import Any
 
+from wizard.i18n import LANGUAGES
 from wizard.model.bank import (
-    EXIT_CAUSES, FINDINGS, STATES, CANONICAL, KINDS, LANGUAGES, LEVELS, PRINCIPLES, ROLES, SCALE_MAX, UNIT_FORMS, Bank, Item, Level,
-    Principle, Question, Scoring, Section, Text, Unit,
+    CANONICAL,
+    EXIT_CAUSES,
+    FINDINGS,
+    KINDS,
+    LEVELS,
+    PRINCIPLES,
+    ROLES,
+    SCALE_MAX,
+    STATES,
+    UNIT_FORMS,
+    Bank,
+    Item,
+    Level,
+    Principle,
+    Question,
+    Scoring,
+    Section,
+    Text,
+    Unit,
 )
-from wizard.model.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml
+from wizard.model.problems import FieldReader, InvalidFile, Problem, join
 from wizard.storage.rules_codec import (
-    read_conditions, read_decision, read_exit_cause, read_problems, read_remediation, read_remedies, read_rules,
-    read_subset,
+    read_conditions, read_decision, read_exit_cause, read_problems, read_remediation, read_remedies,
+    read_rules, read_subset,
 )
+from wizard.storage.toml_read import read_toml
 
 
 def read_bank(path: Path) -> Bank:
     """A bank folder (with bank.toml) or a bank file, validated; raises InvalidFile."""
     main_file, folder = (path / "bank.toml", path) if path.is_dir() else (path, path.parent)
-    reader = BankReader(display_path(main_file))
+    reader = BankReader(str(main_file))
     bank = reader.bank(read_toml(main_file), folder)
     if reader.problems:
         raise InvalidFile(reader.problems)
@@ -251,7 +270,7 @@ class BankReader(FieldReader):
                 except InvalidFile as error:
                     self.problems.extend(error.problems)
                     continue
-                source = display_path(path)
+                source = str(path)
             else:
                 section_data, source = item, self.file
             questions = self.questions(section_data, sid, source, seen)

@@ -1,7 +1,7 @@
 """A made-up invoice ledger for the demo and examples/ledger.csv: 14 months of invoices to the demo's
 clients, as a Polish invoicing tool exports them (`;`, a decimal comma, dd.mm.yyyy dates).
 
-Each client pays in the way its sample decisions tell (wizard/storage/demo.py): Kowalski Meble brings
+Each client pays in the way its sample decisions tell (wizard/cli/demo_folder.py): Kowalski Meble brings
 about 40% of the revenue and pays later and later, with two invoices still unpaid; Harbor & Finch
 slips too; Piekarnia Świętokrzyska always pays on time and orders more; Zielony Ogród orders less;
 Brightline's work ended two months ago. Two clients have never been assessed: one of them pays

@@ -20,22 +20,13 @@ def export_path(root: Path, *parts: str) -> Path:
     return Path(root) / FOLDER / ("-".join(slug(part, 60) for part in parts if part) + ".md")
 
 
+def record_export_path(record_path: Path) -> Path:
+    """A record's own export: beside the record, with the same name."""
+    return Path(record_path).with_suffix(".md")
+
+
 def write_export(root: Path, target: Path, text: str) -> Path:
     """Write (or replace) one export. Raises OSError (a linked exports/ is refused); nothing
     half-written is left behind."""
     files.write_text(root, target, text, overwrite=True)
-    return target
-
-
-def export_from(screen, target: Path, text: str) -> Path | None:
-    """Write an export for a screen and say where it went (or why it could not be written)."""
-    from wizard.tui.widgets.result_view import short_path
-
-    try:
-        write_export(screen.app.store.root, target, text)
-    except OSError as error:
-        screen.notify(screen.t("tui.result.write_failed", path=short_path(target),
-                               reason=files.reason(error, screen.lang)), severity="error", timeout=10)
-        return None
-    screen.notify(screen.t("tui.result.exported", path=short_path(target)), timeout=8)
     return target

@@ -23,24 +23,16 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from wizard.model.problems import FieldReader, InvalidFile, Problem, display_path, read_toml, show, unreadable
+from wizard.model.feedback import STANCES, Feedback
+from wizard.model.problems import FieldReader, InvalidFile, Problem, show
 from wizard.model.records import slug
 from wizard.storage import files
+from wizard.storage.toml_read import read_toml, unreadable
 
 SCHEMA = 1
-STANCES = ("agree", "disagree", "abstain")
 FOLDER = "feedback"
 KEYS = ("schema", "record", "by", "stance", "comment", "created")
 _RECORD_ID = re.compile(r"[0-9a-f]{4,32}")
-
-
-@dataclass(frozen=True)
-class Feedback:
-    record: str  # the id of the record it is about
-    by: str
-    stance: str
-    created: datetime
-    comment: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,7 +112,7 @@ def add(root: Path, feedback: Feedback) -> Path:
 
 def read(path: Path, record_id: str | None = None) -> Feedback:
     """Load and validate one feedback file. Raises InvalidFile naming the file and each bad field."""
-    return parse(read_toml(path), display_path(path), record_id)
+    return parse(read_toml(path), str(path), record_id)
 
 
 def parse(data: dict, file: str, record_id: str | None = None) -> Feedback:
@@ -162,7 +154,7 @@ def load(root: Path, record_id: str) -> list[FeedbackEntry]:
         found = [e for e in files.entries(root, target) if e.name.endswith(".toml") and not e.name.startswith(".")]
     except OSError as error:
         return [FeedbackEntry(target, None, (unreadable(target, error),))]
-    from wizard.storage.store import odd_file
+    from wizard.storage.folder import odd_file
 
     entries = []
     for item in sorted(found, key=lambda e: e.name):
@@ -201,27 +193,6 @@ def good(entries: list[FeedbackEntry]) -> list[Feedback]:
 
 def broken(entries_by_record: dict[str, list[FeedbackEntry]]) -> list[Problem]:
     return [p for entries in entries_by_record.values() for e in entries for p in e.problems]
-
-
-def current(feedback: list[Feedback]) -> list[Feedback]:
-    """Each person's latest stance (names compared like client names), oldest first.
-
-    Given in the same instant (old files are stamped to the second), the later one in the list
-    wins: `load` lists such files in the order of their names."""
-    from wizard.model.clients import client_key
-
-    latest: dict[str, Feedback] = {}
-    for item in sorted(feedback, key=lambda f: f.created):  # stable: ties keep the order given
-        latest[client_key(item.by)] = item
-    return sorted(latest.values(), key=lambda f: f.created)
-
-
-def tally(feedback: list[Feedback]) -> dict[str, int]:
-    """How many people currently agree, disagree and abstain."""
-    counts = dict.fromkeys(STANCES, 0)
-    for item in current(feedback):
-        counts[item.stance] += 1
-    return counts
 
 
 def _oldest_first(entry: FeedbackEntry) -> tuple:

@@ -52,7 +52,6 @@ class Refused(OSError):
     def text(self, lang: str) -> str:
         from wizard.i18n import t
         from wizard.inert import inert
-        from wizard.texts import files as texts  # noqa: F401  (registers the texts)
 
         return t(self.key, lang, path=inert(str(self.path)), **self.values)
 
@@ -263,7 +262,6 @@ def _open_file(path: Path, flags: int, folder: int | None) -> int:
 
 def _too_large(path: Path, limit: int, what: str) -> Refused:
     from wizard.i18n import t
-    from wizard.texts import files as texts  # noqa: F401
 
     return Refused("files.too_large", path, errno.EFBIG, limit=f"{limit / 1_000_000:g} MB", what=t(what, "en"))
 

@@ -107,7 +107,7 @@ def write(root: Path, client: str, record_ids: set[str] | list[str], when: datet
 
 
 def _paths(root: Path) -> tuple[list[Path], list]:
-    from wizard.model.problems import unreadable
+    from wizard.storage.toml_read import unreadable
     from wizard.storage import files
 
     folder = Path(root) / FOLDER
@@ -122,13 +122,14 @@ def _read(path: Path):
     """A Tombstone, or the Problem that keeps it from being one."""
     import re
 
-    from wizard.model.problems import FieldReader, InvalidFile, display_path, read_toml
+    from wizard.model.problems import FieldReader, InvalidFile
+    from wizard.storage.toml_read import read_toml
 
     try:
         data = read_toml(path)
     except InvalidFile as error:
         return error.problems[0]
-    reader = FieldReader(display_path(path))
+    reader = FieldReader(str(path))
     client = reader.get(data, "client", str, "")
     when = reader.get(data, "forgotten", datetime, "")
     ids = reader.get(data, "records", list, "") or []

@@ -30,12 +30,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from wizard.i18n import LANGUAGES
 from wizard.model.bank import BANDS, LEVELS, STATES
-from wizard.model.problems import InvalidFile, Problem, display_path, read_toml
-from wizard.model.records import (CHANGE_KEYS, DECISION_KEYS, EVIDENCE_KEYS, LANGUAGES, LEDGER_KEYS, RECORD_KEYS, SCHEMA,
-                            STATUSES, parse_record)
+from wizard.model.problems import InvalidFile, Problem
+from wizard.model.records import (
+    CHANGE_KEYS, DECISION_KEYS, EVIDENCE_KEYS, LEDGER_KEYS, RECORD_KEYS, SCHEMA, STATUSES,
+)
 from wizard.storage import files as guarded
-from wizard.storage.store import odd_file
+from wizard.storage.record_reader import parse_record
+from wizard.storage.folder import odd_file
+from wizard.storage.toml_read import read_toml
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -144,7 +148,7 @@ def read_summary(path: Path, bank: Bank) -> Summary:
             decided=decision["level"] if decision else None, score=result["score"] if result else None,
             review_date=data.get("review_date"),
         )
-    return summarize(parse_record(data, display_path(path), bank))
+    return summarize(parse_record(data, str(path), bank))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -333,7 +337,7 @@ def _from_row(path: Path, row: list) -> Listed | None:
     """The entry a cached row describes, or None when the row is malformed (then: re-read)."""
     try:
         if len(row) == 6 and row[4] is None:
-            file = display_path(path)
+            file = str(path)
             return Listed(path, None, tuple(Problem(file, str(f), str(m)) for f, m in row[5]))
         (record_id, client, assessor, created, status, recommended, decided, score, review), = row[4:]
         if not all(type(v) is str for v in (record_id, client, assessor, status)):
@@ -348,7 +352,7 @@ def _from_row(path: Path, row: list) -> Listed | None:
 
 def _newest_first(entry: Listed) -> tuple:
     if entry.summary is None:
-        return (1, 0.0, display_path(entry.path))
+        return (1, 0.0, str(entry.path))
     return (0, -entry.summary.created.timestamp(), entry.path.name)
 
 

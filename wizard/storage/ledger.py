@@ -24,7 +24,7 @@ from operator import methodcaller
 from pathlib import Path
 
 from wizard.model.invoices import Ledger
-from wizard.model.problems import InvalidFile, Problem, display_path
+from wizard.model.problems import InvalidFile, Problem
 from wizard.storage.ledger_columns import find_columns
 from wizard.storage.ledger_rows import RowReader
 
@@ -35,7 +35,7 @@ def read_ledger(path: Path | str, mapping: dict[str, str] | None = None) -> Ledg
     """The ledger in `path`. Raises InvalidFile when the file cannot be a ledger at all; problems
     of single rows are in `Ledger.problems`, and those rows are counted in `Ledger.left_out`."""
     path = Path(path)
-    file = display_path(path)
+    file = str(path)
     text, encoding = decode(_read_bytes(path, file), file)
     lines = text.splitlines()
     header_line = next((line for line in lines[:50] if line.strip()), None)
@@ -142,7 +142,7 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 def rules_path(bank_folder: Path | None = None) -> Path:
     """questions/ledger.toml beside a custom question bank when it has one, else the shipped one."""
-    from wizard.model.bank import default_path
+    from wizard.storage.bank_files import default_path
 
     if bank_folder is not None:
         folder = bank_folder if bank_folder.is_dir() else bank_folder.parent
@@ -154,7 +154,7 @@ def rules_path(bank_folder: Path | None = None) -> Path:
 def load_rules(bank_folder: Path | None = None):
     """The ledger rules (wizard.model.ledger_rules.LedgerRules). Raises InvalidFile naming bad fields."""
     from wizard.model.ledger_rules import parse_rules
-    from wizard.model.problems import read_toml
+    from wizard.storage.toml_read import read_toml
 
     path = rules_path(bank_folder)
-    return parse_rules(read_toml(path), display_path(path))
+    return parse_rules(read_toml(path), str(path))

@@ -9,8 +9,20 @@ the entry and the field of every problem found.
 from __future__ import annotations
 
 from wizard.model.bank import (
-    BANDS, EXIT_CAUSES, EXIT_LEVELS, LEVELS, SCALE_MAX, STAGES, STATES, Condition, DecisionTable,
-    Problem, Question, Remediation, Remedy, Rule,
+    BANDS,
+    EXIT_CAUSES,
+    EXIT_LEVELS,
+    LEVELS,
+    SCALE_MAX,
+    STAGES,
+    STATES,
+    Condition,
+    DecisionTable,
+    Problem,
+    Question,
+    Remediation,
+    Remedy,
+    Rule,
 )
 from wizard.model.problems import FieldReader, join
 from wizard.model.problems import Problem as FileProblem

@@ -28,13 +28,14 @@ def settings_path() -> Path:
 def read_settings(path: Path | None = None) -> dict[str, str]:
     """The settings; {} when there is no file yet. Raises InvalidFile naming the file and the
     field when the file is broken (the caller says so; nothing is guessed)."""
-    from wizard.model.problems import FieldReader, display_path, read_toml
+    from wizard.model.problems import FieldReader
+    from wizard.storage.toml_read import read_toml
 
     path = path or settings_path()
     if not path.is_file():
         return {}
     data = read_toml(path)
-    reader = FieldReader(display_path(path))
+    reader = FieldReader(str(path))
     for key in data:
         if key not in KEYS:
             reader.problem(key, f"unknown setting (allowed: {', '.join(KEYS)})")

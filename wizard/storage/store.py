@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 from wizard.storage.files import SHARED_MARKER, shared  # noqa: F401  (re-exported: the shared folder)
+from wizard.storage.folder import odd_file, record_files, record_names
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -64,44 +65,6 @@ class Entry:
         return f"Entry(path={self.path!r}, record={self.record!r}, problems={self.problems!r})"
 
 
-def record_files(folder: Path, root: Path | None = None) -> list[os.DirEntry]:
-    """The record files directly in `folder` (never those in drafts/ or feedback/), unsorted.
-
-    Hidden names are skipped: temporary files of a write in progress start with a dot. A name
-    that is a link, a folder or a device is listed too (`odd_file` says what is wrong with it).
-    Raises OSError when the folder cannot be read (Refused when it is a link)."""
-    from wizard.storage.files import entries
-
-    found = entries(folder if root is None else root, folder)
-    return [e for e in found if e.name.endswith(".toml") and not e.name.startswith(".")]
-
-
-def record_names(folder: Path) -> list[str]:
-    try:
-        return [entry.name for entry in record_files(folder)]
-    except OSError:
-        return []
-
-
-def odd_file(entry: os.DirEntry, path: Path) -> Problem | None:
-    """Why a file in the records folder is not read at all (a link, a FIFO, a folder), or None.
-    Costs no system call: the folder's listing already says what each name is."""
-    if entry.is_file(follow_symlinks=False):
-        return None
-    from wizard.model.problems import Problem, display_path
-    from wizard.storage import files
-
-    if entry.is_symlink():
-        try:
-            target = os.readlink(path)
-        except OSError:
-            target = "?"
-        return Problem(display_path(path), "", files.Refused("files.link_read", path, target=target).text("en"))
-    if entry.is_dir(follow_symlinks=False):
-        return Problem(display_path(path), "", "is a folder, not a file")
-    return Problem(display_path(path), "", files.Refused("files.not_regular", path).text("en"))
-
-
 class RecordStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -133,7 +96,8 @@ class RecordStore:
         record was made (Refused files.forgotten)."""
         from dataclasses import replace
 
-        from wizard.model.records import new_id, to_toml
+        from wizard.model.records import new_id
+        from wizard.storage.record_writer import to_toml
         from wizard.storage import files
 
         with self.lock("save"):
@@ -157,7 +121,7 @@ class RecordStore:
         as the caller last read it), a record changed since (RecordChanged, with the record as
         it is now). To read, change and write in one step, hold `lock()` around all three.
         """
-        from wizard.model.records import to_toml
+        from wizard.storage.record_writer import to_toml
         from wizard.storage import files
 
         from wizard.storage.locks import lock
@@ -210,18 +174,27 @@ class RecordStore:
 
         return list_records(self.root, files, bank() if callable(bank) else bank)
 
-    def find(self, ref: str, bank: Bank) -> Path:
-        """A record by path, or by a prefix of its id. Raises NoSuchRecord when none or several."""
+    def find(self, ref: str | None, bank: Bank, *, drafts: bool = False) -> Path:
+        """A record (with `drafts`, a draft) by path, or by a prefix of its id; with `drafts` and
+        no `ref`, the newest readable draft. Raises NoSuchRecord (kind: none, file, id, duplicate
+        or several) when there is none, or several."""
         from wizard.model.problems import NoSuchRecord
 
+        folder = self.drafts if drafts else self.root
+        if ref is None:
+            newest = [e.path for e in self.scan_drafts(bank) if e.record is not None] if drafts else []
+            if not newest:
+                raise NoSuchRecord("", "none", f"nothing to open in {folder}")
+            return newest[0]
         candidate = Path(ref).expanduser()
         if candidate.suffix == ".toml" or os.sep in ref:
             if candidate.is_file():
                 return candidate
             raise NoSuchRecord(ref, "file", "no such record file")
-        matches = [p for p in self.paths() if p.stem.rsplit("-", 1)[-1].startswith(ref.lower())]
+        paths = sorted(folder / name for name in record_names(folder)) if drafts else self.paths()
+        matches = [p for p in paths if p.stem.rsplit("-", 1)[-1].startswith(ref.lower())]
         if not matches:
-            raise NoSuchRecord(ref, "id", f"no record with this id in {self.root}")
+            raise NoSuchRecord(ref, "id", f"no record with this id in {folder}")
         if len(matches) > 1:
             names = ", ".join(p.name for p in matches[:5])
             if len({p.stem.rsplit("-", 1)[-1] for p in matches}) == 1:
@@ -229,13 +202,19 @@ class RecordStore:
             raise NoSuchRecord(ref, "several", f"several records match; give more of the id ({names})", matches)
         return matches[0]
 
+    def read(self, path: Path, bank: Bank) -> DecisionRecord:
+        """One record or draft. Raises InvalidFile naming the file and every bad field."""
+        from wizard.storage.record_reader import read_record
+
+        return read_record(path, bank)
+
     # -- drafts -------------------------------------------------------------------------------
 
     def draft_path(self, record_id: str) -> Path:
         return self.drafts / f"{record_id}.toml"
 
     def save_draft(self, record: DecisionRecord) -> Path:
-        from wizard.model.records import to_toml
+        from wizard.storage.record_writer import to_toml
         from wizard.storage import files
 
         self.ensure()
@@ -255,7 +234,7 @@ class RecordStore:
 
     def _entries(self, folder: Path, bank: Bank) -> list[Entry]:
         """Every record file in `folder`, read; an unreadable folder is one broken entry."""
-        from wizard.model.problems import unreadable
+        from wizard.storage.toml_read import unreadable
 
         try:
             found = record_files(folder, self.root)
@@ -271,7 +250,7 @@ class RecordStore:
     @staticmethod
     def _entry(path: Path, bank: Bank) -> Entry:
         from wizard.model.problems import InvalidFile
-        from wizard.model.records import read_record
+        from wizard.storage.record_reader import read_record
 
         try:
             return Entry(path, read_record(path, bank))
@@ -283,8 +262,9 @@ def _refuse_changed(path: Path, expected: DecisionRecord) -> None:
     """Raise RecordChanged when the record at `path` is no longer what the caller read."""
     import tomllib
 
-    from wizard.model.problems import InvalidFile, read_toml
-    from wizard.model.records import to_toml
+    from wizard.model.problems import InvalidFile
+    from wizard.storage.toml_read import read_toml
+    from wizard.storage.record_writer import to_toml
     from wizard.storage.files import RecordChanged
 
     try:
@@ -300,7 +280,8 @@ def _refuse_changed(path: Path, expected: DecisionRecord) -> None:
 
 
 def _refuse_newer_schema(path: Path) -> None:
-    from wizard.model.problems import InvalidFile, Problem, display_path, read_toml
+    from wizard.model.problems import InvalidFile, Problem
+    from wizard.storage.toml_read import read_toml
     from wizard.model.records import SCHEMA
 
     try:
@@ -308,14 +289,13 @@ def _refuse_newer_schema(path: Path) -> None:
     except InvalidFile:
         return  # unreadable or gone: replacing it loses no newer data
     if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA:
-        raise InvalidFile([Problem(display_path(path), "schema", (
+        raise InvalidFile([Problem(str(path), "schema", (
             f"this record was written by a newer version of client-exit-wizard (schema {schema}); "
             f"this version reads schema {SCHEMA}. It is left untouched."))])
 
 
 def _newest_first(entry: Entry) -> tuple:
-    from wizard.model.problems import display_path
 
     if entry.record is None:
-        return (1, 0.0, display_path(entry.path))
+        return (1, 0.0, str(entry.path))
     return (0, -entry.record.created.timestamp(), entry.path.name)

@@ -1,10 +1,8 @@
-"""The file layer's texts in English and Polish (registered with wizard.i18n when imported)."""
+"""The file layer's texts in English and Polish (wizard/storage/files.py)."""
 
 from __future__ import annotations
 
-from wizard.i18n import register
-
-TEXTS: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
     "files.link": (
         "{path} is a symbolic link (to {target}); the records folder never follows links when it "
         "writes or deletes. Replace the link with a real folder or file, or remove it",
@@ -55,5 +53,3 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "brak uprawnień do {path}: nadaj sobie dostęp (chmod u+rwx dla folderu, u+rw dla "
                      "pliku) albo poproś właściciela"),
 }
-
-register(TEXTS)

@@ -16,7 +16,6 @@ from textual.screen import Screen
 
 from wizard.i18n import t
 from wizard.storage import files
-from wizard.texts import tui as messages  # noqa: F401  (registers the texts of every screen)
 from wizard.render.paths import short_path
 from wizard.tui.screens.home import HomeScreen
 from wizard.tui.styles.themes import LIGHT_NAME, LIGHT_THEME
@@ -25,7 +24,7 @@ from wizard.tui.typeahead import TypeAhead
 if TYPE_CHECKING:
     from wizard.model.bank import Bank
     from wizard.model.records import DecisionRecord
-    from wizard.cli.ledger import Drawn
+    from wizard.model.evidence import Drawn
     from wizard.storage.store import RecordStore
     from wizard.model.draft import Draft
 
@@ -257,7 +256,7 @@ class ClientExitApp(App[int]):
 
     def _read(self, path: Path) -> DecisionRecord | None:
         from wizard.model.problems import InvalidFile
-        from wizard.model.records import read_record
+        from wizard.storage.record_reader import read_record
 
         try:
             return read_record(path, self.bank)
@@ -424,7 +423,7 @@ class ClientExitApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The app's own commands, in the app's language (Textual's built-in ones are English)."""
-        from wizard.tui.screens.base import read_folder
+        from wizard.tui.base import read_folder
         from wizard.tui.screens.questionnaire import QuestionnaireScreen
         from wizard.tui.screens.result import ResultScreen
 
@@ -483,11 +482,11 @@ class ClientExitApp(App[int]):
                                 partial(self.show_team, client))
 
     def _resume_newest(self) -> None:
-        from wizard.model.draft import DraftNotFound, find_draft
+        from wizard.model.problems import NoSuchRecord
 
         try:
-            self.resume(find_draft(self.store, None, self.bank))
-        except DraftNotFound:
+            self.resume(self.store.find(None, self.bank, drafts=True))
+        except NoSuchRecord:
             self.notify(self.t("tui.home.nothing_to_resume"))
 
 
@@ -520,7 +519,7 @@ class _FolderRead:
         self._thread.start()
 
     def _read(self) -> None:
-        from wizard.tui.screens.base import read_folder
+        from wizard.tui.base import read_folder
 
         try:
             self._outcome = read_folder(self._app.store.summaries, lambda: self._app.bank)
@@ -543,33 +542,13 @@ def build_app(bank: Bank | Callable[[], Bank], store: RecordStore, lang: str = "
                          ledger=ledger)
 
 
-def run(args, *, bank: Bank | Callable[[], Bank], lang: str, store: RecordStore,
+def run(bank: Bank | Callable[[], Bank], store: RecordStore, lang: str, *, command: str = "home",
+        client: str | None = None, assessor: str | None = None, draft: Path | None = None,
         from_record: Path | None = None, ledger: Drawn | None = None) -> int:
-    """Start the wizard for `client-exit [home|new|resume|review]`. A `bank` given as a loader
+    """Run the wizard until the user quits, and return its exit code. A `bank` given as a loader
     is loaded once the first screen shows; its error (raised by the loader) is raised here."""
-    command = getattr(args, "command", None) or "home"
-    draft = None
-    if command == "resume":
-        from wizard.model.problems import InvalidFile
-        from wizard.inert import inert
-        from wizard.model.draft import Draft, DraftNotFound, find_draft
-
-        bank = bank() if callable(bank) else bank
-        try:
-            draft = find_draft(store, getattr(args, "draft", None), bank)
-            Draft.open(bank, store, draft)
-        except DraftNotFound as error:
-            print(f"client-exit: {t('tui.cli.' + error.reason, lang, ref=inert(error.ref), path=store.drafts)}",
-                  file=sys.stderr)
-            return 1
-        except InvalidFile as error:
-            print(f"client-exit: {t('tui.cli.unreadable', lang, path=inert(str(draft)))}", file=sys.stderr)
-            for problem in error.problems:
-                print(f"client-exit: {problem}", file=sys.stderr)
-            return 1
-    app = build_app(bank, store, lang, command=command, client=getattr(args, "client", None),
-                    assessor=getattr(args, "assessor", None), draft=draft, from_record=from_record,
-                    ledger=ledger)
+    app = build_app(bank, store, lang, command=command, client=client, assessor=assessor, draft=draft,
+                    from_record=from_record, ledger=ledger)
     app.run()
     if app.bank_error is not None:
         raise app.bank_error

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from wizard.tui.screens.base import WizardModal
+from wizard.tui.base import WizardModal
 
 
 class ConfirmScreen(WizardModal[bool]):

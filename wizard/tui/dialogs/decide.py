@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from wizard.model.bank import LEVELS, Bank
 from wizard.render.report import level_label
-from wizard.tui.screens.base import WizardModal
+from wizard.tui.base import WizardModal
 
 
 class DecisionScreen(WizardModal[tuple[str, str] | None]):

@@ -15,10 +15,10 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from wizard.i18n import day
 from wizard.inert import inert
-from wizard.storage.feedback import STANCES, Feedback, current
+from wizard.model.feedback import STANCES, Feedback, current
 from wizard.model.records import DecisionRecord
 from wizard.render.report_review import STANCE_MARKS
-from wizard.tui.screens.base import WizardModal
+from wizard.tui.base import WizardModal
 
 SHOWN = 3  # the latest stances shown above the form
 

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.tui.screens.base import WizardModal
+from wizard.tui.base import WizardModal
 from wizard.tui.widgets.footer import KeyFooter
 
 KEYS = {

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from wizard.tui.screens.base import WizardModal
+from wizard.tui.base import WizardModal
 
 
 class NoteScreen(WizardModal[str | None]):

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from wizard.inert import inert
 from wizard.model.bank import Question
 from wizard.model.draft import ANSWERED, OPEN, PREFILLED, SKIPPED, Draft
-from wizard.tui.screens.base import WizardModal
+from wizard.tui.base import WizardModal
 from wizard.tui.widgets.footer import KeyFooter
 
 PREFIX = 8  # "▶ ✓ 12. ": wrapped lines of a question start under its text

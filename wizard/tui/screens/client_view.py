@@ -12,9 +12,8 @@ from wizard.model.problems import InvalidFile, Problem
 from wizard.model.records import DecisionRecord
 from wizard.inert import inert
 from wizard.storage import files
-from wizard.model.team import Gathered, gather
-from wizard.storage.exports import export_from
-from wizard.tui.screens.base import WizardScreen
+from wizard.storage.gather import Gathered, gather
+from wizard.tui.base import WizardScreen
 from wizard.tui.widgets.cell import Cell, fit, width_of
 from wizard.tui.widgets.record_table import RecordTable
 from wizard.tui.widgets.result_view import short_path
@@ -153,7 +152,7 @@ class ClientScreen(WizardScreen[None]):
         self.app.open_record(path)
 
     def _export(self, target: Path, text: str) -> None:
-        if export_from(self, target, text) is None:
+        if self.export(target, text) is None:
             return
         self.markdown_path = target
         for files in self.query("#client-files").results(Static):

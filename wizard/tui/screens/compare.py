@@ -24,8 +24,8 @@ from wizard.model.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compa
 from wizard.model.records import DecisionRecord
 from wizard.render.report import answer_text, level_label, question_text, share_text
 from wizard.render.report_review import MARKS, markdown_comparison
-from wizard.storage.exports import export_from, export_path
-from wizard.tui.screens.base import WizardScreen
+from wizard.storage.exports import export_path
+from wizard.tui.base import WizardScreen
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.styles.colours import change_style, colour, tint
 from wizard.tui.widgets.result_view import Item, short_path
@@ -250,7 +250,7 @@ class CompareScreen(WizardScreen[None]):
         a, b = cmp.first, cmp.second
         clients = (a.client,) if cmp.same_client else (a.client, b.client)
         target = export_path(self.app.store.root, *clients, "compare", a.id, b.id)
-        if export_from(self, target, markdown_comparison(cmp, self.app.bank, self.lang)) is None:
+        if self.export(target, markdown_comparison(cmp, self.app.bank, self.lang)) is None:
             return
         self.markdown_path = target
         for files in self.query("#compare-files").results(Static):

@@ -20,7 +20,7 @@ from wizard.model.bank import Answer, Question
 from wizard.i18n import t
 from wizard.render.prefill import source_text
 from wizard.model.draft import ANSWERED, PREFILLED, SKIPPED, Draft
-from wizard.tui.screens.base import WizardScreen
+from wizard.tui.base import WizardScreen
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
 from wizard.tui.dialogs.note import NoteScreen

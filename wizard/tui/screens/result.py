@@ -16,17 +16,20 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.storage import feedback as feedback_files
+from wizard.inert import inert, unless_unchanged
+from wizard.model.feedback import Feedback, current
 from wizard.model.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, supersede, to_supersede
 from wizard.model.problems import InvalidFile
-from wizard.model.records import DecisionRecord, read_record
+from wizard.model.records import DecisionRecord
 from wizard.render.report import level_label, markdown
-from wizard.inert import inert, unless_unchanged
 from wizard.render.report_review import STANCE_MARKS
+from wizard.storage import feedback as feedback_files
 from wizard.storage import files
-from wizard.tui.screens.base import WizardScreen
+from wizard.storage.exports import record_export_path
+from wizard.storage.record_reader import read_record
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.dialogs.decide import DecisionScreen
+from wizard.tui.base import WizardScreen
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.widgets.result_view import ResultView, localized, short_path
 
@@ -52,7 +55,7 @@ class ResultScreen(WizardScreen[None]):
         super().__init__()
         self.record, self.path = record, path
         self.markdown_path: Path | None = None
-        self.feedback: list[feedback_files.Feedback] = []
+        self.feedback: list[Feedback] = []
 
     def _read_feedback(self) -> None:
         try:
@@ -78,7 +81,7 @@ class ResultScreen(WizardScreen[None]):
 
     def _feedback_line(self) -> str:
         """The team's current stances in one line (their comments are on the team screen)."""
-        stances = [f"{STANCE_MARKS[f.stance]} {inert(f.by)}" for f in feedback_files.current(self.feedback)]
+        stances = [f"{STANCE_MARKS[f.stance]} {inert(f.by)}" for f in current(self.feedback)]
         if not stances:
             return self.t("tui.result.no_feedback")
         return self.t("tui.result.feedback", stances=" · ".join(stances))
@@ -150,7 +153,7 @@ class ResultScreen(WizardScreen[None]):
     def _reassessed(self, record: DecisionRecord, status: str, by: str):
         """A reassessment, once accepted, supersedes the records its answers came from."""
         from wizard.model.problems import InvalidFile, NoSuchRecord
-        from wizard.model.records import read_record
+        from wizard.storage.record_reader import read_record
 
         older = []
         for ref in to_supersede(record, status):
@@ -279,18 +282,13 @@ class ResultScreen(WizardScreen[None]):
     # -- export -------------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        target = self.path.with_suffix(".md")
+        target = record_export_path(self.path)
         # The advice is stored in the record's language; export it in the language on screen.
         shown = replace(self.record, result=localized(self.record, self.app.bank, self.lang))
-        try:
-            files.write_text(target.parent, target, markdown(shown, self.app.bank, self.lang), overwrite=True)
-        except OSError as error:
-            self.notify(self.t("tui.result.write_failed", path=short_path(target),
-                               reason=files.reason(error, self.lang)), severity="error", timeout=10)
+        if self.export(target, markdown(shown, self.app.bank, self.lang), root=target.parent) is None:
             return
         self.markdown_path = target
         self.query_one(ResultView).markdown_path = target
-        self.notify(self.t("tui.result.exported", path=short_path(target)), timeout=8)
 
     def action_back(self) -> None:
         """Back where the record was opened from: the review table, a history, the home screen."""

@@ -29,7 +29,7 @@ from wizard.model.lifecycle import is_overdue
 from wizard.model.problems import Problem
 from wizard.model.records import STATUSES
 from wizard.render.report import level_label, short_level_label
-from wizard.tui.screens.base import WizardScreen, read_folder
+from wizard.tui.base import WizardScreen, read_folder
 from wizard.tui.widgets.cell import Cell, fit, fold, width_of
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.styles.colours import colour, level_style

@@ -13,9 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.model.bank import LEVELS
 from wizard.inert import inert
-from wizard.storage.feedback import current
+from wizard.model.feedback import current
 from wizard.render.report import answer_text, level_label, question_text, short_level_label
 from wizard.render.report_review import (STANCE_MARKS, conflict_text, consensus_detail, markdown_team, no_disagreement_text,
                                   stance_marks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from textual.screen import ModalScreen, Screen
@@ -28,7 +29,20 @@ class Translated:
 
 
 class WizardScreen(Translated, Screen[ResultType]):
-    pass
+    def export(self, target: Path, text: str, root: Path | None = None) -> Path | None:
+        """Write a Markdown export (wizard/storage/exports.py) inside `root` (the records folder
+        unless said) and say where it went, or why it could not be written."""
+        from wizard.render.paths import short_path
+        from wizard.storage import exports, files
+
+        try:
+            exports.write_export(self.app.store.root if root is None else root, target, text)
+        except OSError as error:
+            self.notify(self.t("tui.result.write_failed", path=short_path(target),
+                               reason=files.reason(error, self.lang)), severity="error", timeout=10)
+            return None
+        self.notify(self.t("tui.result.exported", path=short_path(target)), timeout=8)
+        return target
 
 
 def read_folder(scan, *args) -> tuple[list, OSError | None]:
