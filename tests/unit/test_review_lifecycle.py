@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.unit.test_review_support import CALM, T0, make_record
+from tests.unit.review_support import CALM, T0, make_record
 from wizard.model.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, is_overdue, supersede
 from wizard.storage.record_reader import parse_record
 from wizard.storage.record_writer import to_table

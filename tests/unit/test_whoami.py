@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from tests.unit.test_review_support import make_record
+from tests.unit.review_support import make_record
 from wizard.cli import main as cli
 from wizard.storage.record_reader import read_record
 from wizard.storage.settings import read_settings, save_name, settings_path, user_name

@@ -53,7 +53,7 @@ def list_records(ctx: Context) -> int:
             }))
     elif shown:
         _print_table(shown, bank(), lang, clashing)
-        from wizard.render.report_review import conflict_text
+        from wizard.render.comparison import conflict_text
 
         for items in conflicts.values():
             if any(e.summary in items for e in shown):
@@ -113,7 +113,8 @@ def _print_table(entries, bank, lang: str, clashing: set[str] = frozenset()) -> 
 
 def show(ctx: Context) -> int:
     from wizard.inert import unicode_escaped
-    from wizard.render.report import markdown, print_text
+    from wizard.render.report import markdown
+    from wizard.render.terminal import print_text
     from wizard.storage.record_writer import to_toml
 
     args = ctx.args

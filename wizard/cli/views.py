@@ -16,7 +16,7 @@ def _emit_json(data: dict) -> None:
 
 def compare(ctx: Context) -> int:
     from wizard.model.compare import compare as compare_records
-    from wizard.render.report_review import comparison_json, markdown_comparison, print_comparison
+    from wizard.render.comparison import comparison_json, markdown_comparison, print_comparison
 
     args = ctx.args
     bank, lang = ctx.bank, ctx.lang
@@ -35,7 +35,7 @@ def compare(ctx: Context) -> int:
 
 
 def history(ctx: Context) -> int:
-    from wizard.render.report_review import history_json, markdown_history, print_history
+    from wizard.render.history import history_json, markdown_history, print_history
     from wizard.storage.gather import gather
     from wizard.model.team import history as client_history
 
@@ -56,7 +56,7 @@ def history(ctx: Context) -> int:
 
 
 def team(ctx: Context) -> int:
-    from wizard.render.report_review import markdown_team, print_team, team_json
+    from wizard.render.team import markdown_team, print_team, team_json
     from wizard.storage.gather import gather
     from wizard.model.team import team_view
 
