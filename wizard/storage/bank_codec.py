@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from wizard.model.bank import (
-    CANONICAL,
     EXIT_CAUSES,
     FINDINGS,
     LEVELS,
@@ -25,6 +24,7 @@ from wizard.model.bank import (
     Scoring,
     Section,
 )
+from wizard.model.canonical import CANONICAL
 from wizard.model.problems import InvalidFile, Problem, join
 from wizard.storage.rules_codec import (
     read_conditions, read_decision, read_exit_cause, read_problems, read_remediation, read_remedies,

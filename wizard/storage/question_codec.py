@@ -7,7 +7,8 @@ import math
 from typing import Any
 
 from wizard.i18n import LANGUAGES
-from wizard.model.bank import CANONICAL, KINDS, ROLES, SCALE_MAX, UNIT_FORMS, Question, Unit
+from wizard.model.bank import KINDS, ROLES, SCALE_MAX, UNIT_FORMS, Question, Unit
+from wizard.model.canonical import CANONICAL
 from wizard.model.problems import join
 from wizard.storage.bank_fields import BankFields
 

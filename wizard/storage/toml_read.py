@@ -49,6 +49,16 @@ def read_toml(path: Path, *, limit: int | None = None, what: str = "files.what.r
         raise InvalidFile([Problem(name, "", "is nested too deeply to be read")]) from None
 
 
+def newer_schema(file: str, what: str, schema: object, reads: int) -> Problem | None:
+    """The refusal of a file a newer version wrote (its `schema` above the one this version
+    `reads`), or None. Such a file is never half-read, and never rewritten."""
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema <= reads:
+        return None
+    return Problem(file, "schema", f"this {what} was written by a newer version of client-exit-wizard (schema "
+                                   f"{schema}); this version reads schema {reads}. Upgrade to read it; the file "
+                                   f"is left untouched.")
+
+
 def unreadable(path: Path | str, error: OSError) -> Problem:
     """A file or folder that could not be read, and what to do about it."""
     from wizard.storage.files import Refused
