@@ -26,7 +26,7 @@ from wizard.model.feedback import STANCES, Feedback
 from wizard.model.problems import FieldReader, InvalidFile, Problem, show
 from wizard.model.records import is_record_id, slug
 from wizard.storage import files
-from wizard.storage.toml_read import newer_schema, read_toml, unreadable
+from wizard.storage.toml_read import check_schema, read_toml, unreadable
 
 SCHEMA = 1
 FOLDER = "feedback"
@@ -115,12 +115,7 @@ def read(path: Path, record_id: str | None = None) -> Feedback:
 
 def parse(data: dict, file: str, record_id: str | None = None) -> Feedback:
     reader = FieldReader(file)
-    schema = reader.get(data, "schema", int, "")
-    newer = newer_schema(file, "feedback", schema, SCHEMA)
-    if newer is not None:
-        raise InvalidFile([newer])
-    if schema is not None and schema < 1:
-        reader.problem("schema", f"must be {SCHEMA} (got {schema})")
+    check_schema(reader, data, "feedback", SCHEMA)
     for key in data:
         if key not in KEYS:
             reader.problem(key, f"unknown field (a feedback file has: {', '.join(KEYS)})")

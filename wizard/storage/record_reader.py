@@ -11,13 +11,13 @@ from wizard.model import prefill as prefill_model
 from wizard.model.assessment import Assessment, Change, Finding, ProblemView, Reason, Step
 from wizard.model.bank import BANDS, LEVELS, STATES, Bank
 from wizard.model.prefill import Prefill
-from wizard.model.problems import FieldReader, InvalidFile, join, show
+from wizard.model.problems import FieldReader, join, show
 from wizard.model.records import (
     CHANGE_KEYS, DECISION_KEYS, RECORD_KEYS, SCHEMA, STATUSES, AnswerSheet, Decision, DecisionRecord,
     StatusChange, is_record_id,
 )
 from wizard.storage.answers_codec import read_sheet, text_list
-from wizard.storage.toml_read import newer_schema, read_toml
+from wizard.storage.toml_read import check_schema, read_toml
 
 
 def read_record(path: Path, bank: Bank) -> DecisionRecord:
@@ -27,12 +27,7 @@ def read_record(path: Path, bank: Bank) -> DecisionRecord:
 
 def parse_record(data: dict, file: str, bank: Bank) -> DecisionRecord:
     reader = _RecordReader(file)
-    schema = reader.get(data, "schema", int, "")
-    newer = newer_schema(file, "record", schema, SCHEMA)
-    if newer is not None:
-        raise InvalidFile([newer])
-    if schema is not None and schema < 1:
-        reader.problem("schema", f"must be {SCHEMA} (got {schema})")
+    check_schema(reader, data, "record", SCHEMA)
     for key in data:
         if key not in RECORD_KEYS:
             reader.problem(key, "unknown field in a record")
