@@ -391,5 +391,10 @@ class Bank:
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
 
+    @property
+    def review_days(self) -> dict[str, int]:
+        """Each level's days from an assessment (or a decision) to its review."""
+        return {level.id: level.review_days for level in self.levels}
+
     def level(self, level_id: str) -> Level:
         return self.levels[LEVELS.index(level_id)]

@@ -198,11 +198,12 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     advice, note = shown_advice(record, bank, lang)
     if note:
         lines += [f"*{note}*", ""]
+    review = t("report.review", lang, date=day(record.review_date or result.review_date, lang))  # a decision may move it
     if advice.actions:
         lines += _list(t("report.actions", lang), [md(a.text) for a in advice.actions])
-        lines += [t("report.review", lang, date=day(result.review_date, lang)), ""]
+        lines += [review, ""]
     else:
-        lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=day(result.review_date, lang)), ""]
+        lines += [f"## {t('report.actions', lang)}", "", review, ""]
     if advice.exit_plan:
         title = t("report.exit_plan_staged" if advice.staged_exit else "report.exit_plan", lang)
         lines += [f"## {title}", ""]
