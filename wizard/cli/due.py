@@ -9,7 +9,7 @@ from pathlib import Path
 
 from wizard.cli.context import Context, Fail, say
 from wizard.inert import inert
-from wizard.render.columns import fitted, text_width
+from wizard.render.columns import fit_columns, fitted, text_width
 
 
 def due(ctx: Context) -> int:
@@ -45,22 +45,30 @@ def due(ctx: Context) -> int:
 
 
 def _print_table(reviews, ctx: Context, today: date) -> None:
-    args, lang = ctx.args, ctx.lang
-    from wizard.i18n import day, t
+    """The reviews as aligned columns that fit the terminal: a level is never cut (the short
+    labels, as in `clients`); the client's and the assessor's names are cut when narrow, and the
+    assessor's column gives way when even that is not enough."""
+    import shutil
 
+    from wizard.i18n import day, t
+    from wizard.render.report import short_level_label
+
+    args, lang = ctx.args, ctx.lang
     if not reviews:
         print(t("due.none", lang, days=args.within))
         return
-    labels = _levels(ctx)
+    keys = ("date", "when", "client", "level", "assessor", "record")
     rows = [(day(r.record.review_date, lang), _when(r, lang), inert(r.record.client),
-             labels(r.record.level) if r.record.level else "-", inert(r.record.assessor), r.record.id)
+             short_level_label(r.record.level, lang) if r.record.level else "-", inert(r.record.assessor), r.record.id)
             for r in reviews]
-    header = tuple(t(f"due.col.{name}", lang) for name in ("date", "when", "client", "level", "assessor", "record"))
-    widths = [max(text_width(row[i]) for row in (header, *rows)) for i in range(6)]
-    widths[2] = min(widths[2], 30)
-    widths[4] = min(widths[4], max(14, text_width(header[4])))
+    header = tuple(t(f"due.col.{key}", lang) for key in keys)
+    natural = {key: max(text_width(row[i]) for row in (header, *rows)) for i, key in enumerate(keys)}
+    natural["client"] = min(natural["client"], 30)
+    natural["assessor"] = min(natural["assessor"], max(14, text_width(header[4])))
+    widths = fit_columns(natural, shutil.get_terminal_size((100, 24)).columns, gap=2, drop=["assessor"],
+                         shrink=[("client", max(12, text_width(header[2]))), ("assessor", 10)])
     for row in (header, *rows):
-        print("  ".join(fitted(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
+        print("  ".join(fitted(cell, widths[key]) for cell, key in zip(row, keys) if key in widths).rstrip())
     overdue = sum(1 for r in reviews if r.overdue)
     print(t("due.summary", lang, count=len(reviews), overdue=overdue, days=args.within))
 
@@ -74,8 +82,9 @@ def _when(review, lang: str) -> str:
 
 
 def _levels(ctx: Context):
-    lang = ctx.lang
     from functools import cache
+
+    lang = ctx.lang
 
     @cache
     def label(level: str) -> str:
@@ -86,12 +95,12 @@ def _levels(ctx: Context):
 
 
 def _write_calendar(target: Path, reviews, ctx: Context) -> None:
-    args, lang = ctx.args, ctx.lang
     """The .ics file, written atomically to the place the user chose; never half a file."""
     from wizard.i18n import t
     from wizard.render.calendar import review_calendar
     from wizard.storage import files
 
+    args, lang = ctx.args, ctx.lang
     if target.is_dir():
         raise Fail([t("due.ics_is_folder", lang, path=target)], 2)
     text = review_calendar(reviews, _levels(ctx), lang).decode("utf-8")
