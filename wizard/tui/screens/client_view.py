@@ -14,7 +14,7 @@ from wizard.inert import inert
 from wizard.storage import files
 from wizard.storage.gather import Gathered, gather
 from wizard.tui.base import WizardScreen
-from wizard.tui.widgets.cell import Cell, fit, width_of
+from wizard.tui.cells import Cell, fit, width_of
 from wizard.tui.widgets.record_table import RecordTable
 from wizard.tui.widgets.result_view import short_path
 

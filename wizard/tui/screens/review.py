@@ -30,7 +30,8 @@ from wizard.model.problems import Problem
 from wizard.model.records import STATUSES
 from wizard.render.report import level_label, short_level_label
 from wizard.tui.base import WizardScreen, read_folder
-from wizard.tui.widgets.cell import Cell, fit, fold, width_of
+from wizard.model.clients import fold
+from wizard.tui.cells import Cell, fit, width_of
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.styles.colours import colour, level_style
 from wizard.tui.widgets.virtual_table import VirtualTable

@@ -2,7 +2,7 @@
 
 A DataTable keeps and measures every row it is given; at 10,000 records that is most of the
 time it takes to open the review. This table keeps nothing per row: it is given the rows' keys
-and a function that makes a row's cells (widgets/cell.py) on demand, and `render_line` asks for
+and a function that makes a row's cells (wizard/tui/cells.py) on demand, and `render_line` asks for
 the few rows in view. The header stays on the first line; the column widths are set once, by the
 screen (`set_columns`), never measured from the rows.
 
@@ -25,7 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from wizard.tui.widgets.cell import Cell, fit
+from wizard.tui.cells import Cell, fit
 
 Cells = Callable[[int], Sequence[Cell]]
 
