@@ -26,6 +26,7 @@ from wizard.render.report import answer_text, level_label, question_text, share_
 from wizard.render.report_review import MARKS, markdown_comparison
 from wizard.storage.exports import export_path
 from wizard.tui.base import WizardScreen
+from wizard.tui.palette import client_commands, export_view
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.styles.colours import change_style, colour, tint
 from wizard.tui.widgets.result_view import Item, short_path
@@ -238,6 +239,10 @@ class CompareScreen(WizardScreen[None]):
         return table
 
     # -- keys ---------------------------------------------------------------------------------
+
+    def palette_commands(self):
+        yield export_view(self)
+        yield from client_commands(self, self.first.client)
 
     def action_differences(self) -> None:
         self.only_differences = not self.only_differences

@@ -22,7 +22,8 @@ from wizard.render.evidence import evidence_texts
 from wizard.render.portfolio import LEDGER_COLUMNS, cells, concentration_lines, unmatched_lines
 from wizard.render.report import short_level_label
 from wizard.render.paths import short_path
-from wizard.tui.base import WizardScreen, read_folder
+from wizard.tui.base import WizardScreen
+from wizard.tui.folder_read import read_folder
 from wizard.tui.cells import Cell, fit, width_of
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.styles.colours import colour, level_style

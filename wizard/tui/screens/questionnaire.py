@@ -26,6 +26,7 @@ from wizard.tui.screens.names import NamesScreen
 from wizard.tui.dialogs.note import NoteScreen
 from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.widgets.answer_options import AnswerOptions
+from wizard.tui.palette import command
 from wizard.tui.widgets.footer import KeyFooter
 
 NUMBER_KINDS = ("percent", "number")
@@ -374,6 +375,9 @@ class QuestionnaireScreen(WizardScreen[None]):
             self.action_finish()
 
     # -- actions ------------------------------------------------------------------------------
+
+    def palette_commands(self):
+        yield command(self, "tui.cmd.overview", self.action_overview)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "yes_no":

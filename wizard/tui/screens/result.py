@@ -30,6 +30,7 @@ from wizard.storage.record_reader import read_record
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.dialogs.decide import DecisionScreen
 from wizard.tui.base import WizardScreen
+from wizard.tui.palette import client_commands, command
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.widgets.result_view import ResultView, localized, short_path
 
@@ -92,6 +93,11 @@ class ResultScreen(WizardScreen[None]):
     async def apply_language(self) -> None:
         await super().apply_language()
         self.query_one(ResultView).focus()
+
+    def palette_commands(self):
+        yield command(self, "tui.cmd.export", self.action_export)
+        yield command(self, "tui.cmd.feedback", self.action_feedback)
+        yield from client_commands(self, self.record.client)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("accept", "other_level"):

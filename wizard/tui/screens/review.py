@@ -29,9 +29,11 @@ from wizard.model.lifecycle import is_overdue
 from wizard.model.problems import Problem
 from wizard.model.records import STATUSES
 from wizard.render.report import level_label, short_level_label
-from wizard.tui.base import WizardScreen, read_folder
+from wizard.tui.base import WizardScreen
+from wizard.tui.folder_read import read_folder
 from wizard.model.clients import fold
 from wizard.tui.cells import Cell, fit, width_of
+from wizard.tui.palette import client_commands, command
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.styles.colours import colour, level_style
 from wizard.tui.widgets.virtual_table import VirtualTable
@@ -547,6 +549,11 @@ class ReviewScreen(WizardScreen[None]):
 
     def action_portfolio(self) -> None:
         self.app.show_portfolio()
+
+    def palette_commands(self):
+        yield command(self, "tui.cmd.compare", self.action_compare)
+        current = self._current()
+        yield from client_commands(self, current.summary.client if current is not None and current.summary else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "mark", "compare", "history", "team", "filter"):
