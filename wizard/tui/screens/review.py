@@ -1,17 +1,16 @@
 """Review: every saved decision in one table, filtered as you type; open, compare, follow a client.
 
 Built for big folders: the rows come from the store's list cache (one summary per file, never
-the full records), read once when the screen opens; the table is virtual (widgets/virtual_table.py):
-it keeps no row of its own and draws only the rows in view, so 10,000 records open as fast as ten
-and typing stays responsive. A record is read in full only when it is opened.
+the full records), read once when the screen opens (screens/review_rows.py); the table is virtual
+(widgets/virtual_table.py): it keeps no row of its own and draws only the rows in view, so 10,000
+records open as fast as ten and typing stays responsive. A record is read in full only when it is
+opened.
 """
 
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,72 +19,24 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from wizard.i18n import day
-from wizard.model.bank import LEVELS
 from wizard.inert import inert
-from wizard.storage import files
-from wizard.storage.index import Listed, Summary
-from wizard.model.lifecycle import is_overdue
-from wizard.model.problems import Problem
-from wizard.model.records import STATUSES
-from wizard.render.report import level_label, short_level_label
-from wizard.tui.base import WizardScreen
-from wizard.tui.folder_read import read_folder
-from wizard.model.clients import fold
-from wizard.tui.cells import Cell, fit, width_of
-from wizard.tui.palette import client_commands, command
-from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.styles.colours import colour, level_style
-from wizard.tui.widgets.virtual_table import VirtualTable
 from wizard.render.paths import short_path
+from wizard.storage import files
+from wizard.tui.base import WizardScreen
+from wizard.tui.cells import fit, width_of
+from wizard.tui.folder_read import read_folder
+from wizard.tui.palette import client_commands, command
+from wizard.tui.screens.review_rows import COLUMNS, ReviewRow, ReviewRows, RowCells, RowKeys, problem_text
+from wizard.tui.widgets.footer import KeyFooter
+from wizard.tui.widgets.virtual_table import VirtualTable
 
-COLUMNS = ("date", "client", "assessor", "level", "score", "status", "due")
-MARK = "●"  # drawn in the gap before the date of a marked row
 DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
 QUICK_FILTER = 2_000  # up to this many records the table is filtered on every key
-SAMPLE = 2_000  # records whose names set the width of the name columns
 # When the columns do not fit, they give up width in this order, down to these widths.
 # The level is never cut: its short label (at most 14 characters) always fits.
 SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("assessor", 7),
           ("client", 12), ("score", 4), ("status", 5), ("client", 4), ("assessor", 3),
           ("due", 10), ("score", 3))
-
-
-@dataclass(slots=True)
-class ReviewRow:
-    """One record file as the table shows it (not frozen: 10,000 are made at once, and a frozen
-    dataclass is slower to make; nothing changes a row but its search cache)."""
-
-    path: Path
-    summary: Summary | None  # None: the file is broken
-    problems: tuple[Problem, ...]
-    overdue: bool
-    # The folded text the filter looks in: made the first time a filter is typed, not per row at open.
-    search: str | None = field(default=None, compare=False)
-
-    @property
-    def key(self) -> str:
-        """The file's path as text, also the table's row key (made when asked: most rows never are)."""
-        return str(self.path)
-
-
-class RowKeys(Sequence[str]):
-    """The keys of a list of rows, for the table, without a list of 10,000 strings."""
-
-    def __init__(self, rows: list[ReviewRow]) -> None:
-        self._rows = rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, index):  # type: ignore[override]
-        return self._rows[index].key
-
-
-def problem_text(problems: tuple[Problem, ...]) -> str:
-    """Why a file is broken, without its name (the row already shows it)."""
-    parts = [f"{p.field}: {p.message}" if p.field else p.message for p in problems]
-    return inert("; ".join(parts)) or "?"
 
 
 class ReviewScreen(WizardScreen[None]):
@@ -101,7 +52,7 @@ class ReviewScreen(WizardScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[ReviewRow] = []
+        self.folder = ReviewRows((), None, "en")
         self.shown: list[ReviewRow] = []
         self.marked: list[str] = []  # row keys, oldest mark first; at most two
         self.query_text = ""
@@ -110,18 +61,19 @@ class ReviewScreen(WizardScreen[None]):
         self._loaded = False
         self._resumed = False  # the first resume is the screen's arrival, not a return
         self._natural_widths: dict[str, int] = {}
-        self._styles: dict[str, object] = {}
-        self._cell_cache: dict[tuple, Cell] = {}
+        self._cells: RowCells | None = None
         self._filter_timer = None
-        self._counted: tuple[list, int, int] | None = None
-        self._conflicts: set[str] = set()
         self._resize_timer = None
+
+    @property
+    def rows(self) -> list[ReviewRow]:
+        return self.folder.rows
 
     # -- data -------------------------------------------------------------------------------------
 
     def _load(self) -> None:
         """The rows of every record file, from the list cache, newest first and broken last."""
-        self.rows = []  # the old rows go before the new ones come: one folder in memory at a time
+        self.folder = ReviewRows((), None, self.lang)  # the old rows go first: one folder in memory at a time
         # Tens of thousands of long-lived objects, none in a cycle: the cycle collector would walk
         # them while they are made and at every collection after (at 10,000 records, a good part
         # of the time the screen takes). So it is off while they are made, and then they are kept
@@ -141,55 +93,11 @@ class ReviewScreen(WizardScreen[None]):
     def _read_rows(self) -> None:
         listed, self.error = self.app.take_folder_read() or read_folder(self.app.store.summaries, self.app.bank)
         self._loaded = True
-        today = self.app.clock().date()
-        self._levels = {level: short_level_label(level, self.lang) for level in LEVELS}  # never cut
-        self._statuses = {status: self.t(f"status.{status}") for status in STATUSES}
-        row = self._row
-        self.rows = [row(item, today) for item in listed]
-        from wizard.model.conflicts import conflicting_clients
-
-        # Accepted decisions on one client that disagree: marked in the status column.
-        self._conflicts = {r.id for items in conflicting_clients(r.summary for r in self.rows if r.summary).values()
-                           for r in items}
+        self.folder = ReviewRows(listed, self.app.clock().date(), self.lang)
         if self.marked:  # the marks whose files are still readable stay
-            keys = {row.key for row in self.rows if row.summary is not None}
+            keys = self.folder.readable_keys()
             self.marked = [key for key in self.marked if key in keys]
-        self._natural_widths = self._natural()
-
-    @staticmethod
-    def _row(item: Listed, today) -> ReviewRow:
-        summary = item.summary
-        if summary is None:
-            return ReviewRow(item.path, None, item.problems, False)
-        # is_overdue needs only the review date and the status
-        return ReviewRow(item.path, summary, (), is_overdue(summary, today))
-
-    def _search(self, row: ReviewRow) -> str:
-        if row.search is not None:
-            return row.search
-        summary = row.summary
-        if summary is None:
-            words = " ".join((row.path.name, self.t("tui.review.broken"), problem_text(row.problems)))
-        else:
-            words = f"{summary.created:%Y-%m-%d} {summary.client} {summary.assessor} {self._level(summary)} " \
-                    f"{self._statuses[summary.status]}"
-            if row.overdue:
-                words += " " + self.t("tui.review.overdue")
-        row.search = search = fold(words)
-        return search
-
-    def _level(self, summary: Summary) -> str:
-        return self._levels.get(summary.level, "—") if summary.level else "—"
-
-    def _matches(self, row: ReviewRow) -> bool:
-        terms = fold(self.query_text).split()
-        return not terms or all(term in self._search(row) for term in terms)
-
-    def _filtered(self) -> list[ReviewRow]:
-        terms = fold(self.query_text).split()
-        if not terms:
-            return list(self.rows)
-        return [row for row in self.rows if all(term in self._search(row) for term in terms)]
+        self._natural_widths = self.folder.natural_widths()
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -248,37 +156,15 @@ class ReviewScreen(WizardScreen[None]):
             await self._rebuild(keep)
             return
         changed = {new.key: new for old, new in zip(before, self.rows) if old != new}
-        if any(self._matches(old) != self._matches(changed[old.key]) for old in before if old.key in changed):
+        matches = self.folder.matches
+        if any(matches(old, self.query_text) != matches(changed[old.key], self.query_text)
+               for old in before if old.key in changed):
             self._fill(keep)
             return
-        self.shown = self._filtered()
+        self.shown = self.folder.filtered(self.query_text)
         self._show_rows(self._cursor_key())
         self._show_counts()
         self._show_detail()
-
-    def _natural(self) -> dict[str, int]:
-        """Each column's natural width: its longest text or its label. Names are measured in a
-        sample of a big folder (evenly spread): a longer one is cut with an ellipsis, in full below."""
-        readable = [r.summary for r in self.rows if r.summary is not None]
-        named = readable[::max(1, len(readable) // SAMPLE)]
-        broken = [width_of(r.path.name) + 12 for r in self.rows if r.summary is None]
-        natural = {
-            "date": 10,
-            "client": max([width_of(c) for c in {s.client for s in named}] + broken + [6]),
-            "assessor": max([width_of(a) for a in {s.assessor for s in named}] + [3]),
-            "level": max([width_of(self._levels[level]) for level in {s.level for s in readable} if level] + [1]),
-            "score": 3,
-            "status": max([width_of(self._statuses[status]) for status in {s.status for s in readable}] + [3])
-            + (2 if self._conflicts else 0),  # "≠ " marks an accepted decision another one contradicts
-            "due": 12 if any(r.overdue for r in self.rows) else 10,
-        }
-        want = {key: max(natural[key], self._label_width(key)) for key in COLUMNS}
-        want["client"] = min(want["client"], 40)
-        want["assessor"] = min(want["assessor"], 24)
-        return want
-
-    def _label_width(self, key: str) -> int:
-        return width_of(self.t(f"tui.review.col.{key}"))
 
     def _table_width(self) -> int:
         width = self.size.width or self.app.size.width
@@ -305,74 +191,19 @@ class ReviewScreen(WizardScreen[None]):
 
     def _fill(self, keep: str | None = None) -> None:
         """Show the rows that match the filter; the cursor stays on `keep` when it is shown."""
-        self._set_styles()
-        self.shown = self._filtered()
+        self._cells = RowCells(self.app, self.folder)  # the theme's colours, once per fill
+        self.shown = self.folder.filtered(self.query_text)
         self._show_rows(keep)
         self._show_counts()
 
     def _show_rows(self, keep: str | None) -> None:
         for table in self.query("#review-table").results(VirtualTable):
             shown = self.shown
-            table.set_rows(RowKeys(shown), lambda index: self._cells(shown[index]), keep)
+            table.set_rows(RowKeys(shown), lambda index: self._cells.row(shown[index], self.marked), keep)
         self._show_detail()
 
-    def _set_styles(self) -> None:
-        """The theme's styles, made once per fill (not once per cell)."""
-        app = self.app
-        self._styles = {
-            "plain": colour(app, ""), "muted": colour(app, "", dim=True), "mark": colour(app, "accent", bold=True),
-            "error": colour(app, "text-error"), "alarm": colour(app, "text-error", bold=True),
-            **{level: level_style(app, level) for level in LEVELS},
-        }
-        self._cell_cache = {}
-
-    def _shared(self, plain: str, style: str, right: bool = False) -> Cell:
-        """One Cell for every row showing the same level, status, score or date: less memory."""
-        key = (plain, style, right)
-        cell = self._cell_cache.get(key)
-        if cell is None:
-            cell = self._cell_cache[key] = Cell(plain, self._styles.get(style, ""), right=right)
-        return cell
-
-    def _cells(self, row: ReviewRow) -> tuple[Cell, ...]:
-        styles, shared = self._styles, self._shared
-        summary = row.summary
-        if summary is None:
-            return (Cell("—", styles["error"]), Cell(f"{row.path.name} — {problem_text(row.problems)}", styles["error"]),
-                    shared("", ""), shared("✗ " + self.t("tui.review.broken"), "alarm"),
-                    shared("", ""), shared("", ""), shared("", ""))
-        muted = "muted" if summary.status in ("superseded", "rejected") else "plain"
-        due = summary.review_date.isoformat() if summary.review_date else "—"
-        date = f"{summary.created:%Y-%m-%d}"
-        return (
-            Cell(date, lead=MARK, lead_style=styles["mark"]) if row.key in self.marked else shared(date, ""),
-            Cell(summary.client, styles[muted]),
-            shared(summary.assessor, muted),
-            shared(self._level(summary), summary.level or ""),
-            shared("—" if summary.score is None else str(summary.score), "", right=True),
-            shared(f"≠ {self._statuses[summary.status]}", "alarm") if summary.id in self._conflicts
-            else shared(self._statuses[summary.status], muted),
-            shared(f"⚠ {due}", "alarm") if row.overdue else shared(due, ""),
-        )
-
     def _show_counts(self) -> None:
-        if self._counted is None or self._counted[0] is not self.rows:  # counted once per load
-            self._counted = (self.rows, sum(1 for r in self.rows if r.summary is None),
-                             sum(1 for r in self.rows if r.overdue))
-        _, broken, overdue = self._counted
-        total = len(self.rows) - broken
-        if len(self.shown) == len(self.rows):
-            parts = [self.t("tui.review.count", count=total)]
-        else:
-            shown = sum(1 for r in self.shown if r.summary is not None)
-            parts = [self.t("tui.review.count_filtered", shown=shown, count=total)]
-        if overdue:
-            parts.append(self.t("tui.review.count_overdue", count=overdue))
-        if self._conflicts:
-            parts.append(self.t("tui.review.count_conflicts", count=len(self._conflicts)))
-        if broken:
-            parts.append(self.t("tui.review.count_broken", count=broken))
-        self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
+        self.query_one("#review-counts", Static).update(Content(self.folder.counts(self.shown)))
 
     # -- the row under the cursor ---------------------------------------------------------------
 
@@ -396,7 +227,7 @@ class ReviewScreen(WizardScreen[None]):
         for detail in self.query("#review-detail").results(Static):
             self._update(detail, self._detail_text())
         for marks in self.query("#review-marks").results(Static):
-            text = self._marks_text()
+            text = self.folder.marks(self.marked)
             self._update(marks, text)
             marks.display = bool(text)
 
@@ -419,37 +250,7 @@ class ReviewScreen(WizardScreen[None]):
         if not self.shown:
             return self.t("tui.review.nothing_matches", query=self.query_text.strip())
         row = self._current()
-        if row is None:
-            return ""
-        if row.summary is None:
-            return self.t("tui.review.detail_broken", name=inert(row.path.name), reason=problem_text(row.problems))
-        summary = row.summary
-        if summary.decided:
-            level = self.t("tui.review.detail_decided", level=level_label(self.app.bank, summary.decided, self.lang),
-                           recommended=self._recommended(summary))
-        else:
-            level = self.t("tui.review.detail_recommended", level=self._recommended(summary))
-        due = summary.review_date.isoformat() if summary.review_date else "—"
-        due = day(summary.review_date, self.lang) if summary.review_date else "—"
-        review = self.t("tui.review.detail_overdue" if row.overdue else "tui.review.detail_due", date=due)
-        parts = [inert(summary.client), inert(summary.assessor) or "?", level, self.t(f"status.{summary.status}"), review]
-        if summary.id in self._conflicts:
-            parts.append(self.t("tui.review.detail_conflict"))
-        return " · ".join(parts)
-
-    def _recommended(self, summary: Summary) -> str:
-        return level_label(self.app.bank, summary.recommended, self.lang) if summary.recommended else "—"
-
-    def _marks_text(self) -> str:
-        if not self.marked:
-            return ""
-        names = []
-        for key in self.marked:
-            row = next((r for r in self.rows if r.key == key), None)
-            if row is not None and row.summary is not None:
-                names.append(f"{inert(row.summary.client)} {row.summary.created:%Y-%m-%d}")
-        hint = "tui.review.marks_two" if len(self.marked) == 2 else "tui.review.marks_one"
-        return self.t(hint, names=" · ".join(names))
+        return "" if row is None else self.folder.detail(row, self.app.bank)
 
     # -- filter -----------------------------------------------------------------------------------
 
