@@ -2,95 +2,27 @@
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import replace
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.timer import Timer
-from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, ProgressBar, Static
 
+from wizard.i18n import t
 from wizard.inert import inert, unless_unchanged
 from wizard.model.bank import Answer, Question
-from wizard.i18n import t
-from wizard.render.prefill import source_text
-from wizard.model.draft import ANSWERED, PREFILLED, SKIPPED, Draft
+from wizard.model.draft import Draft
 from wizard.tui.base import WizardScreen
 from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
 from wizard.tui.dialogs.note import NoteScreen
 from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.widgets.answer_options import AnswerOptions
+from wizard.tui.widgets.answer_panel import NUMBER_KINDS, AnswerPanel
+from wizard.tui.widgets.question_text import QuestionText
 from wizard.tui.palette import command
 from wizard.tui.widgets.footer import KeyFooter
-
-NUMBER_KINDS = ("percent", "number")
-
-
-NUMBER_PATTERN = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
-
-
-def parse_number(text: str) -> int | float | None:
-    """A typed number (a comma works as the decimal mark too), or None when it is not one.
-
-    Strict on purpose: only digits, one decimal mark and a sign. `float()` alone would also take
-    "1e3", "inf" or "1_000", numbers the user never meant to type."""
-    text = text.strip()
-    if not NUMBER_PATTERN.fullmatch(text):
-        return None
-    value = float(text.replace(",", "."))
-    if not math.isfinite(value):
-        return None
-    return int(value) if value.is_integer() else value
-
-
-class NumberAnswer(Validator):
-    """A percent is 0–100, any other number is at least 0. Every message names what was typed
-    and what is allowed, in the app's language."""
-
-    def __init__(self, percent: bool, screen: QuestionnaireScreen) -> None:
-        super().__init__()
-        self.percent, self.screen = percent, screen
-
-    def validate(self, value: str) -> ValidationResult:
-        number = parse_number(value)
-        if not value.strip():
-            return self.failure(self._explain("tui.q.number_missing", value))
-        if number is None:
-            return self.failure(self._explain("tui.q.invalid_number", value))
-        if number < 0:
-            return self.failure(self._explain("tui.q.invalid_negative", value))
-        if self.percent and number > 100:
-            return self.failure(self._explain("tui.q.invalid_percent", value))
-        return self.success()
-
-    def _explain(self, problem: str, typed: str) -> str:
-        allowed = "tui.q.allowed_percent" if self.percent else "tui.q.allowed_number"
-        return f"{self.screen.t(problem, typed=typed.strip())} {self.screen.t(allowed)}"
-
-
-class NumberInput(Input):
-    """The number field. It keeps every character typed, so a wrong one is shown and explained,
-    never dropped. While it is empty, the screen's letter keys (s, b, a, ...) work as usual;
-    once something is typed, every printable key goes into the field."""
-
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id, compact=True, valid_empty=False, validate_on=["changed", "submitted"])
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        if character is None or not character.isprintable():
-            return False
-        return bool(self.value) or character.isdigit() or character in ".,+-"
-
-    def watch_value(self, before: str, after: str) -> None:
-        if bool(before) != bool(after) and self.is_mounted:
-            self.screen.refresh_bindings()  # the footer shows the letter keys only while empty
-
 
 class QuestionnaireScreen(WizardScreen[None]):
     # Letter keys are priority bindings and the empty number field lets them pass (see
@@ -116,12 +48,10 @@ class QuestionnaireScreen(WizardScreen[None]):
     # At 80 columns every key fits the footer, "save" after a failed save included, only without
     # F2 (it still works, and the help lists it) and without the palette's ^p (it still opens).
     FOOTER_HIDDEN = ("f2",)
-    HINT_SECONDS = 6  # how long the line under the options explains a key that does nothing
 
     def __init__(self, draft: Draft, index: int | None = None) -> None:
         super().__init__()
         self.draft = draft
-        self._hint_timer: Timer | None = None
         first_open = draft.first_open()
         self.index = index if index is not None else (first_open if first_open is not None else len(draft.questions) - 1)
 
@@ -139,25 +69,13 @@ class QuestionnaireScreen(WizardScreen[None]):
             yield ProgressBar(total=len(self.draft.questions), show_eta=False, show_percentage=False,
                               id="progress")
             yield Static(id="position")
-        with VerticalScroll(id="body"):
-            yield Static(id="section-title")
-            yield Static(id="section-why")
-            yield Static(id="question")
-            yield Static(id="help")
-            yield Static(id="why")
+        yield QuestionText(id="body")
         yield Static(id="more-below")
-        with Vertical(id="answer"):
-            yield Static(id="current")
-            yield AnswerOptions(id="options")
-            with Horizontal(id="number-row"):
-                yield NumberInput(id="number")
-                yield Static(id="unit")
-            yield Static(id="number-error", classes="error")
-            yield Static(id="hint")
+        yield AnswerPanel(id="answer")
         yield KeyFooter(show_command_palette=False, hidden=self.FOOTER_HIDDEN)
 
     def on_mount(self) -> None:
-        self.watch(self.query_one("#body", VerticalScroll), "scroll_y", lambda: self._show_more_below(), init=False)
+        self.watch(self.query_one("#body", QuestionText), "scroll_y", lambda: self._show_more_below(), init=False)
         self.show(self.index)
         self._show_save_state(announce=True)
 
@@ -172,11 +90,8 @@ class QuestionnaireScreen(WizardScreen[None]):
         """Put question `index` on screen, with its current answer and note."""
         self.index = index
         self._show_place()
-        self._show_text()
-        self._show_current()
-        self._show_answer_field(keep_typed)
-        self._show_hint()
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#body", QuestionText).show(self.draft.bank, self.question, self.lang)
+        self.query_one("#answer", AnswerPanel).show(self.draft, self.question, keep_typed=keep_typed)
         self.call_after_refresh(self._show_more_below)
 
     def _show_more_below(self) -> None:
@@ -184,9 +99,8 @@ class QuestionnaireScreen(WizardScreen[None]):
         with the key that scrolls, instead of leaving it below the fold unseen."""
         if not self.is_attached:
             return
-        body = self.query_one("#body", VerticalScroll)
         more = self.query_one("#more-below", Static)
-        hidden = body.max_scroll_y - body.scroll_y > 0
+        hidden = self.query_one("#body", QuestionText).more_below
         more.update(Content(self.t("tui.q.more_below")) if hidden else "")
         more.display = hidden
 
@@ -203,64 +117,6 @@ class QuestionnaireScreen(WizardScreen[None]):
         self.query_one("#position", Static).update(Content(self.t(
             "tui.q.position", number=self.index + 1, total=len(draft.questions), section=section.title(self.lang))))
 
-    def _show_text(self) -> None:
-        """The section (and why it matters, on its first question), the question, help, why."""
-        question, lang = self.question, self.lang
-        section = self.draft.bank.section(question.section)
-        section_why = section.why(lang) if section.why and section.questions[0].id == question.id else ""
-        self.query_one("#section-title", Static).update(Content(section.title(lang)))
-        self.query_one("#section-why", Static).update(Content(section_why))
-        self.query_one("#section-why").display = bool(section_why)
-        self.query_one("#question", Static).update(Content(question.text(lang)))
-        self.query_one("#help", Static).update(Content(question.help(lang)))
-        why = self.t("tui.q.why", why=question.why(lang)) if question.why else ""
-        self.query_one("#why", Static).update(Content(why))
-        self.query_one("#why").display = bool(why)
-
-    def _show_answer_field(self, keep_typed: bool) -> None:
-        """The options to pick from, or the number field; it takes the focus."""
-        question, lang = self.question, self.lang
-        current = self.draft.record.answers.get(question.id)
-        is_number = question.kind in NUMBER_KINDS
-        options = self.query_one("#options", AnswerOptions)
-        options.display = not is_number
-        self.query_one("#number-row").display = is_number
-        self.query_one("#number-error", Static).update("")
-        if not is_number:
-            options.show(question, self.draft.bank, lang, current)
-            options.focus()
-            return
-        number = self.query_one("#number", Input)
-        number.validators = [NumberAnswer(question.kind == "percent", self)]
-        number.placeholder = self.t("tui.q.number_placeholder")
-        if not keep_typed:
-            number.value = "" if current is None else str(current)
-        if question.kind == "percent":
-            unit = self.t("tui.q.percent_unit")
-        else:
-            unit = question.unit(lang) if question.unit else ""
-        self.query_one("#unit", Static).update(Content(unit))
-        number.focus()
-
-    def _hint(self, question: Question) -> str:
-        if question.kind == "choice":
-            return self.t("tui.q.hint.choice", count=len(question.options))
-        return self.t(f"tui.q.hint.{question.kind if question.kind in ('scale', 'bool') else 'number'}")
-
-    def _show_hint(self, key: str | None = None) -> None:
-        """The keys that answer this question; after a key that does nothing, that key first."""
-        hint = self.query_one("#hint", Static)
-        text = self._hint(self.question)
-        if key is not None:
-            text = f"{self.t('tui.q.unbound', pressed=key)} {text} {self.t('tui.q.unbound_more')}"
-        hint.update(Content(text))
-        hint.set_class(key is not None, "-unbound")
-        if self._hint_timer is not None:
-            self._hint_timer.stop()
-            self._hint_timer = None
-        if key is not None:
-            self._hint_timer = self.set_timer(self.HINT_SECONDS, self._show_hint)
-
     def on_key(self, event: events.Key) -> None:
         """A printable key that reached the screen and no key binding takes: say which keys do
         something here, on the hint line (the number field takes its keys before this)."""
@@ -268,42 +124,7 @@ class QuestionnaireScreen(WizardScreen[None]):
             return
         binding = self.active_bindings.get(event.key)
         if binding is None or not binding.enabled:
-            self._show_hint(_key_name(event))
-
-    def _show_current(self) -> None:
-        question, record = self.question, self.draft.record
-        status = self.draft.status(question.id)
-        lines = []
-        prefill = record.prefilled.get(question.id)
-        found = record.evidence.get(question.id)  # drawn from an invoice ledger
-        ledger = prefill is not None and prefill.source == "ledger"
-        if ledger and found is not None:  # the ledger's figures, kept once in the record's [evidence]
-            prefill = replace(prefill, evidence=found.text)  # shown through source_text, inert below
-        if status == PREFILLED:
-            answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
-            source = inert(source_text(prefill, self.lang))
-            lines.append(Content.assemble(("↺ ", "bold $accent"),
-                                          self.t("prefill.pending", answer=answer, source=source)))
-        elif status == ANSWERED:
-            answer = question.label(record.answers[question.id], self.lang, self.draft.bank)
-            if prefill is not None and prefill.state == "kept":
-                answer = self.t("prefill.kept", answer=answer, source=inert(source_text(prefill, self.lang)))
-            lines.append(Content.assemble(("✓ ", "bold $success"), self.t("tui.q.answer_now", answer=answer)))
-        elif status == SKIPPED:
-            lines.append(Content.assemble(("? ", "bold $warning"), self.t("tui.q.skipped_now")))
-        if found is not None and (not ledger or prefill.state == "changed"):  # what the ledger says, and why
-            if found.derived is None:
-                said = self.t("tui.q.ledger_none", evidence=inert(found.text))
-            else:
-                said = self.t("tui.q.ledger", answer=question.label(found.derived, self.lang, self.draft.bank),
-                              evidence=inert(found.text))
-            lines.append(Content.assemble(("◆ ", "bold $accent"), said))
-        if question.id in record.notes:
-            note = inert(record.notes[question.id])
-            lines.append(Content.assemble(("✎ ", "bold $accent"), self.t("tui.q.note_now", note=note)))
-        current = self.query_one("#current", Static)
-        current.update(Content("\n").join(lines))
-        current.display = bool(lines)
+            self.query_one("#answer", AnswerPanel).show_hint(_key_name(event))
 
     def _show_save_state(self, *, announce: bool = False) -> None:
         state = self.query_one("#save-state", Static)
@@ -340,27 +161,16 @@ class QuestionnaireScreen(WizardScreen[None]):
     @on(AnswerOptions.NothingHighlighted)
     def _nothing_highlighted(self, event: AnswerOptions.NothingHighlighted) -> None:
         event.stop()
-        self._show_hint("Enter")
+        self.query_one("#answer", AnswerPanel).show_hint("Enter")
 
     @on(Input.Submitted, "#number")
     def _number_submitted(self, event: Input.Submitted) -> None:
         """Enter: the number is saved only when it is valid; otherwise the field keeps what was
         typed and the line below says what is allowed."""
         event.stop()
-        error = self.query_one("#number-error", Static)
-        result = event.validation_result
-        value = parse_number(event.value)
-        if result is None or not result.is_valid or value is None:
-            message = result.failure_descriptions[0] if result and result.failure_descriptions else ""
-            error.update(Content(message or self.t("tui.q.invalid_number", typed=event.value)))
-            return
-        self.answer(value)
-
-    @on(Input.Changed, "#number")
-    def _number_changed(self, event: Input.Changed) -> None:
-        result = event.validation_result
-        message = result.failure_descriptions[0] if event.value and result and not result.is_valid else ""
-        self.query_one("#number-error", Static).update(Content(message))
+        value = self.query_one("#answer", AnswerPanel).submitted_number(event)
+        if value is not None:
+            self.answer(value)
 
     def advance(self) -> None:
         if self.index + 1 < len(self.draft.questions):
@@ -393,11 +203,12 @@ class QuestionnaireScreen(WizardScreen[None]):
             return
         # Answered here and now, not through a message: with keys typed ahead, the next digit
         # must find the next question on screen, not this one again.
-        found, value = self.query_one("#options", AnswerOptions).digit_value(digit)
+        panel = self.query_one("#answer", AnswerPanel)
+        found, value = panel.digit_value(digit)
         if found:
             self.answer(value)
         else:
-            self._show_hint(digit)  # a digit outside the scale or the choices
+            panel.show_hint(digit)  # a digit outside the scale or the choices
 
     def action_yes_no(self, value: bool) -> None:
         self.answer(value)
@@ -451,7 +262,7 @@ class QuestionnaireScreen(WizardScreen[None]):
             had_note = question.id in self.draft.record.notes
             was_saved = self.draft.saved
             self._changed(self.draft.set_note(question.id, text), was_saved)
-            self._show_current()
+            self.query_one("#answer", AnswerPanel).show_current(self.draft, question)
             if text or had_note:
                 self.notify(self.t("tui.note.saved" if text else "tui.note.removed"), timeout=3)
 
@@ -499,8 +310,7 @@ class QuestionnaireScreen(WizardScreen[None]):
 
     def action_scroll_text(self, lines: int) -> None:
         """Scroll the question and its help when they do not fit (a small terminal)."""
-        body = self.query_one("#body", VerticalScroll)
-        body.scroll_to(y=body.scroll_y + lines * 3, animate=False)
+        self.query_one("#body", QuestionText).scroll_lines(lines)
 
     def action_home(self) -> None:
         if self.draft.saved or self.draft.save():
