@@ -1,6 +1,13 @@
-"""The questionnaire: one question per step, every change written to the draft at once."""
+"""The questionnaire: one question per step, every change written to the draft at once.
+
+The screen moves between the questions and hands each answer to the draft; its widgets show the
+question (widgets/question_text.py) and where its answer stands (widgets/answer_panel.py), and its
+dialogs live in screens/questionnaire_dialogs.py.
+"""
 
 from __future__ import annotations
+
+from typing import Callable
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -9,20 +16,18 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, ProgressBar, Static
 
-from wizard.i18n import t
-from wizard.inert import inert, unless_unchanged
+from wizard.inert import inert
 from wizard.model.bank import Answer, Question
 from wizard.model.draft import Draft
 from wizard.tui.base import WizardScreen
-from wizard.tui.dialogs.confirm import ConfirmScreen
-from wizard.tui.screens.names import NamesScreen
-from wizard.tui.dialogs.note import NoteScreen
-from wizard.tui.dialogs.overview import OverviewScreen
+from wizard.tui.palette import command
+from wizard.tui.screens import questionnaire_dialogs as dialogs
 from wizard.tui.widgets.answer_options import AnswerOptions
 from wizard.tui.widgets.answer_panel import NUMBER_KINDS, AnswerPanel
-from wizard.tui.widgets.question_text import QuestionText
-from wizard.tui.palette import command
 from wizard.tui.widgets.footer import KeyFooter
+from wizard.tui.widgets.question_text import QuestionText
+from wizard.tui.widgets.save_state import SaveState
+
 
 class QuestionnaireScreen(WizardScreen[None]):
     # Letter keys are priority bindings and the empty number field lets them pass (see
@@ -64,7 +69,7 @@ class QuestionnaireScreen(WizardScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
             yield Static(id="who")
-            yield Static(id="save-state")
+            yield SaveState(id="save-state")
         with Horizontal(id="progress-row"):
             yield ProgressBar(total=len(self.draft.questions), show_eta=False, show_percentage=False,
                               id="progress")
@@ -77,11 +82,11 @@ class QuestionnaireScreen(WizardScreen[None]):
     def on_mount(self) -> None:
         self.watch(self.query_one("#body", QuestionText), "scroll_y", lambda: self._show_more_below(), init=False)
         self.show(self.index)
-        self._show_save_state(announce=True)
+        self.query_one(SaveState).show(self.draft, announce=True)
 
     async def apply_language(self) -> None:
         self.show(self.index, keep_typed=True)
-        self._show_save_state()
+        self.query_one(SaveState).show(self.draft)
         self.refresh_bindings()
 
     # -- one step -----------------------------------------------------------------------------
@@ -93,6 +98,20 @@ class QuestionnaireScreen(WizardScreen[None]):
         self.query_one("#body", QuestionText).show(self.draft.bank, self.question, self.lang)
         self.query_one("#answer", AnswerPanel).show(self.draft, self.question, keep_typed=keep_typed)
         self.call_after_refresh(self._show_more_below)
+
+    def show_current(self) -> None:
+        """Show again where the answer stands (after a note)."""
+        self.query_one("#answer", AnswerPanel).show_current(self.draft, self.question)
+
+    def _show_place(self) -> None:
+        """Who, how far, and where: the top bar and the progress row."""
+        draft, record = self.draft, self.draft.record
+        section = draft.bank.section(self.question.section)
+        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=inert(record.client),
+                                                             assessor=inert(record.assessor))))
+        self.query_one("#progress", ProgressBar).update(progress=draft.done_count())
+        self.query_one("#position", Static).update(Content(self.t(
+            "tui.q.position", number=self.index + 1, total=len(draft.questions), section=section.title(self.lang))))
 
     def _show_more_below(self) -> None:
         """On a small screen the question's help or why it matters may not fit: a line says so,
@@ -107,16 +126,6 @@ class QuestionnaireScreen(WizardScreen[None]):
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_more_below)
 
-    def _show_place(self) -> None:
-        """Who, how far, and where: the top bar and the progress row."""
-        draft, record = self.draft, self.draft.record
-        section = draft.bank.section(self.question.section)
-        self.query_one("#who", Static).update(Content(self.t("tui.q.who", client=inert(record.client),
-                                                             assessor=inert(record.assessor))))
-        self.query_one("#progress", ProgressBar).update(progress=draft.done_count())
-        self.query_one("#position", Static).update(Content(self.t(
-            "tui.q.position", number=self.index + 1, total=len(draft.questions), section=section.title(self.lang))))
-
     def on_key(self, event: events.Key) -> None:
         """A printable key that reached the screen and no key binding takes: say which keys do
         something here, on the hint line (the number field takes its keys before this)."""
@@ -126,30 +135,19 @@ class QuestionnaireScreen(WizardScreen[None]):
         if binding is None or not binding.enabled:
             self.query_one("#answer", AnswerPanel).show_hint(_key_name(event))
 
-    def _show_save_state(self, *, announce: bool = False) -> None:
-        state = self.query_one("#save-state", Static)
-        error = self.draft.error
-        if error is None and self.draft.saved:
-            state.update(Content(self.t("tui.q.saved")))
-            state.set_class(False, "-unsaved")
-        else:
-            state.update(Content(self.t("tui.q.not_saved", reason=_reason(error, self.lang))))
-            state.set_class(True, "-unsaved")
-        if announce and error is not None:
-            self.notify(self.t("tui.q.save_failed", reason=_reason(error, self.lang)), title=self.t("tui.q.save_title"),
-                        severity="error", timeout=10)
-
     # -- answering ----------------------------------------------------------------------------
 
-    def _changed(self, saved: bool, was_saved: bool) -> None:
-        """After a change: show whether it reached the disk, and say so once when it did not."""
-        self._show_save_state(announce=not saved and was_saved)
+    def change(self, step: Callable[[], bool]) -> None:
+        """Change the draft by `step` (True when the change reached the disk); then show whether
+        it did, and say so once when it did not."""
+        was_saved = self.draft.saved
+        saved = step()
+        self.query_one(SaveState).show(self.draft, announce=not saved and was_saved)
         if saved != was_saved:
             self.refresh_bindings()  # the "save again" key comes or goes
 
     def answer(self, value: Answer) -> None:
-        was_saved = self.draft.saved
-        self._changed(self.draft.answer(self.question.id, value), was_saved)
+        self.change(lambda: self.draft.answer(self.question.id, value))
         self.advance()
 
     @on(AnswerOptions.Chosen)
@@ -184,20 +182,6 @@ class QuestionnaireScreen(WizardScreen[None]):
             self.show(self.index)
             self.action_finish()
 
-    # -- actions ------------------------------------------------------------------------------
-
-    def palette_commands(self):
-        yield command(self, "tui.cmd.overview", self.action_overview)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "yes_no":
-            return self.question.kind == "bool"
-        if action == "save":
-            return not self.draft.saved
-        if action == "forward":
-            return self.draft.status(self.question.id) != "open" and self.index + 1 < len(self.draft.questions)
-        return True
-
     def action_pick(self, digit: str) -> None:
         if self.question.kind in NUMBER_KINDS:
             return
@@ -214,15 +198,28 @@ class QuestionnaireScreen(WizardScreen[None]):
         self.answer(value)
 
     def action_skip(self) -> None:
-        was_saved = self.draft.saved
-        self._changed(self.draft.skip(self.question.id), was_saved)
+        self.change(lambda: self.draft.skip(self.question.id))
         self.advance()
+
+    # -- moving, saving, and the dialogs ------------------------------------------------------
+
+    def palette_commands(self):
+        yield command(self, "tui.cmd.overview", self.action_overview)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "yes_no":
+            return self.question.kind == "bool"
+        if action == "save":
+            return not self.draft.saved
+        if action == "forward":
+            return self.draft.status(self.question.id) != "open" and self.index + 1 < len(self.draft.questions)
+        return True
 
     def action_back(self) -> None:
         if self.index > 0:
             self.show(self.index - 1)
         else:
-            self.edit_names()
+            dialogs.edit_names(self)
 
     def action_forward(self) -> None:
         self.show(self.index + 1)
@@ -237,114 +234,30 @@ class QuestionnaireScreen(WizardScreen[None]):
         else:
             self.show(following)
 
-    def edit_names(self) -> None:
-        record = self.draft.record
-
-        def renamed(names: tuple[str, str] | None) -> None:
-            if names:
-                was_saved = self.draft.saved
-                client, assessor = unless_unchanged(names[0], record.client), unless_unchanged(names[1], record.assessor)
-                self._changed(self.draft.rename(client, assessor), was_saved)
-            self.show(self.index)
-
-        # Stored names are offered inert (escape codes shown, never sent to the terminal).
-        self.app.push_screen(NamesScreen(inert(record.client), inert(record.assessor), editing=True), renamed)
-
-    def action_note(self) -> None:
-        question = self.question
-
-        stored = self.draft.record.notes.get(question.id, "")
-
-        def noted(text: str | None) -> None:
-            if text is None:
-                return
-            text = unless_unchanged(text, stored)
-            had_note = question.id in self.draft.record.notes
-            was_saved = self.draft.saved
-            self._changed(self.draft.set_note(question.id, text), was_saved)
-            self.query_one("#answer", AnswerPanel).show_current(self.draft, question)
-            if text or had_note:
-                self.notify(self.t("tui.note.saved" if text else "tui.note.removed"), timeout=3)
-
-        self.app.push_screen(NoteScreen(question.text(self.lang), inert(stored)), noted)
-
-    def action_overview(self) -> None:
-        def chosen(choice: tuple[str, int | None] | None) -> None:
-            if choice is None:
-                return
-            what, index = choice
-            if what == "jump" and index is not None:
-                self.show(index)
-            elif what == "names":
-                self.edit_names()
-            elif what == "finish":
-                self.action_finish()
-
-        self.app.push_screen(OverviewScreen(self.draft, self.index), chosen)
-
-    def action_finish(self) -> None:
-        open_count = self.draft.open_count()
-        skipped = len(self.draft.record.skipped)
-        if open_count:
-            dialog = ConfirmScreen("tui.q.finish_open", yes="tui.q.finish_yes", no="tui.q.finish_no",
-                                   default=False, items=self._open_questions, then="tui.q.finish_open_then",
-                                   count=open_count)
-        elif self.draft.pending_count():
-            dialog = ConfirmScreen("tui.q.finish_carried", yes="tui.q.finish_yes", no="tui.q.finish_no",
-                                   default=False, count=self.draft.pending_count())
-        else:
-            dialog = ConfirmScreen("tui.q.finish_all", yes="tui.q.finish_yes", no="tui.q.finish_no",
-                                   total=len(self.draft.questions), skipped=skipped)
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.finish(self.draft)
-
-        self.app.push_screen(dialog, confirmed)
-
-    def action_save(self) -> None:
-        if self.draft.save():
-            self.notify(self.t("tui.q.save_ok"), timeout=3)
-        self._show_save_state(announce=True)
-        self.refresh_bindings()
-
     def action_scroll_text(self, lines: int) -> None:
         """Scroll the question and its help when they do not fit (a small terminal)."""
         self.query_one("#body", QuestionText).scroll_lines(lines)
 
+    def action_save(self) -> None:
+        if self.draft.save():
+            self.notify(self.t("tui.q.save_ok"), timeout=3)
+        self.query_one(SaveState).show(self.draft, announce=True)
+        self.refresh_bindings()
+
+    def action_note(self) -> None:
+        dialogs.edit_note(self)
+
+    def action_overview(self) -> None:
+        dialogs.overview(self)
+
+    def action_finish(self) -> None:
+        dialogs.confirm_finish(self)
+
     def action_home(self) -> None:
-        if self.draft.saved or self.draft.save():
-            self.app.go_home()
-            self.app.notify(self.t("tui.q.left"), timeout=4)
-            return
-
-        def leave(yes: bool | None) -> None:
-            if yes:
-                self.app.go_home()
-
-        self.app.push_screen(ConfirmScreen("tui.q.leave_unsaved", title="tui.q.save_title", default=False,
-                                           reason=_reason(self.draft.error, self.lang)), leave)
-
-
-    def _open_questions(self, lang: str) -> list[str]:
-        """The first open questions by number and text, then how many more (finish dialog)."""
-        indexes = self.draft.open_indexes()
-        lines = [f"{index + 1}. {self.draft.questions[index].text(lang)}" for index in indexes[:OPEN_LISTED]]
-        if len(indexes) > OPEN_LISTED:
-            lines.append(t("tui.q.open_more", lang, count=len(indexes) - OPEN_LISTED))
-        return lines
-
-
-OPEN_LISTED = 3  # open questions named in the finish dialog
+        dialogs.leave(self)
 
 
 def _key_name(event: events.Key) -> str:
     """How to name a key to the user: its character, or its name for a blank one."""
     character = event.character or ""
     return character if character.strip() else event.key
-
-
-def _reason(error: OSError | None, lang: str) -> str:
-    from wizard.storage.files import reason
-
-    return "?" if error is None else reason(error, lang)
