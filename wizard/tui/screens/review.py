@@ -23,11 +23,11 @@ from wizard.inert import inert
 from wizard.render.paths import short_path
 from wizard.storage import files
 from wizard.tui.base import WizardScreen
-from wizard.tui.cells import fit, width_of
 from wizard.tui.folder_read import read_folder
 from wizard.tui.palette import client_commands, command
-from wizard.tui.screens.review_rows import COLUMNS, ReviewRow, ReviewRows, RowCells, RowKeys, problem_text
+from wizard.tui.screens.review_rows import COLUMNS, ReviewRow, ReviewRows, RowCells, RowKeys, problem_text, read_rows
 from wizard.tui.widgets.footer import KeyFooter
+from wizard.tui.widgets.quiet_line import QuietLine
 from wizard.tui.widgets.virtual_table import VirtualTable
 
 DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
@@ -57,7 +57,6 @@ class ReviewScreen(WizardScreen[None]):
         self.marked: list[str] = []  # row keys, oldest mark first; at most two
         self.query_text = ""
         self.error: OSError | None = None
-        self._widths: dict[str, int] = {}
         self._loaded = False
         self._resumed = False  # the first resume is the screen's arrival, not a return
         self._natural_widths: dict[str, int] = {}
@@ -73,31 +72,18 @@ class ReviewScreen(WizardScreen[None]):
 
     def _load(self) -> None:
         """The rows of every record file, from the list cache, newest first and broken last."""
+        app = self.app
         self.folder = ReviewRows((), None, self.lang)  # the old rows go first: one folder in memory at a time
-        # Tens of thousands of long-lived objects, none in a cycle: the cycle collector would walk
-        # them while they are made and at every collection after (at 10,000 records, a good part
-        # of the time the screen takes). So it is off while they are made, and then they are kept
-        # out of its way (gc.freeze) until the screen goes (on_unmount: gc.unfreeze).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            self._read_rows()
-        finally:
-            if collecting:
-                gc.enable()
-                gc.freeze()
-
-    def on_unmount(self) -> None:
-        gc.unfreeze()  # the frozen objects go back to the collector, anything left in a cycle too
-
-    def _read_rows(self) -> None:
-        listed, self.error = self.app.take_folder_read() or read_folder(self.app.store.summaries, self.app.bank)
+        self.folder, self.error = read_rows(lambda: app.take_folder_read() or read_folder(app.store.summaries, app.bank),
+                                            app.clock().date(), self.lang)
         self._loaded = True
-        self.folder = ReviewRows(listed, self.app.clock().date(), self.lang)
         if self.marked:  # the marks whose files are still readable stay
             keys = self.folder.readable_keys()
             self.marked = [key for key in self.marked if key in keys]
         self._natural_widths = self.folder.natural_widths()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # read_rows froze the rows: back to the collector, anything left in a cycle too
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -119,8 +105,8 @@ class ReviewScreen(WizardScreen[None]):
                     yield Input(self.query_text, placeholder=self.t("tui.review.filter_placeholder"),
                                 id="filter", compact=True)
                 yield VirtualTable(id="review-table")
-                yield Static("", id="review-detail")
-                yield Static("", id="review-marks")
+                yield QuietLine("", id="review-detail")
+                yield QuietLine("", id="review-marks")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -152,13 +138,11 @@ class ReviewScreen(WizardScreen[None]):
         before = self.rows
         keep = self._cursor_key()
         self._load()
-        if [r.key for r in before] != [r.key for r in self.rows] or not before or not self.rows:
+        change = self.folder.change_from(before, self.query_text)
+        if change == "rebuild":
             await self._rebuild(keep)
             return
-        changed = {new.key: new for old, new in zip(before, self.rows) if old != new}
-        matches = self.folder.matches
-        if any(matches(old, self.query_text) != matches(changed[old.key], self.query_text)
-               for old in before if old.key in changed):
+        if change == "refill":
             self._fill(keep)
             return
         self.shown = self.folder.filtered(self.query_text)
@@ -173,7 +157,7 @@ class ReviewScreen(WizardScreen[None]):
     def _set_columns(self) -> None:
         for table in self.query("#review-table").results(VirtualTable):
             labels = {key: self.t(f"tui.review.col.{key}") for key in COLUMNS}
-            self._widths = table.set_columns(labels, self._natural_widths, self._table_width(), SHRINK)
+            table.set_columns(labels, self._natural_widths, self._table_width(), SHRINK)
 
     def on_resize(self) -> None:
         if self._resize_timer is not None:
@@ -181,11 +165,9 @@ class ReviewScreen(WizardScreen[None]):
         self._resize_timer = self.set_timer(0.1, self._refit)
 
     def _refit(self) -> None:
-        if not self.query("#review-table") or fit(self._natural_widths, self._table_width(), SHRINK) == self._widths:
-            return
-        keep = self._cursor_key()
-        self._set_columns()
-        self._fill(keep)
+        for table in self.query("#review-table").results(VirtualTable):
+            if table.refit(self._natural_widths, self._table_width()):
+                self._fill(self._cursor_key())
 
     # -- filling the table --------------------------------------------------------------------
 
@@ -224,27 +206,12 @@ class ReviewScreen(WizardScreen[None]):
         self._show_detail()
 
     def _show_detail(self) -> None:
-        for detail in self.query("#review-detail").results(Static):
-            self._update(detail, self._detail_text())
-        for marks in self.query("#review-marks").results(Static):
+        for detail in self.query("#review-detail").results(QuietLine):
+            detail.show(self._detail_text())
+        for marks in self.query("#review-marks").results(QuietLine):
             text = self.folder.marks(self.marked)
-            self._update(marks, text)
+            marks.show(text)
             marks.display = bool(text)
-
-    @staticmethod
-    def _update(static: Static, text: str) -> None:
-        """Show `text`; a new layout only when it takes another number of lines (moving the cursor
-        through a long table must not lay the screen out again at every row)."""
-        before = getattr(static, "_shown_text", None)
-        if before == text:
-            return
-        width = static.content_region.width
-
-        def lines(value: str | None) -> int:
-            return 0 if not value else 1 if width and width_of(value) <= width else 2
-
-        static._shown_text = text  # type: ignore[attr-defined]
-        static.update(Content(text), layout=before is None or not width or lines(before) != lines(text))
 
     def _detail_text(self) -> str:
         if not self.shown:

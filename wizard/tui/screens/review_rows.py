@@ -8,10 +8,11 @@ folded text the filter looks in is made the first time a filter is typed, not pe
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from wizard.i18n import day, t
 from wizard.inert import inert
@@ -90,6 +91,17 @@ class ReviewRows:
                           for r in items}
         self.broken = sum(1 for r in self.rows if r.summary is None)
         self.overdue = sum(1 for r in self.rows if r.overdue)
+
+    def change_from(self, before: list[ReviewRow], query: str) -> str:
+        """What showing these rows instead of `before` takes: "rebuild" when the files are others
+        (or there were or are none), "refill" when a changed row now meets the filter `query`
+        otherwise, else "redraw" (the same rows, some drawn otherwise)."""
+        if [r.key for r in before] != [r.key for r in self.rows] or not before or not self.rows:
+            return "rebuild"
+        changed = {new.key: new for old, new in zip(before, self.rows) if old != new}
+        if any(self.matches(old, query) != self.matches(changed[old.key], query) for old in before if old.key in changed):
+            return "refill"
+        return "redraw"
 
     def level(self, summary: Summary) -> str:
         return self.levels.get(summary.level, "—") if summary.level else "—"
@@ -192,6 +204,24 @@ class ReviewRows:
                 names.append(f"{inert(row.summary.client)} {row.summary.created:%Y-%m-%d}")
         hint = "tui.review.marks_two" if len(marked) == 2 else "tui.review.marks_one"
         return t(hint, self.lang, names=" · ".join(names))
+
+
+def read_rows(read: Callable[[], tuple[list, OSError | None]], today: date, lang: str
+              ) -> tuple[ReviewRows, OSError | None]:
+    """The rows of the folder `read` lists, and its error. Tens of thousands of long-lived
+    objects, none in a cycle: the cycle collector would walk them while they are made and at
+    every collection after (at 10,000 records, a good part of the time the screen takes). So it
+    is off while they are made, and then they are kept out of its way (gc.freeze) until the
+    screen goes (its on_unmount: gc.unfreeze)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        listed, error = read()
+        return ReviewRows(listed, today, lang), error
+    finally:
+        if collecting:
+            gc.enable()
+            gc.freeze()
 
 
 class RowCells:

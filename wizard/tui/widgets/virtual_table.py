@@ -120,6 +120,7 @@ class VirtualTable(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.labels: dict[str, str] = {}
         self.widths: dict[str, int] = {}
+        self._shrink: tuple[tuple[str, int], ...] = ()
         self._keys: Sequence[str] = ()
         self._index: dict[str, int] | None = None
         self._cells: Cells = lambda index: ()
@@ -131,10 +132,19 @@ class VirtualTable(ScrollView, can_focus=True):
                     shrink: tuple[tuple[str, int], ...]) -> dict[str, int]:
         """The columns: `labels` in order, fitted into `width`. Returns the widths."""
         self.labels = dict(labels)
+        self._shrink = shrink
         self.widths = fit(want, width, shrink)
         self._lines.clear()
         self._resize()
         return self.widths
+
+    def refit(self, want: dict[str, int], width: int) -> bool:
+        """Fit the same columns into a new `width`: True when their widths changed (then set the
+        rows again)."""
+        if fit(want, width, self._shrink) == self.widths:
+            return False
+        self.set_columns(self.labels, want, width, self._shrink)
+        return True
 
     def set_rows(self, keys: Sequence[str], cells: Cells, keep: str | None = None) -> None:
         """Show these rows (`cells(i)` draws row i); the cursor stays on `keep` when it is shown."""
