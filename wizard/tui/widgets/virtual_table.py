@@ -258,35 +258,27 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def _table_styles(self) -> dict[str, Style]:
+        return {"base": self.rich_style, **{name: self.get_component_styles(f"datatable--{name}").rich_style
+                                            for name in ("header", "even-row", "odd-row", "cursor")}}
+
     def render_lines(self, crop):
-        # The styles are worked out once per paint, not once per line.
-        base = self.rich_style
-        self._paint_styles = {
-            "base": base,
-            **{name: self.get_component_styles(f"datatable--{name}").rich_style
-               for name in ("header", "even-row", "odd-row", "cursor")},
-        }
+        self._paint_styles = self._table_styles()  # once per paint, not once per line
         try:
             return super().render_lines(crop)
         finally:
             self._paint_styles = None
 
-    def _styles_now(self) -> dict[str, Style]:
-        if getattr(self, "_paint_styles", None) is None:
-            base = self.rich_style
-            return {"base": base, **{name: self.get_component_styles(f"datatable--{name}").rich_style
-                                     for name in ("header", "even-row", "odd-row", "cursor")}}
-        return self._paint_styles
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        styles = self._styles_now()
+        styles = getattr(self, "_paint_styles", None) or self._table_styles()
         base = styles["base"]
+        length = sum(self.widths.get(key, 0) for key in self.labels)
         if y == 0:
             style = base + styles["header"]
             segments = [Segment(_fitted(" " + label, self.widths[key], False), style)
                         for key, label in self.labels.items()]
-            return self._finish(segments, width, style)
+            return _line(segments, length, width, int(self.scroll_x), style)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._keys):
             return Strip.blank(width, base)
@@ -295,34 +287,36 @@ class VirtualTable(ScrollView, can_focus=True):
         if line is None:
             if len(self._lines) > 500:
                 self._lines.clear()
-            line = self._lines[key] = self._row_line(row, width, styles)
+            row_style = base + styles["even-row" if row % 2 else "odd-row"]
+            cursor = styles["cursor"] if row == self.cursor_row else None
+            segments = _row_segments(self._cells(row), self.labels, self.widths, row_style, cursor)
+            fill = row_style + cursor if cursor is not None else row_style
+            line = self._lines[key] = _line(segments, length, width, int(self.scroll_x), fill)
         return line
 
-    def _row_line(self, row: int, width: int, styles: dict[str, Style]) -> Strip:
-        base = styles["base"]
-        row_style = base + styles["even-row" if row % 2 else "odd-row"]
-        cursor = styles["cursor"] if row == self.cursor_row else None
-        segments = []
-        for cell, key in zip(self._cells(row), self.labels):
-            width_here = self.widths[key]
-            lead_style = row_style + _style(cell.lead_style)
-            text_style = row_style + _style(cell.style)
-            if cursor is not None:
-                lead_style, text_style = lead_style + cursor, text_style + cursor
-            segments.append(Segment(cell.lead, lead_style))
-            segments.append(Segment(_fitted(cell.plain, width_here - cell_len(cell.lead), cell.right), text_style))
-        return self._finish(segments, width, row_style + cursor if cursor is not None else row_style)
 
-    def _finish(self, segments: list[Segment], width: int, fill: Style) -> Strip:
-        """The line, exactly `width` cells: one Strip made when the columns fit (they mostly do)."""
-        length = sum(self.widths.get(key, 0) for key in self.labels)
-        scroll_x = int(self.scroll_x)
-        if not scroll_x and length <= width:
-            if length < width:
-                segments.append(Segment(" " * (width - length), fill))
-            return Strip(segments, width)
-        strip = Strip(segments)
-        if scroll_x:
-            strip = strip.crop(scroll_x, scroll_x + width)
-        return strip.extend_cell_length(width, fill).crop(0, width)
+def _row_segments(cells: Sequence[Cell], labels: dict[str, str], widths: dict[str, int], row_style: Style,
+                  cursor: Style | None) -> list[Segment]:
+    """A row's cells, each in its column's width, its lead (a mark, or the gap) first."""
+    segments = []
+    for cell, key in zip(cells, labels):
+        lead_style = row_style + _style(cell.lead_style)
+        text_style = row_style + _style(cell.style)
+        if cursor is not None:
+            lead_style, text_style = lead_style + cursor, text_style + cursor
+        segments.append(Segment(cell.lead, lead_style))
+        segments.append(Segment(_fitted(cell.plain, widths[key] - cell_len(cell.lead), cell.right), text_style))
+    return segments
 
+
+def _line(segments: list[Segment], length: int, width: int, scroll_x: int, fill: Style) -> Strip:
+    """The line, exactly `width` cells, of columns `length` cells long scrolled by `scroll_x`:
+    one Strip made when the columns fit (they mostly do)."""
+    if not scroll_x and length <= width:
+        if length < width:
+            segments.append(Segment(" " * (width - length), fill))
+        return Strip(segments, width)
+    strip = Strip(segments)
+    if scroll_x:
+        strip = strip.crop(scroll_x, scroll_x + width)
+    return strip.extend_cell_length(width, fill).crop(0, width)
