@@ -68,6 +68,20 @@ def plural_form(lang: str, count: int) -> str:
     return "one" if count == 1 else "other"
 
 
+# The forms of a unit after any number: Polish adds one for fractions (1,5 dnia, 2,5 roku).
+NUMBER_FORMS = {"en": ("one", "other"), "pl": ("one", "few", "many", "fraction")}
+
+
+def number_form(lang: str, number: float | None) -> str:
+    """The category of NUMBER_FORMS that goes with `number`; None asks for the form of a label
+    ("how many": days, dni)."""
+    if number is None:
+        return PLURAL_FORMS[lang][-1]
+    if not float(number).is_integer():
+        return "fraction" if lang == "pl" else "other"
+    return plural_form(lang, int(number))
+
+
 class _Formatter(string.Formatter):
     """`str.format` plus `{count:plural:one|other}` (see the module's doc)."""
 

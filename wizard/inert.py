@@ -67,6 +67,15 @@ def markdown(text: str) -> str:
     return _LEADING.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), text, count=1)
 
 
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def table_cell(text: str) -> str:
+    """Text for a Markdown table cell: a pipe that is not escaped yet (stored text passed
+    `markdown` already) would end the cell, and a line break would end the row."""
+    return _PIPE.sub(r"\\|", text).replace("\n", " ")
+
+
 def unicode_escaped(serialised: str) -> str:
     """JSON from json.dumps(..., ensure_ascii=False), or TOML from tomli_w, safe for line-based
     readers and terminals: the characters both leave raw are written as \\u escapes (they occur

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import icalendar
 import pytest
 
-from tests.unit.test_review_support import make_record
+from tests.unit.review_support import make_record
 from wizard.cli import main as cli
 from wizard.model.due import due_reviews
 

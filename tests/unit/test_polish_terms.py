@@ -87,7 +87,7 @@ def test_the_glossary_lists_every_banned_replacement():
 
 
 def test_a_refused_decision_names_statuses_and_levels_in_polish(store, bank, capsys):
-    from tests.unit.test_review_support import make_record
+    from tests.unit.review_support import make_record
     from wizard.cli import main as cli
     from wizard.model.lifecycle import decide
 

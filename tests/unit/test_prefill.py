@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.unit._support import value_strategy
-from tests.unit.test_review_support import T0, make_record
+from tests.unit.review_support import T0, make_record
 from wizard.model.lifecycle import decide, supersede, to_supersede
 from wizard.model.prefill import CHANGED, KEPT, PENDING, Prefill, after_answer, carry_over, carried_from
 from wizard.model.problems import InvalidFile

@@ -13,7 +13,7 @@ import pytest
 
 from tests.unit._support import with_schema
 
-from tests.unit.test_review_support import CALM, make_record
+from tests.unit.review_support import CALM, make_record
 from wizard.storage import feedback
 from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
 from wizard.storage.record_reader import read_record

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.unit.test_review_support import T0, make_record
+from tests.unit.review_support import T0, make_record
 from wizard.model.feedback import current, tally
 from wizard.model.problems import InvalidFile
 from wizard.storage import feedback

@@ -8,10 +8,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.unit.test_review_support import CALM, T0, make_record
+from tests.unit.review_support import CALM, T0, make_record
 from wizard.storage.feedback import make as make_feedback
 from wizard.model.lifecycle import decide
-from wizard.render.report_review import history_json, markdown_history, markdown_team, team_json
+from wizard.render.history import history_json, markdown_history
+from wizard.render.team import markdown_team, team_json
 from wizard.model.team import consensus, disagreements, history, same_client, sparkline, team_view
 
 

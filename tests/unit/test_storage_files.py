@@ -288,7 +288,7 @@ WRITES = re.compile(
 )
 # The exceptions: `demo` makes a new temporary folder to hold its sample records folder, and the
 # developers' generator of docs/questions.md writes into the repository.
-ALLOWED = {("wizard/cli/review.py", 'folder = Path(tempfile.mkdtemp(prefix="client-exit-demo-"))'),
+ALLOWED = {("wizard/cli/demo.py", 'folder = Path(tempfile.mkdtemp(prefix="client-exit-demo-"))'),
            ("wizard/render/bank_docs.py", 'DOC.write_text(questions_markdown(load_default()), encoding="utf-8")')}
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from tests.unit.test_review_support import CALM, make_record
+from tests.unit.review_support import CALM, make_record
 from wizard.cli import main as cli
 from wizard.storage.feedback import make
 from wizard.model.lifecycle import decide
 from wizard.model.conflicts import accepted_conflict, conflicting_clients
-from wizard.render.report_review import consensus_detail, markdown_team, team_json
+from wizard.render.team import consensus_detail, markdown_team, team_json
 from wizard.model.team import consensus, team_view
 
 HARSH = CALM | {"late_payments": 4, "urgent_demands": 4, "disrespect": 3, "problem_discussed": True,

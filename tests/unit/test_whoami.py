@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from tests.unit.test_review_support import make_record
+from tests.unit.review_support import make_record
 from wizard.cli import main as cli
 from wizard.storage.record_reader import read_record
 from wizard.storage.settings import read_settings, save_name, settings_path, user_name
@@ -85,10 +85,12 @@ def test_new_from_a_record_hands_it_to_the_wizard(store, bank, monkeypatch):
 
     seen = {}
 
-    def run(args, *, bank, lang, store, from_record=None, ledger=None):
+    def run(bank, store, lang, *, command, client, assessor, draft, from_record, ledger):
         seen["from"] = from_record
+        seen["command"] = command
         return 0
 
     monkeypatch.setattr(tui, "run", run)
     assert cli.main(["new", "--from", record.id[:5]]) == 0
     assert seen["from"] == path
+    assert seen["command"] == "new"

@@ -12,7 +12,8 @@ from wizard.model.bank import LEVELS
 from wizard.model.problems import InvalidFile
 from wizard.model.reasoning import assess
 from wizard.model.records import DecisionRecord, new_id, now
-from wizard.render.report import level_label, print_text
+from wizard.render.report import level_label
+from wizard.render.terminal import print_text
 from wizard.storage.answers_codec import parse_answers
 from wizard.storage.toml_read import read_toml
 

@@ -74,6 +74,14 @@ class Context:
 
         return Console(highlight=False, soft_wrap=False)
 
+    def summaries(self) -> list:
+        """What `list` knows of every record file (wizard/storage/index.py); a folder that cannot
+        be read stops the command. The bank is loaded only when some file must be read."""
+        try:
+            return self.store.summaries(lambda: self.bank)
+        except OSError as error:
+            raise Fail([self.t("cli.cannot_read_folder", path=self.store.root, reason=self.reason(error))]) from None
+
     def reason(self, error: OSError) -> str:
         """Why a file could not be used, and what to do, in the user's language."""
         from wizard.storage.files import reason

@@ -53,6 +53,7 @@ def _decided(args, by: str, store, bank, lang: str, path: Path, older_paths: lis
         record = decide_record(
             record, args.status, level=args.level, reason=args.reason or "", outcome=args.outcome or "",
             by=by, decision_makers=args.decision_makers, consulted=args.consulted, informed=args.informed,
+            review_days=bank.review_days,
         )
     except LifecycleError as error:
         raise InvalidFile([Problem(str(path), error.field, error.text(lang, bank) + _last_step(record, lang))]) from None

@@ -186,6 +186,7 @@ def build(folder: Path, bank: Bank, lang: str, today: datetime | None = None) ->
         record = _record(bank, sample, lang, created, ledger)
         if sample.status:
             record = decide(record, sample.status, level=sample.level, reason=_text(sample.reason, lang),
+                            review_days=bank.review_days,
                             outcome=_text(sample.outcome, lang),
                             by=sample.assessor, decision_makers=sample.decision_makers,
                             consulted=sample.consulted, informed=sample.informed, at=created + timedelta(hours=3))

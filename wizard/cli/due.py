@@ -17,13 +17,10 @@ def due(ctx: Context) -> int:
     from wizard.model.due import due_reviews
 
     args = ctx.args
-    lang, store = ctx.lang, ctx.store
+    lang = ctx.lang
     if args.within < 0:
         raise Fail([t("due.bad_within", lang, value=args.within)], 2)
-    try:
-        listed = store.summaries(lambda: ctx.bank)
-    except OSError as error:
-        raise Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=ctx.reason(error))]) from None
+    listed = ctx.summaries()
     for item in listed:
         for problem in item.problems:
             say(problem)

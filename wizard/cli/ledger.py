@@ -160,10 +160,7 @@ def clients(ctx: Context) -> int:
 
     args, lang, store = ctx.args, ctx.lang, ctx.store
     drawn = draw(args, args.ledger, lang) if args.ledger else None
-    try:
-        listed = store.summaries(lambda: ctx.bank)
-    except OSError as error:
-        raise Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=ctx.reason(error))]) from None
+    listed = ctx.summaries()
     for item in listed:
         for problem in item.problems:
             say(inert(str(problem)))

@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     _ledger_options(sub, "an invoice ledger (CSV): revenue share, late payments, money owed, and the "
                          "concentration of revenue")
 
-    # --- review and team consultation (handlers in wizard/cli/compare.py and team.py) ---
+    # --- review and team consultation (handlers in wizard/cli/views.py, decisions.py, demo.py and due.py) ---
     sub = command("compare", "compare two records side by side")
     sub.add_argument("first", metavar="A", help="a record file, or the start of its id")
     sub.add_argument("second", metavar="B", help="a record file, or the start of its id")

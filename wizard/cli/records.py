@@ -5,23 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wizard.cli.context import Context, Fail, say
+from wizard.cli.context import Context, say
 from wizard.i18n import t
 from wizard.inert import inert
 from wizard.render.columns import fit_columns, fitted, text_width
 
 def list_records(ctx: Context) -> int:
-    from functools import cache
-
     from wizard.model.clients import contains, same_client
 
     args = ctx.args
     lang, store = ctx.lang, ctx.store
-    bank = cache(lambda: ctx.bank)  # an empty folder never loads the question bank
-    try:
-        entries = store.summaries(bank)  # from the list cache (wizard/storage/index.py), never stale
-    except OSError as error:
-        raise Fail([t("cli.cannot_read_folder", lang, path=store.root, reason=ctx.reason(error))]) from None
+    entries = ctx.summaries()  # from the list cache (wizard/storage/index.py), never stale
     readable = [entry for entry in entries if entry.summary is not None]
     problems = [p for entry in entries for p in entry.problems]
     if readable:
@@ -52,12 +46,12 @@ def list_records(ctx: Context) -> int:
                 "conflict": record.id in clashing,
             }))
     elif shown:
-        _print_table(shown, bank(), lang, clashing)
-        from wizard.render.report_review import conflict_text
+        _print_table(shown, ctx.bank, lang, clashing)
+        from wizard.render.comparison import conflict_text
 
         for items in conflicts.values():
             if any(e.summary in items for e in shown):
-                print(conflict_text(items, bank(), lang))
+                print(conflict_text(items, ctx.bank, lang))
     if not shown and args.client and readable:
         _say_no_client(args.client, [e.summary.client for e in readable], lang, store.root, len(readable))
     elif not shown and not args.json and len(readable) == len(entries):
@@ -113,7 +107,8 @@ def _print_table(entries, bank, lang: str, clashing: set[str] = frozenset()) -> 
 
 def show(ctx: Context) -> int:
     from wizard.inert import unicode_escaped
-    from wizard.render.report import markdown, print_text
+    from wizard.render.report import markdown
+    from wizard.render.terminal import print_text
     from wizard.storage.record_writer import to_toml
 
     args = ctx.args

@@ -16,7 +16,7 @@ def _emit_json(data: dict) -> None:
 
 def compare(ctx: Context) -> int:
     from wizard.model.compare import compare as compare_records
-    from wizard.render.report_review import comparison_json, markdown_comparison, print_comparison
+    from wizard.render.comparison import comparison_json, markdown_comparison, print_comparison
 
     args = ctx.args
     bank, lang = ctx.bank, ctx.lang
@@ -35,44 +35,44 @@ def compare(ctx: Context) -> int:
 
 
 def history(ctx: Context) -> int:
-    from wizard.render.report_review import history_json, markdown_history, print_history
-    from wizard.storage.gather import gather
     from wizard.model.team import history as client_history
+    from wizard.render.history import history_json, markdown_history, print_history
 
-    args = ctx.args
-    bank, lang, store = ctx.bank, ctx.lang, ctx.store
-    found = gather(store, bank, args.client)
-    for problem in found.problems:
-        say(str(problem))
-    result = client_history(found.records, args.client, found.feedback)
     today = date.today()
-    if args.format == "json":
-        _emit_json(history_json(result, today))
-    elif args.format == "markdown":
-        sys.stdout.write(markdown_history(result, bank, lang, today))
-    else:
-        print_history(result, bank, lang, ctx.console, today)
-    return _code(ctx, result.records, found)
+    bank, lang = ctx.bank, ctx.lang
+    return _client_report(
+        ctx, lambda found: client_history(found.records, ctx.args.client, found.feedback),
+        json=lambda hist: history_json(hist, today), markdown=lambda hist: markdown_history(hist, bank, lang, today),
+        text=lambda hist: print_history(hist, bank, lang, ctx.console, today), shown=lambda hist: hist.records)
 
 
 def team(ctx: Context) -> int:
-    from wizard.render.report_review import markdown_team, print_team, team_json
-    from wizard.storage.gather import gather
     from wizard.model.team import team_view
+    from wizard.render.team import markdown_team, print_team, team_json
 
-    args = ctx.args
-    bank, lang, store = ctx.bank, ctx.lang, ctx.store
-    found = gather(store, bank, args.client)
+    bank, lang = ctx.bank, ctx.lang
+    return _client_report(
+        ctx, lambda found: team_view(bank, found.records, ctx.args.client, found.feedback),
+        json=team_json, markdown=lambda view: markdown_team(view, bank, lang),
+        text=lambda view: print_team(view, bank, lang, ctx.console), shown=lambda view: view.members)
+
+
+def _client_report(ctx: Context, build, *, json, markdown, text, shown) -> int:
+    """One client's records gathered (by the one rule for names), built into a report and shown
+    in the format asked for; problems of unreadable files are said first."""
+    from wizard.storage.gather import gather
+
+    found = gather(ctx.store, ctx.bank, ctx.args.client)
     for problem in found.problems:
         say(str(problem))
-    result = team_view(bank, found.records, args.client, found.feedback)
-    if args.format == "json":
-        _emit_json(team_json(result))
-    elif args.format == "markdown":
-        sys.stdout.write(markdown_team(result, bank, lang))
+    report = build(found)
+    if ctx.args.format == "json":
+        _emit_json(json(report))
+    elif ctx.args.format == "markdown":
+        sys.stdout.write(markdown(report))
     else:
-        print_team(result, bank, lang, ctx.console)
-    return _code(ctx, result.members, found)
+        text(report)
+    return _code(ctx, shown(report), found)
 
 
 def _code(ctx: Context, shown, found) -> int:

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from wizard.i18n import NUMBER_FORMS, number_form
 from wizard.model.problems import show
 
 KINDS = ("scale", "bool", "percent", "number", "choice")
@@ -40,47 +41,8 @@ FINDINGS = ("attachment_bias", "attachment_years", "own_fault", "check_quality",
             "breadth", "strategic_value")
 # How many forms a unit has in each language: en one/other; pl one/few/many/fraction
 # (1 dzień, 2 dni, 5 dni, 1,5 dnia; 1 rok, 2 lata, 5 lat, 1,5 roku).
-UNIT_FORMS = {"en": 2, "pl": 4}
+UNIT_FORMS = {lang: len(forms) for lang, forms in NUMBER_FORMS.items()}
 
-# The canonical questions of the domain brief: id → (section, kind, choice values). A bank may
-# add questions; it may not drop, rename, move or retype these, since answers files, records
-# and the reasoning's principles rely on them.
-CANONICAL: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "late_payments": ("payments", "scale", ()),
-    "late_payments_trend": ("payments", "choice", ("improving", "stable", "worsening")),
-    "payment_terms_enforced": ("payments", "bool", ()),
-    "contract_breaches": ("payments", "scale", ()),
-    "renegotiation": ("payments", "scale", ()),
-    "urgent_demands": ("workload", "scale", ()),
-    "resource_drain": ("workload", "scale", ()),
-    "effort_vs_result": ("workload", "scale", ()),
-    "profitability": ("workload", "choice", ("profitable", "break_even", "loss_making")),
-    "revenue_share": ("dependency", "percent", ()),
-    "blocks_other_work": ("dependency", "scale", ()),
-    "exclusivity_demand": ("dependency", "bool", ()),
-    "reputation_deters_others": ("dependency", "scale", ()),
-    "disrespect": ("relationship", "scale", ()),
-    "distrust": ("relationship", "scale", ()),
-    "dissatisfaction": ("relationship", "scale", ()),
-    "communication_breakdown": ("relationship", "scale", ()),
-    "disengagement": ("relationship", "scale", ()),
-    "orders_trend": ("trend", "choice", ("growing", "stable", "declining", "sharply_declining")),
-    "complaints_trend": ("trend", "choice", ("fewer", "stable", "more", "many_more")),
-    "toxicity": ("emotional", "scale", ()),
-    "wellbeing_impact": ("emotional", "scale", ()),
-    "team_morale": ("emotional", "scale", ()),
-    "attachment": ("emotional", "scale", ()),
-    "unethical_business": ("ethics", "scale", ()),
-    "asked_unethical": ("ethics", "bool", ()),
-    "reputation_risk": ("ethics", "scale", ()),
-    "problem_discussed": ("remediation", "bool", ()),
-    "terms_revised": ("remediation", "bool", ()),
-    "improvement": ("remediation", "choice", ("not_applicable", "none", "partial", "clear")),
-    "relationship_years": ("context", "number", ()),
-    "strategic_value": ("context", "scale", ()),
-    "notice_period_days": ("context", "number", ()),
-    "outstanding_receivables": ("context", "bool", ()),
-}
 SCALE_MAX = 4
 
 Answer = Union[int, float, bool, str]
@@ -108,23 +70,7 @@ class Unit:
 
     def __call__(self, lang: str, number: float | None = None) -> str:
         forms = self.pl if lang == "pl" else self.en
-        return forms[_plural_form(lang, number) if len(forms) > 1 else 0]
-
-
-def _plural_form(lang: str, number: float | None) -> int:
-    """Which plural form goes with `number` (None: the form for "how many", as a label)."""
-    if lang != "pl":
-        return 0 if number == 1 else 1
-    if number is None:
-        return 2
-    if not float(number).is_integer():
-        return 3
-    n = int(number)
-    if n == 1:
-        return 0
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return 1
-    return 2
+        return forms[NUMBER_FORMS[lang].index(number_form(lang, number))] if len(forms) > 1 else forms[0]
 
 
 @dataclass(frozen=True)
@@ -444,6 +390,11 @@ class Bank:
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
+
+    @property
+    def review_days(self) -> dict[str, int]:
+        """Each level's days from an assessment (or a decision) to its review."""
+        return {level.id: level.review_days for level in self.levels}
 
     def level(self, level_id: str) -> Level:
         return self.levels[LEVELS.index(level_id)]

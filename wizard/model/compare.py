@@ -71,10 +71,6 @@ class Comparison:
     since: ChangeSummary | None  # only for two results of the same client
 
     @property
-    def differences(self) -> tuple[AnswerDiff, ...]:
-        return tuple(d for d in self.answers if d.change != SAME)
-
-    @property
     def score_delta(self) -> int | None:
         if self.first.result is None or self.second.result is None:
             return None

@@ -18,8 +18,9 @@ level, reason, comment or outcome), so accepting a proposal never erases who pro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from wizard.model.bank import LEVELS
 from wizard.i18n import t
@@ -81,12 +82,16 @@ def decide(
     consulted: tuple[str, ...] | list[str] = (),
     informed: tuple[str, ...] | list[str] = (),
     at: datetime | None = None,
+    review_days: Mapping[str, int] | None = None,
 ) -> DecisionRecord:
     """The record with its new status, decision, people and outcome, and the step added to its
     status history. Raises LifecycleError.
 
     `reason` explains a level other than the recommendation (and is then required); given with
-    the recommended level it is kept as the decision's comment, never as a reason."""
+    the recommended level it is kept as the decision's comment, never as a reason. With
+    `review_days` (each level's days to the next review, from the bank), an accepted decision
+    for another level than the recommendation moves the review date to that level's, counted
+    from the decision: a client kept on after an "end now" is looked at again as a kept client."""
     if status not in DECIDED:
         raise LifecycleError("status", "life.status_choice", allowed=", ".join(DECIDED), got=status)
     if record.status == "superseded":
@@ -99,9 +104,14 @@ def decide(
     at, by, outcome = at or now(), " ".join(by.split()), outcome.strip()
     decision, step = _decision(record, status, level, reason.strip(), by, at)
     change = replace(step, status=status, at=at, by=by, outcome=outcome)
+    review_date = record.review_date
+    if review_days and status == "accepted" and decision is not None and decision.level in review_days \
+            and record.result is not None and decision.level != record.result.level:
+        review_date = at.date() + timedelta(days=review_days[decision.level])
     return replace(
         record,
         status=status,
+        review_date=review_date,
         decision=decision,
         outcome=outcome or record.outcome,
         decision_makers=_merge(record.decision_makers, decision_makers),

@@ -176,6 +176,14 @@ def with_evidence(sheet: AnswerSheet, evidence: dict[str, Evidence], ledger: Led
     return replace(sheet, answers=answers, skipped=skipped, evidence={**sheet.evidence, **evidence}, ledger=ledger)
 
 
+_ID = re.compile(r"[0-9a-f]{4,32}")
+
+
+def is_record_id(text: object) -> bool:
+    """A record id as this program writes them (new_id), or a shorter hex prefix of one."""
+    return isinstance(text, str) and _ID.fullmatch(text) is not None
+
+
 def new_id() -> str:
     return secrets.token_hex(ID_LENGTH // 2)
 

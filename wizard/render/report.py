@@ -10,7 +10,6 @@ shown, never obeyed); see wizard/inert.py.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -19,7 +18,7 @@ from wizard.model.bank import STAGES, STATES, Answer, Bank
 from wizard.i18n import day, t
 from wizard.model.reasoning import Assessment, Change, Reason, advice_for, translated
 from wizard.model.records import DecisionRecord, StatusChange
-from wizard.inert import inert, markdown as md
+from wizard.inert import inert, markdown as md, table_cell
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -115,6 +114,18 @@ def shown_advice(record: DecisionRecord, bank: Bank, lang: str) -> tuple[Advice,
     return advice_for(bank, record.answers, level, lang), note
 
 
+def score_band(score: int) -> str:
+    """low, medium or high: the colour band of a risk score, in every report and screen."""
+    if score >= 60:
+        return "high"
+    if score >= 40:
+        return "medium"
+    return "low"
+
+
+BAND_STYLES = {"low": "green", "medium": "yellow", "high": "red"}
+
+
 def bar(value: int, width: int = 20) -> str:
     filled = round(value * width / 100)
     return "█" * filled + "░" * (width - filled)
@@ -134,7 +145,7 @@ def markdown(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[F
     """The whole record as a Markdown document, readable in any Markdown viewer, with the
     teammates' `feedback` on it when given (it lives in files of its own)."""
     record = in_language(record, bank, lang)
-    lines = [f"# {t('report.title', lang, client=md(record.client))}", "", _meta(record, lang, escape=md), ""]
+    lines = [f"# {t('report.title', lang, client=md(record.client))}", "", meta_line(record, lang, escape=md), ""]
     result = record.result
     if result is None:
         lines += [t("report.no_result", lang), ""]
@@ -158,8 +169,8 @@ def markdown(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[F
         ]
         lines.append("")
         lines += body(record, bank, lang)
-    lines += _life(record, bank, lang, feedback)
-    lines += _answers(record, bank, lang)
+    lines += life_lines(record, bank, lang, feedback)
+    lines += answers_lines(record, bank, lang)
     lines += evidence_lines(record, bank, lang)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -187,11 +198,12 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     advice, note = shown_advice(record, bank, lang)
     if note:
         lines += [f"*{note}*", ""]
+    review = t("report.review", lang, date=day(record.review_date or result.review_date, lang))  # a decision may move it
     if advice.actions:
         lines += _list(t("report.actions", lang), [md(a.text) for a in advice.actions])
-        lines += [t("report.review", lang, date=day(result.review_date, lang)), ""]
+        lines += [review, ""]
     else:
-        lines += [f"## {t('report.actions', lang)}", "", t("report.review", lang, date=day(result.review_date, lang)), ""]
+        lines += [f"## {t('report.actions', lang)}", "", review, ""]
     if advice.exit_plan:
         title = t("report.exit_plan_staged" if advice.staged_exit else "report.exit_plan", lang)
         lines += [f"## {title}", ""]
@@ -213,7 +225,7 @@ def body(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     return lines
 
 
-def _meta(record: DecisionRecord, lang: str, saved: bool = True, escape=inert) -> str:
+def meta_line(record: DecisionRecord, lang: str, saved: bool = True, escape=inert) -> str:
     values = dict(assessor=escape(record.assessor) if record.assessor else t("report.nobody", lang),
                   date=f"{day(record.created, lang)} {record.created:%H:%M}", version=escape(record.bank_version))
     if not saved:  # an id and a status belong to a record on disk
@@ -271,7 +283,7 @@ def decision_comment(record: DecisionRecord) -> str:
     return decision.comment or ("" if differs_from_recommendation(record) else decision.reason)
 
 
-def _life(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[Feedback]) -> list[str]:
+def life_lines(record: DecisionRecord, bank: Bank, lang: str, feedback: Sequence[Feedback]) -> list[str]:
     """The record's status history and the teammates' feedback on it."""
     lines: list[str] = []
     if record.status_history:
@@ -314,7 +326,7 @@ def _changes(result: Assessment, bank: Bank, lang: str) -> list[str]:
     return items
 
 
-def _answers(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
+def answers_lines(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
     lines = [f"## {t('report.answers', lang)}", ""]
     for section in bank.sections:
         rows = [q for q in section.questions if q.id in record.answers or q.id in record.notes or q.id in record.skipped]
@@ -327,7 +339,7 @@ def _answers(record: DecisionRecord, bank: Bank, lang: str) -> list[str]:
                 answer += f" ({t('ledger.from_ledger', lang)})"
             if q.id in record.notes:
                 answer += f" — *{t('report.note', lang)}: {md(record.notes[q.id])}*"
-            lines.append(f"| {_cell(q.text(lang))} | {_cell(answer)} |")
+            lines.append(f"| {table_cell(q.text(lang))} | {table_cell(answer)} |")
         lines.append("")
     return lines
 
@@ -356,62 +368,3 @@ def _list(title: str, items: list[str]) -> list[str]:
     if not items:
         return []
     return [f"## {title}", "", *[f"- {item}" for item in items], ""]
-
-
-def _cell(text: str) -> str:
-    """Text for a Markdown table cell: a pipe that is not escaped yet (stored text passed `md`
-    already) would end the cell."""
-    return _PIPE.sub(r"\\|", text).replace("\n", " ")
-
-
-_PIPE = re.compile(r"(?<!\\)\|")
-
-
-# ---------------------------------------------------------------------------------------------
-
-
-def print_text(record: DecisionRecord, bank: Bank, lang: str, console, *, saved: bool = True,
-               feedback: Sequence[Feedback] = ()) -> None:
-    """The record as a coloured terminal report; `saved=False` for an assessment not written
-    to disk (it shows no record id or status)."""
-    from rich.markdown import Markdown
-    from rich.table import Table
-    from rich.text import Text
-
-    record = in_language(record, bank, lang)
-    console.print(Text(t("report.title", lang, client=inert(record.client)), style="bold"))
-    console.print(Text(_meta(record, lang, saved), style="dim" if saved else "bold yellow"))
-    result = record.result
-    if result is None:
-        console.print(t("report.no_result", lang))
-    else:
-        console.print()
-        headline = Text()
-        headline.append(f"{t('report.recommendation', lang)}: ")
-        headline.append(f" {level_label(bank, result.level, lang).upper()} ", style=f"reverse {LEVEL_STYLES[result.level]}")
-        headline.append(f"   {t('report.score', lang)} {result.score}/100   ")
-        headline.append(f"{t('report.confidence', lang)} {round(result.confidence * 100)}%", style="dim")
-        console.print(headline)
-        console.print(bank.level(result.level).summary(lang))
-        console.print()
-        table = Table(title=t("report.sections", lang), title_justify="left", show_header=False, box=None)
-        for sid, score in section_scores(bank, result):
-            if score is None:
-                table.add_row(bank.section(sid).title(lang), Text(t("report.unknown", lang), style="dim"), "")
-            else:
-                table.add_row(bank.section(sid).title(lang), Text(bar(score), style=_score_style(score)), str(score))
-        console.print(table)
-        console.print()
-        console.print(Markdown("\n".join(body(record, bank, lang))))
-    life = _life(record, bank, lang, feedback)
-    if life:
-        console.print(Markdown("\n".join(life)))
-    console.print(Markdown("\n".join(_answers(record, bank, lang) + evidence_lines(record, bank, lang))))
-
-
-def _score_style(score: int) -> str:
-    if score >= 60:
-        return "red"
-    if score >= 40:
-        return "yellow"
-    return "green"

@@ -7,11 +7,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from wizard.model.bank import Answer, Bank
-from wizard.model.problems import FieldReader, join, show
+from wizard.model.problems import FieldReader, InvalidFile, join, show
 from wizard.model.records import (
     ANSWERS_KEYS, EVIDENCE_KEYS, LEDGER_KEYS, RECORD_KEYS, SCHEMA, AnswerSheet, Evidence, LedgerSource,
 )
-from wizard.storage.toml_read import read_toml
+from wizard.storage.toml_read import newer_schema, read_toml
 
 
 def read_answers(path: Path, bank: Bank) -> AnswerSheet:
@@ -21,12 +21,9 @@ def read_answers(path: Path, bank: Bank) -> AnswerSheet:
 
 def parse_answers(data: dict, file: str, bank: Bank) -> AnswerSheet:
     reader = FieldReader(file)
-    schema = data.get("schema")
-    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA:
-        # A newer record's answers may mean something else: do not assess them as ours.
-        reader.problem("schema", f"this record was written by a newer version of client-exit-wizard "
-                                 f"(schema {schema}); this version reads schema {SCHEMA}")
-        reader.raise_if_any()
+    newer = newer_schema(file, "record", data.get("schema"), SCHEMA)
+    if newer is not None:  # a newer record's answers may mean something else: never assessed as ours
+        raise InvalidFile([newer])
     for key in data:
         if key not in RECORD_KEYS:
             reader.problem(key, f"unknown field (an answers file has: {', '.join(ANSWERS_KEYS)})")

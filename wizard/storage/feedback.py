@@ -17,7 +17,6 @@ them from the same second are ordered by their names.
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -25,14 +24,13 @@ from pathlib import Path
 
 from wizard.model.feedback import STANCES, Feedback
 from wizard.model.problems import FieldReader, InvalidFile, Problem, show
-from wizard.model.records import slug
+from wizard.model.records import is_record_id, slug
 from wizard.storage import files
-from wizard.storage.toml_read import read_toml, unreadable
+from wizard.storage.toml_read import check_schema, read_toml, unreadable
 
 SCHEMA = 1
 FOLDER = "feedback"
 KEYS = ("schema", "record", "by", "stance", "comment", "created")
-_RECORD_ID = re.compile(r"[0-9a-f]{4,32}")
 
 
 @dataclass(frozen=True)
@@ -46,7 +44,7 @@ class FeedbackEntry:
 
 def folder(root: Path, record_id: str) -> Path:
     """Where the feedback on one record lives."""
-    if not _RECORD_ID.fullmatch(record_id):
+    if not is_record_id(record_id):
         raise ValueError(f"not a record id: {record_id!r}")
     return Path(root) / FOLDER / record_id
 
@@ -117,18 +115,12 @@ def read(path: Path, record_id: str | None = None) -> Feedback:
 
 def parse(data: dict, file: str, record_id: str | None = None) -> Feedback:
     reader = FieldReader(file)
-    schema = reader.get(data, "schema", int, "")
-    if schema is not None and schema > SCHEMA:
-        raise InvalidFile([Problem(file, "schema", (
-            f"this feedback was written by a newer version of client-exit-wizard (schema {schema}); "
-            f"this version reads schema {SCHEMA}"))])
-    if schema is not None and schema < 1:
-        reader.problem("schema", f"must be {SCHEMA} (got {schema})")
+    check_schema(reader, data, "feedback", SCHEMA)
     for key in data:
         if key not in KEYS:
             reader.problem(key, f"unknown field (a feedback file has: {', '.join(KEYS)})")
     record = reader.get(data, "record", str, "")
-    if record is not None and not _RECORD_ID.fullmatch(record):
+    if record is not None and not is_record_id(record):
         reader.problem("record", f"must be a record id, 4 to 32 lower-case hex digits (got {show(record)})")
     elif record is not None and record_id is not None and record != record_id:
         reader.problem("record", f"is {show(record)} but the file sits in the folder of record {record_id}")
@@ -180,7 +172,7 @@ def load_all(root: Path) -> dict[str, list[FeedbackEntry]]:
         return {"": [FeedbackEntry(base, None, (unreadable(base, error),))]}
     result = {}
     for sub in sorted(subs, key=lambda e: e.name):
-        if _RECORD_ID.fullmatch(sub.name) and (sub.is_dir(follow_symlinks=False) or sub.is_symlink()):
+        if is_record_id(sub.name) and (sub.is_dir(follow_symlinks=False) or sub.is_symlink()):
             entries = load(root, sub.name)
             if entries:
                 result[sub.name] = entries

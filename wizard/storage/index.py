@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -38,6 +37,7 @@ from wizard.model.records import (
 )
 from wizard.storage import files as guarded
 from wizard.storage.record_reader import parse_record
+from wizard.model.records import is_record_id
 from wizard.storage.folder import odd_file
 from wizard.storage.toml_read import read_toml
 
@@ -165,7 +165,6 @@ _DECISION_KEYS = frozenset(DECISION_KEYS)
 _CHANGE_KEYS = frozenset(CHANGE_KEYS)
 _EVIDENCE_KEYS = frozenset(EVIDENCE_KEYS)
 _LEDGER_KEYS = frozenset(LEDGER_KEYS)
-_ID = re.compile(r"[0-9a-f]{4,32}")
 _TEXT_LISTS = ("decision_makers", "consulted", "informed", "supersedes", "superseded_by", "skipped")
 _STEP_SHAPES = {
     "reasons": {"question": (str,), "share": (int, float)},
@@ -185,7 +184,7 @@ def plainly_valid(data: dict, bank: Bank) -> bool:
     get = data.get
     client, record_id, created = get("client"), get("id"), get("created")
     if not (data.keys() <= _RECORD_KEYS and "prefilled" not in data and type(get("schema")) is int and 1 <= get("schema") <= SCHEMA
-            and type(client) is str and client.strip() and type(record_id) is str and _ID.fullmatch(record_id)
+            and type(client) is str and client.strip() and type(record_id) is str and is_record_id(record_id)
             and type(created) is datetime and created.tzinfo is not None
             and get("language") in LANGUAGES and get("status") in STATUSES and type(get("bank_version")) is str
             and type(get("assessor", "")) is str and type(get("outcome", "")) is str

@@ -3,7 +3,6 @@ the field, and a record written by a newer version is refused, never half-read."
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,13 +11,13 @@ from wizard.model import prefill as prefill_model
 from wizard.model.assessment import Assessment, Change, Finding, ProblemView, Reason, Step
 from wizard.model.bank import BANDS, LEVELS, STATES, Bank
 from wizard.model.prefill import Prefill
-from wizard.model.problems import FieldReader, InvalidFile, Problem, join, show
+from wizard.model.problems import FieldReader, join, show
 from wizard.model.records import (
     CHANGE_KEYS, DECISION_KEYS, RECORD_KEYS, SCHEMA, STATUSES, AnswerSheet, Decision, DecisionRecord,
-    StatusChange,
+    StatusChange, is_record_id,
 )
 from wizard.storage.answers_codec import read_sheet, text_list
-from wizard.storage.toml_read import read_toml
+from wizard.storage.toml_read import check_schema, read_toml
 
 
 def read_record(path: Path, bank: Bank) -> DecisionRecord:
@@ -28,19 +27,13 @@ def read_record(path: Path, bank: Bank) -> DecisionRecord:
 
 def parse_record(data: dict, file: str, bank: Bank) -> DecisionRecord:
     reader = _RecordReader(file)
-    schema = reader.get(data, "schema", int, "")
-    if schema is not None and schema > SCHEMA:
-        raise InvalidFile([Problem(file, "schema", (
-            f"this record was written by a newer version of client-exit-wizard (schema {schema}); "
-            f"this version reads schema {SCHEMA}. Upgrade to read it; the file is left untouched."))])
-    if schema is not None and schema < 1:
-        reader.problem("schema", f"must be {SCHEMA} (got {schema})")
+    check_schema(reader, data, "record", SCHEMA)
     for key in data:
         if key not in RECORD_KEYS:
             reader.problem(key, "unknown field in a record")
     sheet = read_sheet(reader, data, bank)
     record_id = reader.get(data, "id", str, "")
-    if record_id is not None and not re.fullmatch(r"[0-9a-f]{4,32}", record_id):
+    if record_id is not None and not is_record_id(record_id):
         reader.problem("id", f"must be 4 to 32 lower-case hex digits (got {show(record_id)})")
     created = reader.get(data, "created", datetime, "")
     if created is not None and created.tzinfo is None:

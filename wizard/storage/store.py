@@ -265,7 +265,7 @@ def _refuse_changed(path: Path, expected: DecisionRecord) -> None:
     from wizard.model.problems import InvalidFile
     from wizard.storage.toml_read import read_toml
     from wizard.storage.record_writer import to_toml
-    from wizard.storage.files import RecordChanged
+    from wizard.storage.refusals import RecordChanged
 
     try:
         now = read_toml(path)
@@ -280,18 +280,17 @@ def _refuse_changed(path: Path, expected: DecisionRecord) -> None:
 
 
 def _refuse_newer_schema(path: Path) -> None:
-    from wizard.model.problems import InvalidFile, Problem
-    from wizard.storage.toml_read import read_toml
+    from wizard.model.problems import InvalidFile
     from wizard.model.records import SCHEMA
+    from wizard.storage.toml_read import newer_schema, read_toml
 
     try:
         schema = read_toml(path).get("schema")
     except InvalidFile:
         return  # unreadable or gone: replacing it loses no newer data
-    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA:
-        raise InvalidFile([Problem(str(path), "schema", (
-            f"this record was written by a newer version of client-exit-wizard (schema {schema}); "
-            f"this version reads schema {SCHEMA}. It is left untouched."))])
+    newer = newer_schema(str(path), "record", schema, SCHEMA)
+    if newer is not None:
+        raise InvalidFile([newer])
 
 
 def _newest_first(entry: Entry) -> tuple:

@@ -49,6 +49,27 @@ def read_toml(path: Path, *, limit: int | None = None, what: str = "files.what.r
         raise InvalidFile([Problem(name, "", "is nested too deeply to be read")]) from None
 
 
+def check_schema(reader, data: dict, what: str, reads: int) -> None:
+    """The `schema` of a record or feedback file: a newer one is refused at once (InvalidFile),
+    a nonsense one is a problem of the file."""
+    schema = reader.get(data, "schema", int, "")
+    newer = newer_schema(reader.file, what, schema, reads)
+    if newer is not None:
+        raise InvalidFile([newer])
+    if schema is not None and schema < 1:
+        reader.problem("schema", f"must be {reads} (got {schema})")
+
+
+def newer_schema(file: str, what: str, schema: object, reads: int) -> Problem | None:
+    """The refusal of a file a newer version wrote (its `schema` above the one this version
+    `reads`), or None. Such a file is never half-read, and never rewritten."""
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema <= reads:
+        return None
+    return Problem(file, "schema", f"this {what} was written by a newer version of client-exit-wizard (schema "
+                                   f"{schema}); this version reads schema {reads}. Upgrade to read it; the file "
+                                   f"is left untouched.")
+
+
 def unreadable(path: Path | str, error: OSError) -> Problem:
     """A file or folder that could not be read, and what to do about it."""
     from wizard.storage.files import Refused

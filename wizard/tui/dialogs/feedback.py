@@ -17,7 +17,7 @@ from wizard.i18n import day
 from wizard.inert import inert
 from wizard.model.feedback import STANCES, Feedback, current
 from wizard.model.records import DecisionRecord
-from wizard.render.report_review import STANCE_MARKS
+from wizard.render.comparison import STANCE_MARKS
 from wizard.tui.base import WizardModal
 
 SHOWN = 3  # the latest stances shown above the form

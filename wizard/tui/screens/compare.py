@@ -23,7 +23,7 @@ from wizard.model.bank import Answer
 from wizard.model.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compare
 from wizard.model.records import DecisionRecord
 from wizard.render.report import answer_text, level_label, question_text, share_text
-from wizard.render.report_review import MARKS, markdown_comparison
+from wizard.render.comparison import MARKS, markdown_comparison
 from wizard.storage.exports import export_path
 from wizard.tui.base import WizardScreen
 from wizard.tui.palette import client_commands, export_view

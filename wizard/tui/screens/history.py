@@ -14,7 +14,8 @@ from wizard.i18n import day
 from wizard.inert import inert
 from wizard.model.lifecycle import is_overdue
 from wizard.render.report import level_label, short_level_label
-from wizard.render.report_review import MARKS, decision_line, markdown_history, stance_marks
+from wizard.render.comparison import MARKS, stance_marks
+from wizard.render.history import decision_line, markdown_history
 from wizard.model.team import History, history
 from wizard.storage.exports import export_path
 from wizard.tui.screens.client_view import ClientScreen
@@ -65,7 +66,7 @@ class HistoryScreen(ClientScreen):
                 yield ScoreChart([Point(r.created.date(), r.result.score, r.result.level) for r in records],
                                  id="history-chart")
                 if hist.conflict:
-                    from wizard.render.report_review import conflict_text
+                    from wizard.render.comparison import conflict_text
 
                     yield Static(Content(conflict_text(hist.conflict, self.app.bank, self.lang)),
                                  classes="error", id="history-conflict")

@@ -22,7 +22,7 @@ from wizard.model.lifecycle import LifecycleError, allowed, decide
 from wizard.model.problems import InvalidFile
 from wizard.model.records import DecisionRecord
 from wizard.render.report import level_label, markdown
-from wizard.render.report_review import STANCE_MARKS
+from wizard.render.comparison import STANCE_MARKS
 from wizard.storage import feedback as feedback_files
 from wizard.storage import files
 from wizard.storage.exports import record_export_path

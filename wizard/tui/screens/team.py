@@ -16,8 +16,8 @@ from textual.widgets import Static
 from wizard.inert import inert
 from wizard.model.feedback import current
 from wizard.render.report import answer_text, level_label, question_text, short_level_label
-from wizard.render.report_review import (STANCE_MARKS, conflict_text, consensus_detail, markdown_team, no_disagreement_text,
-                                  stance_marks)
+from wizard.render.comparison import STANCE_MARKS, conflict_text, stance_marks
+from wizard.render.team import consensus_detail, markdown_team, no_disagreement_text
 from wizard.model.team import TeamView, member_name, team_view
 from wizard.storage.exports import export_path
 from wizard.tui.screens.client_view import ClientScreen
