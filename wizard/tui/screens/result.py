@@ -101,9 +101,7 @@ class ResultScreen(WizardScreen[None]):
         yield from client_commands(self, self.record.client)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("accept", "other_level"):
-            return self.record.result is not None
-        if action == "reassess":
+        if action in ("accept", "other_level", "reassess"):
             return self.record.result is not None
         return True
 
@@ -114,12 +112,7 @@ class ResultScreen(WizardScreen[None]):
         if result is None or self._refused("accepted", level=result.level):
             return
         label = level_label(self.app.bank, result.level, self.lang)
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self._decide(result.level, "")
-
-        self.app.push_screen(ConfirmScreen("tui.result.accept_confirm", level=label), confirmed)
+        self._confirm(ConfirmScreen("tui.result.accept_confirm", level=label), "accepted", level=result.level, reason="")
 
     def action_other_level(self) -> None:
         result = self.record.result
@@ -130,14 +123,15 @@ class ResultScreen(WizardScreen[None]):
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None:
-                self._decide(choice[0], unless_unchanged(choice[1], stored))
+                self._change("accepted", level=choice[0], reason=unless_unchanged(choice[1], stored))
 
         self.app.push_screen(DecisionScreen(
             self.app.bank, result.level, level=decision.level if decision else None, reason=inert(stored),
         ), chosen)
 
-    def _decide(self, level: str, reason: str) -> None:
-        self._change("accepted", level=level, reason=reason)
+    def _confirm(self, dialog: ConfirmScreen, status: str, **decision: str) -> None:
+        """Move the record to `status` once the user confirms in `dialog`."""
+        self.app.push_screen(dialog, lambda yes: self._change(status, **decision) if yes else None)
 
     def _change(self, status: str, **decision: str) -> None:
         """Move the record to `status` by the lifecycle rules and write it; say why when refused.
@@ -183,24 +177,12 @@ class ResultScreen(WizardScreen[None]):
         if self.record.status == "proposed":
             self.notify(self.t("tui.result.already_proposed", status=self.t("status.proposed")))
             return
-        if self._refused("proposed"):  # accepted or superseded: said why, never silently ignored
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self._change("proposed")
-
-        self.app.push_screen(ConfirmScreen("tui.result.propose_confirm"), confirmed)
+        if not self._refused("proposed"):  # accepted or superseded: said why, never silently ignored
+            self._confirm(ConfirmScreen("tui.result.propose_confirm"), "proposed")
 
     def action_reject(self) -> None:
-        if self._refused("rejected"):
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self._change("rejected")
-
-        self.app.push_screen(ConfirmScreen("tui.result.reject_confirm", default=False), confirmed)
+        if not self._refused("rejected"):
+            self._confirm(ConfirmScreen("tui.result.reject_confirm", default=False), "rejected")
 
     # -- the team and the client --------------------------------------------------------------
 
