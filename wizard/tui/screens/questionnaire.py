@@ -99,10 +99,6 @@ class QuestionnaireScreen(WizardScreen[None]):
         self.query_one("#answer", AnswerPanel).show(self.draft, self.question, keep_typed=keep_typed)
         self.call_after_refresh(self._show_more_below)
 
-    def show_current(self) -> None:
-        """Show again where the answer stands (after a note)."""
-        self.query_one("#answer", AnswerPanel).show_current(self.draft, self.question)
-
     def _show_place(self) -> None:
         """Who, how far, and where: the top bar and the progress row."""
         draft, record = self.draft, self.draft.record
@@ -155,11 +151,6 @@ class QuestionnaireScreen(WizardScreen[None]):
         event.stop()
         if event.question_id == self.question.id:  # not a late Enter for a question already left
             self.answer(event.value)
-
-    @on(AnswerOptions.NothingHighlighted)
-    def _nothing_highlighted(self, event: AnswerOptions.NothingHighlighted) -> None:
-        event.stop()
-        self.query_one("#answer", AnswerPanel).show_hint("Enter")
 
     @on(Input.Submitted, "#number")
     def _number_submitted(self, event: Input.Submitted) -> None:

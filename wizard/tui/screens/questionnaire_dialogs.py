@@ -12,6 +12,7 @@ from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.dialogs.note import NoteScreen
 from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.names import NamesScreen
+from wizard.tui.widgets.answer_panel import AnswerPanel
 from wizard.tui.widgets.save_state import save_failure
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def edit_note(screen: QuestionnaireScreen) -> None:
         text = unless_unchanged(text, stored)
         had_note = question.id in draft.record.notes
         screen.change(lambda: draft.set_note(question.id, text))
-        screen.show_current()
+        screen.query_one("#answer", AnswerPanel).show_current(draft, question)  # the note under the question
         if text or had_note:
             screen.notify(screen.t("tui.note.saved" if text else "tui.note.removed"), timeout=3)
 

@@ -143,6 +143,10 @@ class AnswerPanel(Translated, Vertical):
             return None
         return value
 
+    def on_answer_options_nothing_highlighted(self, event: AnswerOptions.NothingHighlighted) -> None:
+        event.stop()
+        self.show_hint("Enter")
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "number":
             return
