@@ -12,6 +12,7 @@ It looks and behaves like the row-cursor DataTable it replaces (the same compone
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
@@ -55,43 +56,8 @@ class VirtualTable(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "datatable--header", "datatable--cursor", "datatable--even-row", "datatable--odd-row",
     }
-    DEFAULT_CSS = """
-    VirtualTable {
-        background: $surface;
-        color: $foreground;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .datatable--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .datatable--header {
-                background-tint: $foreground 5%;
-            }
-        }
-        &:dark > .datatable--even-row {
-            background: $surface-darken-1 40%;
-        }
-        & > .datatable--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        &:ansi > .datatable--header {
-            background: ansi_bright_blue;
-            color: ansi_default;
-        }
-        & > .datatable--even-row {
-            background: $surface-lighten-1 50%;
-        }
-        & > .datatable--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-    }
-    """
+    # Its own look, as default CSS (below the app's styles), kept with the other styles.
+    DEFAULT_CSS = (Path(__file__).parent.parent / "styles" / "virtual_table.tcss").read_text(encoding="utf-8")
     BINDINGS = [
         Binding("enter", "select_cursor", "tui.key.open"),
         Binding("up", "cursor_up", show=False),
