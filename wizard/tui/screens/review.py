@@ -10,7 +10,6 @@ opened.
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,13 +18,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from wizard.inert import inert
 from wizard.render.paths import short_path
 from wizard.storage import files
 from wizard.tui.base import WizardScreen
 from wizard.tui.folder_read import read_folder
-from wizard.tui.palette import client_commands, command
-from wizard.tui.screens.review_rows import COLUMNS, ReviewRow, ReviewRows, RowCells, RowKeys, problem_text, read_rows
+from wizard.tui.screens.review_actions import RecordActions
+from wizard.tui.screens.review_rows import COLUMNS, ReviewRow, ReviewRows, RowCells, RowKeys, read_rows
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.widgets.quiet_line import QuietLine
 from wizard.tui.widgets.virtual_table import VirtualTable
@@ -39,7 +37,7 @@ SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("assess
           ("due", 10), ("score", 3))
 
 
-class ReviewScreen(WizardScreen[None]):
+class ReviewScreen(RecordActions, WizardScreen[None]):
     BINDINGS = [
         Binding("space", "mark", "tui.key.mark"),
         Binding("c", "compare", "tui.key.compare"),
@@ -64,9 +62,7 @@ class ReviewScreen(WizardScreen[None]):
         self._filter_timer = None
         self._resize_timer = None
 
-    @property
-    def rows(self) -> list[ReviewRow]:
-        return self.folder.rows
+    rows = property(lambda self: self.folder.rows, doc="Every record file's row, the broken last.")
 
     # -- data -------------------------------------------------------------------------------------
 
@@ -146,9 +142,8 @@ class ReviewScreen(WizardScreen[None]):
             self._fill(keep)
             return
         self.shown = self.folder.filtered(self.query_text)
-        self._show_rows(self._cursor_key())
+        self._show_rows(self._cursor_key())  # and the detail lines
         self._show_counts()
-        self._show_detail()
 
     def _table_width(self) -> int:
         width = self.size.width or self.app.size.width
@@ -256,72 +251,6 @@ class ReviewScreen(WizardScreen[None]):
         self.app.go_home()
 
     # -- actions on records -------------------------------------------------------------------
-
-    @on(VirtualTable.RowSelected, "#review-table")
-    def _selected(self, event: VirtualTable.RowSelected) -> None:
-        event.stop()
-        self.action_open()
-
-    def action_open(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        if row.summary is None:
-            self.notify(self.t("tui.review.detail_broken", name=inert(row.path.name), reason=problem_text(row.problems)),
-                        severity="error", timeout=10)
-            return
-        self.app.open_record(row.path)
-
-    def action_mark(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        if row.summary is None:
-            self.notify(self.t("tui.review.cannot_mark_broken"), severity="warning")
-            return
-        if row.key in self.marked:
-            self.marked.remove(row.key)
-        else:
-            self.marked = [*self.marked, row.key][-2:]  # a third mark drops the oldest
-        self.query_one("#review-table", VirtualTable).refresh_rows()
-        self._show_detail()
-
-    def action_compare(self) -> None:
-        keys = list(self.marked)
-        row = self._current()
-        if len(keys) == 1 and row is not None and row.summary is not None and row.key not in keys:
-            keys.append(row.key)
-        if len(keys) != 2:
-            self.notify(self.t("tui.review.mark_two"), timeout=6)
-            return
-        self.app.compare_paths(Path(keys[0]), Path(keys[1]))
-
-    def _client(self) -> str | None:
-        row = self._current()
-        if row is None:
-            return None
-        if row.summary is None:
-            self.notify(self.t("tui.review.no_client_broken"), severity="warning")
-            return None
-        return row.summary.client
-
-    def action_history(self) -> None:
-        client = self._client()
-        if client is not None:
-            self.app.show_history(client)
-
-    def action_team(self) -> None:
-        client = self._client()
-        if client is not None:
-            self.app.show_team(client)
-
-    def action_portfolio(self) -> None:
-        self.app.show_portfolio()
-
-    def palette_commands(self):
-        yield command(self, "tui.cmd.compare", self.action_compare)
-        current = self._current()
-        yield from client_commands(self, current.summary.client if current is not None and current.summary else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "mark", "compare", "history", "team", "filter"):
