@@ -250,7 +250,7 @@ class ReviewScreen(RecordActions, WizardScreen[None]):
             return
         self.app.go_home()
 
-    # -- actions on records -------------------------------------------------------------------
+    # -- which actions on records are possible (they live in screens/review_actions.py) -------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "mark", "compare", "history", "team", "filter"):
