@@ -18,6 +18,7 @@ from wizard.cli.ledger import draw
 from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.portfolio import PortfolioScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
+from wizard.tui.screens.questionnaire_dialogs import edit_names
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.team import TeamScreen
@@ -77,7 +78,7 @@ async def test_no_screen_shows_a_raw_control_character(bank, store, tmp_path):
         await pilot.press("escape", "o")
         await look("overview", OverviewScreen)
         await pilot.press("escape")
-        app.screen.edit_names()
+        edit_names(app.screen)
         await look("names dialog", NamesScreen)
         await pilot.press("escape")
         await look("questionnaire again")

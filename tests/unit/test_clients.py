@@ -43,7 +43,7 @@ def test_close_names_suggest_typos_missing_accents_and_parts():
 
 
 def test_the_command_line_and_the_wizard_filter_fold_alike():
-    from wizard.tui.widgets.cell import fold as filter_fold
+    from wizard.tui.screens.review_rows import fold as filter_fold
 
     assert filter_fold is client_key.__globals__["fold"]
     assert contains("Firma Ślęża / Oddział 2", "sleza")

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Iterable, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
 from wizard.i18n import t
+
+if TYPE_CHECKING:
+    from textual.app import SystemCommand
+
+    from wizard.model.draft import Draft
 
 ResultType = TypeVar("ResultType")
 
@@ -27,8 +32,15 @@ class Translated:
         await self.recompose()  # type: ignore[attr-defined]
         self.refresh_bindings()  # type: ignore[attr-defined]
 
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """What this screen adds to the command palette (wizard/tui/palette.py): nothing, unless
+        it says otherwise."""
+        return ()
+
 
 class WizardScreen(Translated, Screen[ResultType]):
+    draft: Draft | None = None  # the draft this screen edits: the app saves it before it quits
+
     def export(self, target: Path, text: str, root: Path | None = None) -> Path | None:
         """Write a Markdown export (wizard/storage/exports.py) inside `root` (the records folder
         unless said) and say where it went, or why it could not be written."""
@@ -43,14 +55,6 @@ class WizardScreen(Translated, Screen[ResultType]):
             return None
         self.notify(self.t("tui.result.exported", path=short_path(target)), timeout=8)
         return target
-
-
-def read_folder(scan, *args) -> tuple[list, OSError | None]:
-    """The entries of a store scan, or none and the error when the folder cannot be read."""
-    try:
-        return scan(*args), None
-    except OSError as error:
-        return [], error
 
 
 class WizardModal(Translated, ModalScreen[ResultType]):

@@ -14,7 +14,8 @@ from wizard.inert import inert
 from wizard.storage import files
 from wizard.storage.gather import Gathered, gather
 from wizard.tui.base import WizardScreen
-from wizard.tui.widgets.cell import Cell, fit, width_of
+from wizard.tui.cells import Cell, fit, width_of
+from wizard.tui.palette import client_commands, export_view
 from wizard.tui.widgets.record_table import RecordTable
 from wizard.tui.widgets.result_view import short_path
 
@@ -160,6 +161,10 @@ class ClientScreen(WizardScreen[None]):
         body = self.query_one(".client-body")
         body.mount(Static(Content(self.t("tui.result.markdown_file", path=short_path(target))),
                           classes="muted files", id="client-files"))
+
+    def palette_commands(self):
+        yield export_view(self)  # each subclass exports its view (`action_export`)
+        yield from client_commands(self, self.client)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -19,7 +19,7 @@ from wizard.render.history import decision_line, markdown_history
 from wizard.model.team import History, history
 from wizard.storage.exports import export_path
 from wizard.tui.screens.client_view import ClientScreen
-from wizard.tui.widgets.cell import Cell
+from wizard.tui.cells import Cell
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.styles.colours import colour, level_style
 from wizard.tui.widgets.result_view import Item

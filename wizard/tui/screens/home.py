@@ -21,7 +21,8 @@ from textual.widgets.option_list import Option
 from wizard.render.paths import short_path
 from wizard.inert import inert
 from wizard.storage import files
-from wizard.tui.base import WizardScreen, read_folder
+from wizard.tui.base import WizardScreen
+from wizard.tui.folder_read import read_folder
 from wizard.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:

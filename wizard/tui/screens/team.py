@@ -21,7 +21,7 @@ from wizard.render.team import consensus_detail, markdown_team, no_disagreement_
 from wizard.model.team import TeamView, member_name, team_view
 from wizard.storage.exports import export_path
 from wizard.tui.screens.client_view import ClientScreen
-from wizard.tui.widgets.cell import Cell
+from wizard.tui.cells import Cell
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.styles.colours import level_style
 from wizard.tui.widgets.result_view import Item

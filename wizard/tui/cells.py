@@ -9,14 +9,12 @@ run with no cell padding and give the columns two more characters each at 80 col
 
 from __future__ import annotations
 
-from wizard.model.clients import fold  # noqa: F401  (the one rule for matching, re-exported for the screens)
-
-
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
 from wizard.inert import inert
+from wizard.render.columns import fit_columns
 
 
 class Cell:
@@ -60,19 +58,11 @@ def width_of(text: str) -> int:
     return cell_len(text)
 
 
-def fit(want: dict[str, int], width: int, shrink: tuple[tuple[str, int], ...]) -> dict[str, int]:
-    """Each column's width, its one-space gap included, for a table `width` characters wide.
-
-    `want` is each column's natural content width; when they do not fit, columns give up width
-    in the order of `shrink`, each down to the width given there (a column may appear twice:
-    first a little, later more).
-    """
-    widths = dict(want)
-    over = sum(widths.values()) + len(widths) - width
-    for key, floor in shrink:
-        if over <= 0:
-            break
-        cut = max(0, min(over, widths[key] - floor))
-        widths[key] -= cut
-        over -= cut
-    return {key: value + 1 for key, value in widths.items()}
+def fit(want: dict[str, int], width: int, shrink: tuple[tuple[str, int], ...],
+        drop: tuple[str, ...] = ()) -> dict[str, int]:
+    """Each column's width, its one-space gap included, for a table `width` characters wide, by
+    the one column-fitting rule (wizard/render/columns.py): `want` is each column's natural
+    content width; columns give up width in the order of `shrink`, and those of `drop` are left
+    out first when even that is not enough. A cell draws its gap itself, so the gaps between
+    columns become one more character per column, and the table one less to fit into."""
+    return {key: value + 1 for key, value in fit_columns(want, width - 1, shrink=shrink, drop=drop, gap=1).items()}
