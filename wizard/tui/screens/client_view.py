@@ -156,8 +156,8 @@ class ClientScreen(WizardScreen[None]):
         if self.export(target, text) is None:
             return
         self.markdown_path = target
-        for files in self.query("#client-files").results(Static):
-            files.remove()
+        for shown in self.query("#client-files").results(Static):
+            shown.remove()
         body = self.query_one(".client-body")
         body.mount(Static(Content(self.t("tui.result.markdown_file", path=short_path(target))),
                           classes="muted files", id="client-files"))

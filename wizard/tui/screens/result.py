@@ -140,7 +140,8 @@ class ResultScreen(WizardScreen[None]):
 
     def _change_as(self, by: str, status: str, **decision: str) -> None:
         try:
-            record = decide(self.record, status, by=by, at=self.app.clock(), **decision)
+            record = decide(self.record, status, by=by, at=self.app.clock(), review_days=self.app.bank.review_days,
+                            **decision)
             record, older = superseding(record, status, by, self.app.store, self.app.bank, self._earlier_missing)
         except LifecycleError as error:
             self._say_refused(error, status)

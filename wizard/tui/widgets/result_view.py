@@ -204,7 +204,8 @@ class ResultView(VerticalScroll):
             yield Static(Content(self.t("tui.result.no_actions")), classes="muted")
         for number, action in enumerate(advice.actions, 1):
             yield Item(f"{number}.", action.text)
-        yield Static(Content(self.t("tui.result.review", date=day(result.review_date, self.lang))),
+        due = self.record.review_date or result.review_date  # a decision for another level moves it
+        yield Static(Content(self.t("tui.result.review", date=day(due, self.lang))),
                      classes="review-date", id="review-date")
 
     def _exit_plan(self, advice: Advice) -> ComposeResult:
