@@ -232,7 +232,7 @@ async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, s
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, ResultScreen), key
-            assert f"This record is superseded by {newer}: decide on the newer record." in toasts(app), key
+            assert f"This record is superseded by {newer}; decide on the newer record." in toasts(app), key
         assert superseded_path.read_bytes() == before  # refused: nothing written
 
         app.clear_notifications()
@@ -248,17 +248,17 @@ async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, s
         app.screen.query_one("#reason").value = "Another level"
         await pilot.press("enter")
         await pilot.pause()
-        assert "This record was accepted at “Revise the terms”." in toasts(app)
+        assert "This record was accepted at Revise the terms; a different level needs a new assessment" in toasts(app)
         assert proposed_path.read_bytes() == before
         app.clear_notifications()
         await pilot.press("r")  # accepted → rejected is not allowed: said before any dialog
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
-        assert "A record that is accepted cannot become rejected (possible: accepted)." in toasts(app)
+        assert "A record that is accepted cannot become rejected (allowed: accepted)." in toasts(app)
         app.clear_notifications()
         await pilot.press("p")  # nor proposed again: said, not silently ignored
         await pilot.pause()
-        assert "A record that is accepted cannot become proposed (possible: accepted)." in toasts(app)
+        assert "A record that is accepted cannot become proposed (allowed: accepted)." in toasts(app)
         assert proposed_path.read_bytes() == before
 
 

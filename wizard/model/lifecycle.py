@@ -49,21 +49,25 @@ class LifecycleError(ValueError):
         self.message = self.text("en")
         super().__init__(f"{field}: {self.message}")
 
-    def text(self, lang: str, bank=None) -> str:
+    def text(self, lang: str, bank=None, *, sentence: bool = False) -> str:
         """The message in `lang`. In Polish, statuses (and, given the bank, levels) are named in
         words, never by their ids: "zapis o statusie „zaakceptowany”", not "„accepted”"; English
-        keeps the values as they are written in the record, like every problem in a file."""
+        keeps the values as they are written in the record, like every problem in a file.
+
+        `sentence` is for a screen: levels named in words in every language, and the message
+        written as a sentence (a capital, a full stop)."""
         values = dict(self.values)
         for key in ("before", "after"):
             if key in values:
                 values[key] = t(f"status.{values[key]}", lang)
         if self.key == "life.transition":
             values["allowed"] = ", ".join(t(f"status.{s}", lang) for s in str(values["allowed"]).split(", ") if s)
-        if bank is not None and lang != "en":
+        if bank is not None and (lang != "en" or sentence):
             for key in ("level", "recommended"):
                 if values.get(key) in LEVELS:
                     values[key] = bank.level(values[key]).label(lang)
-        return t(self.key, lang, **values)
+        text = t(self.key, lang, **values)
+        return f"{text[:1].upper()}{text[1:]}." if sentence else text
 
 
 def allowed(before: str, after: str) -> bool:

@@ -105,18 +105,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tui.feedback.saved": ("Feedback saved: {path}", "Zapisano opinię: {path}"),
     # --- lifecycle refusals (the core's messages are English) --------------------------------
     "tui.life.title": ("Not possible", "To niemożliwe"),
-    "tui.life.superseded": ("This record is superseded by {newer}: decide on the newer record.",
-                            "Ten zapis zastąpiono zapisem {newer}: decyzję podejmij w nowszym zapisie."),
-    "tui.life.transition": ("A record that is {before} cannot become {after} (possible: {allowed}).",
-                            "Zapis o statusie „{before}” nie może otrzymać statusu „{after}” (możliwe: {allowed})."),
-    "tui.life.accepted_level": (
-        "This record was accepted at “{level}”. A different level needs a new assessment that supersedes it.",
-        "Ten zapis przyjęto na poziomie „{level}”. Inny poziom wymaga nowej oceny, która go zastąpi.",
-    ),
-    "tui.life.no_level": ("This record has no recommendation: choose the level decided on (o).",
-                          "Ten zapis nie ma rekomendacji: wybierz poziom decyzji (o)."),
-    "tui.life.reason": ("A level other than the recommendation ({recommended}) needs a reason.",
-                        "Poziom inny niż rekomendacja ({recommended}) wymaga podania powodu."),
     # --- help --------------------------------------------------------------------------------
     "tui.help.title": ("Help", "Pomoc"),
     "tui.help.intro": (

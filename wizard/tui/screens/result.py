@@ -171,7 +171,7 @@ class ResultScreen(WizardScreen[None]):
         self.notify(self.t("reassess.earlier_missing", id=inert(ref)), severity="warning", timeout=8)
 
     def _say_refused(self, error: LifecycleError, status: str) -> None:
-        self.notify(refusal(error, self.record, status, self.app.bank, self.lang), title=self.t("tui.life.title"),
+        self.notify(refusal(error, self.app.bank, self.lang), title=self.t("tui.life.title"),
                     severity="error", timeout=12)
 
     def action_propose(self) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from wizard.i18n import t
-from wizard.model.lifecycle import TRANSITIONS, LifecycleError, supersede, to_supersede
+from wizard.model.lifecycle import LifecycleError, supersede, to_supersede
 from wizard.model.problems import InvalidFile, NoSuchRecord
 from wizard.model.records import DecisionRecord
-from wizard.render.report import level_label
 from wizard.storage.record_reader import read_record
 
 if TYPE_CHECKING:
@@ -19,24 +17,15 @@ if TYPE_CHECKING:
     from wizard.storage.store import RecordStore
 
 
-def refusal(error: LifecycleError, record: DecisionRecord, status: str, bank: Bank, lang: str) -> str:
-    """The lifecycle's reason for refusing to move `record` to `status`, in `lang` (its own
-    message is English)."""
-    recommended = record.result.level if record.result else None
-    level = level_label(bank, record.decision.level, lang) if record.decision else "—"
-    if record.status == "superseded":
-        return t("tui.life.superseded", lang, newer=", ".join(record.superseded_by) or "?")
-    if error.field == "status":
-        allowed = ", ".join(t(f"status.{s}", lang) for s in TRANSITIONS.get(record.status, ()))
-        return t("tui.life.transition", lang, before=t(f"status.{record.status}", lang),
-                 after=t(f"status.{status}", lang), allowed=allowed or "—")
-    if error.field == "decision.level" and record.status == "accepted":
-        return t("tui.life.accepted_level", lang, level=level)
-    if error.field == "decision.level":
-        return t("tui.life.no_level", lang)
-    if error.field == "decision.reason" and recommended is not None:
-        return t("tui.life.reason", lang, recommended=level_label(bank, recommended, lang))
-    return f"{error.field}: {error.message}"
+def refusal(error: LifecycleError, bank: Bank, lang: str) -> str:
+    """The lifecycle's reason for refusing a step, as the command line gives it, written as a
+    sentence with the levels in words; where a key on this screen does what is asked, its name."""
+    key = KEYS.get(error.key)
+    return error.text(lang, bank, sentence=True) + (f" ({key})" if key else "")
+
+
+# The keys of the record screen that give what a refusal asks for.
+KEYS = {"life.no_recommendation": "o", "life.reason_needed": "o"}
 
 
 def superseding(record: DecisionRecord, status: str, by: str, store: RecordStore, bank: Bank,
