@@ -235,3 +235,18 @@ async def test_client_exit_review_reads_the_folder_once_at_start_then_afresh(ban
         assert "cannot be read: Permission denied" in visible_text(app)
         assert calls == ["client-exit-folder-read"]  # the start-up read, not a second one
         assert app.take_folder_read() is None  # used up: the next visit reads afresh
+
+
+@pytest.mark.parametrize(("command", "names"), [("home", {}), ("new", {}), ("new", {"client": "A", "assessor": "B"}),
+                                                ("review", {})])
+async def test_a_broken_bank_ends_every_command_with_its_problems_only(store, command, names):
+    """No screen fails on the way out (a traceback before the message, as `new --client` printed)."""
+    from wizard.model.problems import InvalidFile, Problem
+
+    def broken():
+        raise InvalidFile([Problem("bank.toml", "", "is not valid TOML")])
+
+    app = make_app(broken, store, command=command, **names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert isinstance(app.bank_error, InvalidFile)

@@ -103,6 +103,29 @@ def test_decide_and_supersede(tmp_path, bank):
     assert new.supersedes == (old.id,) and old.superseded_by == (new.id,) and old.status == "superseded"
 
 
+def test_decide_says_when_the_review_date_moves(tmp_path, bank):
+    path, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak", answers=CALM | {"late_payments": 4}))
+    level = "end_now" if record.result.level != "end_now" else "continue"
+    done = run("decide", record.id, "--status", "accepted", "--level", level, "--reason", "Board", "--by", "Ola",
+               records=tmp_path)
+    assert done.returncode == 0, done.stderr
+    moved = read_record(path, bank).review_date
+    assert moved != record.review_date
+    assert f"Next review: {moved.isoformat()}, as for “{bank.level(level).label('en')}”" in done.stdout
+    other_path, other = RecordStore(tmp_path).save_new(make_record(bank, client="Kowalczyk", days=-5))
+    done = run("decide", other.id, "--status", "accepted", "--by", "Ola", "--lang", "pl", records=tmp_path)
+    assert done.returncode == 0 and "Termin przeglądu" not in done.stdout  # the recommendation: nothing moves
+
+
+def test_a_records_dir_that_is_a_file_is_named(tmp_path):
+    file = tmp_path / "records.toml"
+    file.write_text("", encoding="utf-8")
+    for command in (["list"], ["due"], ["clients"], ["forget", "Acme", "--yes"]):
+        done = run(*command, records=file)
+        assert done.returncode == 2, command
+        assert f"{file} is not a folder" in done.stderr and "Traceback" not in done.stderr, command
+
+
 def test_decide_errors_name_the_file_and_field_and_change_nothing(tmp_path, bank):
     store = RecordStore(tmp_path)
     path, record = store.save_new(make_record(bank, client="Nowak", answers=CALM | {"late_payments": 4}))

@@ -64,9 +64,14 @@ class Context:
 
     @cached_property
     def store(self):
+        """The records folder; a path that names something else than a folder stops the command
+        (else `list` would say "no records yet" of a file)."""
         from wizard.storage.store import RecordStore, records_dir
 
-        return RecordStore(records_dir(self.args.records_dir))
+        root = records_dir(self.args.records_dir)
+        if root.exists() and not root.is_dir():
+            raise Fail([self.t("cli.records_not_folder", path=inert(str(root)))], 2)
+        return RecordStore(root)
 
     @cached_property
     def console(self):

@@ -10,6 +10,7 @@ from wizard.i18n import t
 from wizard.inert import inert
 from wizard.model.problems import InvalidFile, Problem
 from wizard.storage import files
+from wizard.storage.record_reader import read_record
 
 
 def decide(ctx: Context) -> int:
@@ -22,6 +23,7 @@ def decide(ctx: Context) -> int:
         # Read, change and write under the folder's lock: a decision taken meanwhile by someone
         # else is read here first, so it is built on, or this step is refused, never lost.
         with store.lock("decide"):
+            was = read_record(path, bank).review_date
             record, linked = _decided(args, by, store, bank, lang, path, older_paths)
             # Every check passed before anything is written: a refused command changes no file.
             for target, changed in ((path, record), *linked):
@@ -33,6 +35,12 @@ def decide(ctx: Context) -> int:
         raise Fail([t("cli.cannot_write", lang, path=path, reason=files.reason(error, lang))]) from None
     for _, old in linked:
         print(t("review.cli.superseded", lang, old=old.id, new=record.id))
+    if record.review_date != was and record.review_date is not None and record.decision:
+        from wizard.i18n import day
+        from wizard.render.report import level_label
+
+        print(t("cli.decide.review_moved", lang, date=day(record.review_date, lang),
+                level=level_label(bank, record.decision.level, lang)))
     if record.status_history[-1].comment:
         print(t("cli.decide.as_comment", lang))
     print(t("review.cli.decided", lang, status=t("status." + record.status, lang), path=inert(str(path))))
@@ -44,7 +52,6 @@ def _decided(args, by: str, store, bank, lang: str, path: Path, older_paths: lis
     Raises InvalidFile naming the record and the field when the lifecycle refuses the step
     (with the status the record has now)."""
     from wizard.model.lifecycle import LifecycleError, decide as decide_record, supersede
-    from wizard.storage.record_reader import read_record
 
     record = read_record(path, bank)
     older = [(old_path, read_record(old_path, bank)) for old_path in older_paths]
@@ -82,7 +89,6 @@ def _reassessed(store, record, status: str, bank, lang: str, named: set[str]) ->
     One that is gone (forgotten, or in another folder) is named and left out."""
     from wizard.model.lifecycle import to_supersede
     from wizard.model.problems import NoSuchRecord
-    from wizard.storage.record_reader import read_record
 
     found = []
     for ref in to_supersede(record, status):

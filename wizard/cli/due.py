@@ -65,8 +65,12 @@ def _print_table(reviews, ctx: Context, today: date) -> None:
     natural = {key: max(text_width(row[i]) for row in (header, *rows)) for i, key in enumerate(keys)}
     natural["client"] = min(natural["client"], 30)
     natural["assessor"] = min(natural["assessor"], max(14, text_width(header[4])))
-    widths = fit_columns(natural, shutil.get_terminal_size((100, 24)).columns, gap=2, drop=["assessor"],
-                         shrink=[("client", max(12, text_width(header[2]))), ("assessor", 10)])
+    room = shutil.get_terminal_size((100, 24)).columns
+    # The client's name wins over the assessor's: cut to 20 at most while the assessor's column
+    # can still give way, and further only when it has.
+    widths = fit_columns(natural, room, gap=2, drop=["assessor"],
+                         shrink=[("assessor", 10), ("client", min(natural["client"], 20))])
+    widths = fit_columns(widths, room, gap=2, shrink=[("client", max(12, text_width(header[2])))])
     for row in (header, *rows):
         print("  ".join(fitted(cell, widths[key]) for cell, key in zip(row, keys) if key in widths).rstrip())
     overdue = sum(1 for r in reviews if r.overdue)

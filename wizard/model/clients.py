@@ -63,6 +63,9 @@ def close_names(query: str, names, limit: int = 5) -> list[str]:
         shorter, longer = sorted((plain, other), key=len)
         if len(shorter) >= 3 and shorter in longer:
             score = max(score, 0.9)  # part of the name: a likely meaning
+        elif len(shorter) >= 5:  # the start of the name, mistyped ("Kowalsky" for "Kowalski Meble")
+            start = difflib.SequenceMatcher(None, shorter, longer[:len(shorter)]).ratio()
+            score = max(score, start if start >= 0.8 else 0)
         if score >= SIMILARITY:
             scored[key] = (score, name)
     ranked = sorted(scored.values(), key=lambda item: (-item[0], client_key(item[1])))

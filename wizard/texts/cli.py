@@ -71,6 +71,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "Zapis wskazuje się identyfikatorem; zapisy klienta {client}:"),
     "cli.compare.itself": ("both are the same record ({id}): nothing can differ",
                            "to ten sam zapis ({id}): nic nie może się różnić"),
+    "cli.records_not_folder": ("{path} is not a folder: give the records folder with --records-dir or "
+                               "CLIENT_EXIT_RECORDS (it is made when it does not exist yet)",
+                               "{path} nie jest folderem: podaj folder zapisów w --records-dir lub "
+                               "CLIENT_EXIT_RECORDS (zostanie utworzony, jeśli jeszcze go nie ma)"),
+    "cli.decide.review_moved": ("Next review: {date}, as for “{level}”, counted from this decision.",
+                                "Termin przeglądu: {date}, jak dla poziomu „{level}”, liczony od tej decyzji."),
     "cli.decide.as_comment": ("The level is the recommended one, so no reason is needed: your text is kept as a "
                               "comment.",
                               "Poziom jest zgodny z rekomendacją, więc powód nie jest potrzebny: twój tekst "

@@ -56,7 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "oceny członków zespołu: od {mildest} do {harshest} "
                            "(różnica: {steps:plural:# poziom|# poziomy|# poziomów})"),
     "review.team.mean_score": ("mean risk score {score}", "średni wskaźnik ryzyka: {score}"),
-    "review.team.same_level": ("all {count} recommend the same level", "wszystkie oceny ({count}) dają ten sam poziom"),
+    "review.team.same_level": ("{count:plural:the one assessment so far|all # recommend the same level}",
+                               "{count:plural:na razie jedna ocena|wszystkie oceny (#) dają ten sam poziom|wszystkie oceny (#) dają ten sam poziom}"),
     "review.team.stances_disagree": (
         "but {count} of {total:plural:# feedback stance|# feedback stances} disagree: {names}",
         "ale nie zgadza się {count} z {total:plural:# opinii|# opinii|# opinii}: {names}"),

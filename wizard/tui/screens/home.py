@@ -128,7 +128,9 @@ class HomeScreen(WizardScreen[None]):
         return Option(Content.assemble((f" {key} ", "bold $accent"), "  ", text), id=option_id, disabled=disabled)
 
     def on_mount(self) -> None:
-        self.query_one("#menu", OptionList).focus()
+        # The menu may be gone already: a question bank that cannot be loaded ends the app at once.
+        for menu in self.query("#menu").results(OptionList):
+            menu.focus()
 
     async def on_screen_resume(self) -> None:
         if not self.arrived:  # the first resume is the screen's arrival: it was just composed
