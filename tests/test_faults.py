@@ -21,7 +21,6 @@ from tests.privileges import obeying_permissions
 from wizard.cli import main as cli
 from wizard.storage.record_reader import read_record
 from wizard.storage import files as guarded
-from wizard.storage.store import RecordStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "examples" / "late-payer.toml"

@@ -21,7 +21,6 @@ import io
 import multiprocessing
 import os
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 import tomli_w

@@ -9,7 +9,7 @@ import re
 from textual import events
 from textual.widgets import Input, OptionList, Static
 
-from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
+from tests.tui.review_data import path_of
 from tests.tui.support import make_app, saved_draft, visible_text
 from wizard.cli.demo_folder import KOWALSKI
 from wizard.storage.record_reader import read_record

@@ -9,7 +9,7 @@ from datetime import timedelta
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Static
 
-from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
+from tests.tui.review_data import path_of
 from tests.tui.support import NOW, ids, make_app, visible_text, widget_text
 from wizard.model import records
 from wizard.model.compare import SAME, compare

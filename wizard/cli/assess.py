@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wizard.cli.context import Context, problem_lines, say
+from wizard.cli.context import Context, Fail, problem_lines, say
 from wizard.i18n import day, t
 from wizard.inert import inert, json_dumps
 from wizard.model.bank import LEVELS
@@ -20,13 +20,20 @@ from wizard.storage.toml_read import read_toml
 def run(ctx: Context) -> int:
     args = ctx.args
     bank, lang = ctx.bank, ctx.lang
-    store = ctx.store if args.save else None
+    store, failed = None, False
+    if args.save:
+        try:
+            store = ctx.store
+        except Fail as fail:  # no folder to save in: each assessment is still printed, nothing saved
+            failed = True
+            for line in fail.lines:
+                say(line)
     drawn = None
     if args.ledger:
         from wizard.cli.ledger import draw
 
         drawn = ctx.handled(lambda: draw(args, args.ledger, lang))
-    failed = bool(drawn and drawn.ledger.problems)
+    failed = failed or bool(drawn and drawn.ledger.problems)
     console = None if args.json else ctx.console
     for file in args.files:
         try:
@@ -54,9 +61,9 @@ def run(ctx: Context) -> int:
             skipped=sheet.skipped, evidence=sheet.evidence, ledger=sheet.ledger, result=result,
         )
         saved = None
-        if args.save and not args.force and not _save_again(store, bank, sheet, file, lang):
+        if store is not None and not args.force and not _save_again(store, bank, sheet, file, lang):
             failed = True
-        elif args.save:
+        elif store is not None:
             try:
                 saved, record = store.save_new(record)
             except OSError as error:
