@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import groupby
+from itertools import compress
 from operator import itemgetter
 from typing import Union
 
@@ -112,8 +112,7 @@ class ClientEvidence:
 
 def derive(ledger: Ledger, rules: LedgerRules, window: Window, currency: str | None = None) -> list[ClientEvidence]:
     """The evidence of every client with an invoice in the window or money still owed, by name."""
-    scans = [_scan(key, list(invoices), window, rules)
-             for key, invoices in groupby(sorted(ledger.invoices, key=itemgetter(0)), itemgetter(0))]
+    scans = _scan(ledger.invoices, window, rules)
     scans = [scan for scan in scans if scan.revenue or scan.counted or scan.owed.overdue or scan.owed.pending]
     # A client credited more than invoiced brought no revenue: it never lowers the others' total.
     totals: dict[str, float] = {}
@@ -159,58 +158,109 @@ def trend_window(window: Window, first_issued: date, rules: LedgerRules) -> Wind
     return Window(max(short, window.since), window.until)
 
 
-def _scan(key: str, invoices: list[Invoice], window: Window, rules: LedgerRules) -> _Scan:
-    """One pass over a client's invoices: how each was paid (as of the window's end), what is
+def _scan(invoices: list[Invoice], window: Window, rules: LedgerRules) -> list[_Scan]:
+    """Every client's scan, by key. The invoices are counted in the order read, each for its
+    client: a client's invoices lie all over memory, and going through them client by client
+    takes twice as long on a big ledger."""
+    keys, issued = (list(map(itemgetter(index), invoices)) for index in (0, 1))
+    since = window.since
+    # A client's trend window depends only on whether its first invoice came after the window
+    # began (`trend_window`): the clients with an invoice that early have the window, the others
+    # all the same short one.
+    clients, early = set(keys), set(compress(keys, map(since.__ge__, issued)))
+    trends = {True: window} if early >= clients else {True: window, False: trend_window(window, date.max, rules)}
+    days = set(issued)
+    places = {kind: _places(trend, days) for kind, trend in trends.items()}
+    counts = {key: _Count(trends[key in early], places[key in early]) for key in clients}
+    _count(invoices, counts, window, rules.grace_days)
+    own = _currencies(keys, list(map(itemgetter(7), invoices)))
+    mixed = _mixed_sums(invoices, window, counts, {key for key, names in own.items() if len(names) > 1})
+    return [counts[key].scan(key, own[key], mixed.get(key), rules.grace_days) for key in sorted(counts)]
+
+
+def _places(trend: Window, days: set[date]) -> dict[date, int]:
+    """Issue date → the half of the trend's window it is in: 0, 1, or 2 for neither."""
+    return {day: int(day >= trend.mid) if trend.since <= day <= trend.until else 2 for day in days}
+
+
+def _count(invoices: list[Invoice], counts: dict[str, _Count], window: Window, grace: int) -> None:
+    """Each invoice counted for its client: how it was paid (as of the window's end), what is
     owed, and the values invoiced, in the window and in each half of the trend's window. The hot
     path of `evidence` on a big ledger: an invoice paid in full on a known date (most of them)
     costs a subtraction and a few appends."""
-    since, until, grace = window.since, window.until, rules.grace_days
-    trend = trend_window(window, min(map(itemgetter(1), invoices)), rules)
-    start, mid = trend.since, trend.mid
-    values: list[float] = []  # the values invoiced in the window
-    halves: tuple[list[float], list[float]] = ([], [])  # ... in each half of the trend's window
-    outcomes: tuple[list[int], list[int], list[int]] = ([], [], [])  # days after due: first half, last, any
-    waiting = [[0, 0], [0, 0], [0, 0]]  # the same three: unpaid and not yet late; paid on a date not given
-    owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
-    oldest = None
-    for _, issued, due, paid_on, amount, value, paid, currency, _ in invoices:
+    since, until = window.since, window.until
+    for row in invoices:
+        issued = row[1]
         if issued > until:
             continue
-        in_window = issued >= since
-        half = 2  # in no half of the trend's window: only in the whole one ("any")
-        if in_window:
-            values.append(value)
-            if issued >= start:
-                half = issued >= mid
-                halves[half].append(value)
-        if amount <= 0:
+        count = counts[row[0]]
+        half = count.places[issued]  # in no half of the trend's window (2): only in the whole one
+        if issued >= since:
+            value = row[5]
+            count.values.append(value)
+            if half != 2:
+                count.halves[half].append(value)
+        if row[4] <= 0:
             continue  # a credit note is not paid by the client
-        if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
-            if in_window:
-                days = (paid_on - due).days
-                outcomes[2].append(days)
+        paid_on = row[3]
+        if row[6] is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
+            if issued >= since:
+                days = (paid_on - row[2]).days
+                count.outcomes[2].append(days)
                 if half != 2:
-                    outcomes[half].append(days)
-            continue
+                    count.outcomes[half].append(days)
+        else:
+            count.unsettled(row, issued >= since, half, until, grace)
+
+
+class _Count:
+    """One client's invoices, as `_count` goes through them, and the scan they make."""
+
+    __slots__ = ("trend", "places", "values", "halves", "outcomes", "waiting", "owed", "oldest")
+
+    def __init__(self, trend: Window, places: dict[date, int]) -> None:
+        self.trend, self.places = trend, places  # issue date → its half of the trend's window (see `_places`)
+        self.values: list[float] = []  # the values invoiced in the window, in the order read
+        self.halves: tuple[list[float], list[float]] = ([], [])  # ... in each half of the trend's window
+        self.outcomes: tuple[list[int], ...] = ([], [], [])  # days after due: first half, last, any
+        self.waiting = [[0, 0], [0, 0], [0, 0]]  # the same three: unpaid, not yet late; paid on a date not given
+        self.owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
+        self.oldest: date | None = None
+
+    def unsettled(self, row: Invoice, in_window: bool, half: int, until: date, grace: int) -> None:
+        """An invoice not simply paid in full by the window's end: in part, later, on a date not
+        given, or not at all."""
+        _, _, due, paid_on, amount, _, paid, currency, _ = row
         if paid_on is not None and paid_on > until:
             paid_on, left = None, amount  # paid after the window: not yet, as of its end
         else:
             left = amount - paid if paid is not None else 0.0 if paid_on is not None else amount
         if left > CENT:
             overdue = due < until
-            owed[overdue].setdefault(currency, []).append(left)
-            if overdue and (oldest is None or due < oldest):
-                oldest = due
+            self.owed[overdue].setdefault(currency, []).append(left)
+            if overdue and (self.oldest is None or due < self.oldest):
+                self.oldest = due
         if in_window:
-            _outcome(outcomes, waiting, {2, half}, paid_on, due, until, left, grace)
-    tallies = [Tally(len(days), len(late), tuple(late), *waiting[index])
-               for index, days in enumerate(outcomes) for late in [sorted(filter(grace.__lt__, days))]]
-    money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
-             for overdue in (True, False)}
-    count = {overdue: sum(len(amounts) for amounts in owed[overdue].values()) for overdue in (True, False)}
-    revenue, sums = _sums(invoices, window, trend, values, halves)
-    return _Scan(key, tallies[2], trend, (tallies[0], tallies[1]), revenue, sums,
-                 Owed(count[True], money[True], oldest, count[False], money[False]), bool(values))
+            _outcome(self.outcomes, self.waiting, {2, half}, paid_on, due, until, left, grace)
+
+    def scan(self, key: str, currencies: set[str], mixed: tuple | None, grace: int) -> _Scan:
+        """The client's scan. Its values are summed as gathered when it has one currency, else
+        `mixed` has them by currency (see `_mixed_sums`)."""
+        tallies = [Tally(len(days), len(late), tuple(late), *self.waiting[index])
+                   for index, days in enumerate(self.outcomes) for late in [sorted(filter(grace.__lt__, days))]]
+        owed = self.owed
+        money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
+                 for overdue in (True, False)}
+        count = {overdue: sum(len(amounts) for amounts in owed[overdue].values()) for overdue in (True, False)}
+        values, halves = self.values, self.halves
+        if mixed is None:
+            (only,) = currencies
+            revenue, sums = ({only: sum(values)} if values else {}), tuple({only: sum(found)} if found else {}
+                                                                           for found in halves)
+        else:
+            revenue, sums = mixed
+        return _Scan(key, tallies[2], self.trend, (tallies[0], tallies[1]), revenue, sums,
+                     Owed(count[True], money[True], self.oldest, count[False], money[False]), bool(values))
 
 
 def _outcome(outcomes, waiting, where: set, paid_on: date | None, due: date, until: date, left: float,
@@ -228,23 +278,31 @@ def _outcome(outcomes, waiting, where: set, paid_on: date | None, due: date, unt
             outcomes[index].append((until - due).days)
 
 
-def _sums(invoices: list[Invoice], window: Window, trend: Window, values: list[float],
-          halves: tuple[list[float], list[float]]):
-    """Currency → the value invoiced, in the window and in each half of the trend's window. One
-    currency (the usual case) is summed from the values gathered; several, invoice by invoice."""
-    currencies = set(map(itemgetter(7), invoices))
-    if len(currencies) == 1:
-        (only,) = currencies
-        return ({only: sum(values)} if values else {}), tuple({only: sum(found)} if found else {} for found in halves)
-    revenue: dict[str, float] = {}
-    sums: tuple[dict[str, float], dict[str, float]] = ({}, {})
-    for _, issued, _, _, _, value, _, currency, _ in invoices:
-        if window.since <= issued <= window.until:
+def _currencies(keys: list[str], currencies: list[str]) -> dict[str, set[str]]:
+    """Each client's currencies."""
+    every = set(currencies)
+    if len(every) <= 1:
+        return dict.fromkeys(keys, every)
+    found: dict[str, set[str]] = {}
+    for key, currency in zip(keys, currencies):
+        found.setdefault(key, set()).add(currency)
+    return found
+
+
+def _mixed_sums(invoices: list[Invoice], window: Window, counts: dict[str, _Count], mixed: set[str]) -> dict:
+    """For each client in `mixed` (invoiced in several currencies): currency → the value invoiced,
+    in the window and in each half of its trend's window, invoice by invoice."""
+    found: dict[str, tuple] = {key: ({}, ({}, {})) for key in mixed}
+    if not found:
+        return found
+    for key, issued, _, _, _, value, _, currency, _ in invoices:
+        if key in found and window.since <= issued <= window.until:
+            revenue, sums = found[key]
             revenue[currency] = revenue.get(currency, 0.0) + value
-            if issued >= trend.since:
-                half = sums[issued >= trend.mid]
-                half[currency] = half.get(currency, 0.0) + value
-    return revenue, sums
+            half = counts[key].places[issued]
+            if half != 2:
+                sums[half][currency] = sums[half].get(currency, 0.0) + value
+    return found
 
 
 def _facts(ledger: Ledger, rules: LedgerRules, window: Window, scan: _Scan, total: float, currency: str,
