@@ -20,7 +20,7 @@ import csv
 import gc
 import os
 import stat
-from operator import methodcaller
+from collections.abc import Iterator
 from pathlib import Path
 
 from wizard.model.invoices import Ledger
@@ -42,8 +42,9 @@ def read_ledger(path: Path | str, mapping: dict[str, str] | None = None) -> Ledg
     if header_line is None:
         raise InvalidFile([Problem(file, "", "is empty: a ledger starts with a header row naming its columns")])
     delimiter = sniff_delimiter(header_line, lines[1:11])
-    rows = split_rows(text, lines, delimiter)
+    rows, split_at = split_rows(text, lines, delimiter)
     for header in rows:
+        header = header.split(split_at) if split_at else header
         if any(cell.strip() for cell in header):
             break
     columns, problems = find_columns(header, mapping or {}, file)
@@ -52,7 +53,7 @@ def read_ledger(path: Path | str, mapping: dict[str, str] | None = None) -> Ledg
     collecting = gc.isenabled()
     gc.disable()
     try:
-        ledger = RowReader(file, path.name, header, columns, problems).read(rows)
+        ledger = RowReader(file, path.name, header, columns, problems).read(rows, split_at)
     finally:
         if collecting:
             gc.enable()
@@ -105,13 +106,14 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
                                              f"letter at offset {error.start}): export the ledger as CSV")]) from None
 
 
-def split_rows(text: str, lines: list[str], delimiter: str):
-    """The rows of the file, each a list of cells. Without a quote anywhere, a row is its line
-    split at the delimiter, exactly what `csv.reader` would make of it, several times faster;
-    with quotes (a cell holding the delimiter or a line break), `csv.reader` reads them."""
+def split_rows(text: str, lines: list[str], delimiter: str) -> tuple[Iterator, str | None]:
+    """The rows of the file, and the delimiter that splits them into cells when they are lines.
+    Without a quote anywhere, a row is its line split at the delimiter, exactly what `csv.reader`
+    would make of it: the lines are split a chunk at a time (RowReader), several times faster.
+    With quotes (a cell holding the delimiter or a line break), `csv.reader` reads them."""
     if '"' in text:
-        return csv.reader(lines, delimiter=delimiter)
-    return map(methodcaller("split", delimiter), lines)
+        return csv.reader(lines, delimiter=delimiter), None
+    return iter(lines), delimiter
 
 
 def sniff_delimiter(header: str, sample: list[str]) -> str:
