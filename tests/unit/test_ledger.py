@@ -173,6 +173,14 @@ def test_an_amount_column_named_with_its_currency(tmp_path):
 # Bad rows: named with the file, the row and the column; the other rows still count
 
 
+def test_a_client_is_named_as_first_written_however_it_is_written_later(tmp_path):
+    spellings = ["Zielony Ogród Sp. z o.o.", "ZIELONY OGRÓD SP. Z O.O.", "zielony ogrod sp. z o.o.",
+                 "Zielony  Ogród Sp. z o.o.", "zielony ogród sp. z o.o.", "ZIELONY OGROD SP. Z O.O."]
+    rows = "".join(f"FV/{n};{name};05.01.2026;1 000,00\n" for n, name in enumerate(spellings * 3))
+    found = read_ledger(write(tmp_path, "Numer;Kontrahent;Data wystawienia;Brutto\n" + rows))
+    assert found.clients == {client_key(spellings[0]): spellings[0]} and len(found.invoices) == 18
+
+
 def test_bad_cells_name_the_row_and_the_column_and_the_rest_count(tmp_path):
     text = POLISH + ("FV/4;Acme;32.01.2026;19.02.2026;;1,00;1,23;PLN\n"
                      "FV/5;;05.02.2026;19.02.2026;;1,00;1,23;PLN\n"
