@@ -17,13 +17,13 @@ Everything is counted as of the window's last day: a payment dated later is not 
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import compress
-from operator import itemgetter
 from typing import Union
 
-from wizard.model.invoices import CENT, Invoice, Ledger, Owed, Tally, Window, add_months
+from wizard.model.invoices import CENT, Ledger, Owed, Tally, Window, add_months
 from wizard.model.ledger_rules import LedgerRules
 
 QUESTIONS = ("late_payments", "late_payments_trend", "revenue_share", "orders_trend", "outstanding_receivables")
@@ -112,7 +112,19 @@ class ClientEvidence:
 
 def derive(ledger: Ledger, rules: LedgerRules, window: Window, currency: str | None = None) -> list[ClientEvidence]:
     """The evidence of every client with an invoice in the window or money still owed, by name."""
-    scans = _scan(ledger.invoices, window, rules)
+    # Counting makes thousands of lists and no cycle: the cycle collector would walk the ledger's
+    # columns (and the lists as they grow) again and again meanwhile, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _derive(ledger, rules, window, currency)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _derive(ledger: Ledger, rules: LedgerRules, window: Window, currency: str | None) -> list[ClientEvidence]:
+    scans = _scan(ledger, window, rules)
     scans = [scan for scan in scans if scan.revenue or scan.counted or scan.owed.overdue or scan.owed.pending]
     # A client credited more than invoiced brought no revenue: it never lowers the others' total.
     totals: dict[str, float] = {}
@@ -158,11 +170,11 @@ def trend_window(window: Window, first_issued: date, rules: LedgerRules) -> Wind
     return Window(max(short, window.since), window.until)
 
 
-def _scan(invoices: list[Invoice], window: Window, rules: LedgerRules) -> list[_Scan]:
-    """Every client's scan, by key. The invoices are counted in the order read, each for its
-    client: a client's invoices lie all over memory, and going through them client by client
-    takes twice as long on a big ledger."""
-    keys, issued = (list(map(itemgetter(index), invoices)) for index in (0, 1))
+def _scan(ledger: Ledger, window: Window, rules: LedgerRules) -> list[_Scan]:
+    """Every client's scan, by key. The invoices are counted in the order read, a column of each
+    field in step, each invoice for its client: going through them client by client would take
+    twice as long on a big ledger, as a client's invoices lie all over memory."""
+    keys, issued, *_, currencies, _ = columns = ledger.invoices.columns
     since = window.since
     # A client's trend window depends only on whether its first invoice came after the window
     # began (`trend_window`): the clients with an invoice that early have the window, the others
@@ -172,9 +184,9 @@ def _scan(invoices: list[Invoice], window: Window, rules: LedgerRules) -> list[_
     days = set(issued)
     places = {kind: _places(trend, days) for kind, trend in trends.items()}
     counts = {key: _Count(trends[key in early], places[key in early]) for key in clients}
-    _count(invoices, counts, window, rules.grace_days)
-    own = _currencies(keys, list(map(itemgetter(7), invoices)))
-    mixed = _mixed_sums(invoices, window, counts, {key for key, names in own.items() if len(names) > 1})
+    _count(columns, counts, window, rules.grace_days)
+    own = _currencies(keys, currencies)
+    mixed = _mixed_sums(columns, window, counts, {key for key, names in own.items() if len(names) > 1})
     return [counts[key].scan(key, own[key], mixed.get(key), rules.grace_days) for key in sorted(counts)]
 
 
@@ -183,34 +195,31 @@ def _places(trend: Window, days: set[date]) -> dict[date, int]:
     return {day: int(day >= trend.mid) if trend.since <= day <= trend.until else 2 for day in days}
 
 
-def _count(invoices: list[Invoice], counts: dict[str, _Count], window: Window, grace: int) -> None:
+def _count(columns: list[list], counts: dict[str, _Count], window: Window, grace: int) -> None:
     """Each invoice counted for its client: how it was paid (as of the window's end), what is
     owed, and the values invoiced, in the window and in each half of the trend's window. The hot
     path of `evidence` on a big ledger: an invoice paid in full on a known date (most of them)
     costs a subtraction and a few appends."""
     since, until = window.since, window.until
-    for row in invoices:
-        issued = row[1]
+    for key, issued, due, paid_on, amount, value, paid, currency, _ in zip(*columns):
         if issued > until:
             continue
-        count = counts[row[0]]
+        count = counts[key]
         half = count.places[issued]  # in no half of the trend's window (2): only in the whole one
         if issued >= since:
-            value = row[5]
             count.values.append(value)
             if half != 2:
                 count.halves[half].append(value)
-        if row[4] <= 0:
+        if amount <= 0:
             continue  # a credit note is not paid by the client
-        paid_on = row[3]
-        if row[6] is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
+        if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
             if issued >= since:
-                days = (paid_on - row[2]).days
+                days = (paid_on - due).days
                 count.outcomes[2].append(days)
                 if half != 2:
                     count.outcomes[half].append(days)
         else:
-            count.unsettled(row, issued >= since, half, until, grace)
+            count.unsettled(due, paid_on, amount, paid, currency, issued >= since, half, until, grace)
 
 
 class _Count:
@@ -227,10 +236,10 @@ class _Count:
         self.owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
         self.oldest: date | None = None
 
-    def unsettled(self, row: Invoice, in_window: bool, half: int, until: date, grace: int) -> None:
+    def unsettled(self, due: date, paid_on: date | None, amount: float, paid: float | None, currency: str,
+                  in_window: bool, half: int, until: date, grace: int) -> None:
         """An invoice not simply paid in full by the window's end: in part, later, on a date not
         given, or not at all."""
-        _, _, due, paid_on, amount, _, paid, currency, _ = row
         if paid_on is not None and paid_on > until:
             paid_on, left = None, amount  # paid after the window: not yet, as of its end
         else:
@@ -289,13 +298,13 @@ def _currencies(keys: list[str], currencies: list[str]) -> dict[str, set[str]]:
     return found
 
 
-def _mixed_sums(invoices: list[Invoice], window: Window, counts: dict[str, _Count], mixed: set[str]) -> dict:
+def _mixed_sums(columns: list[list], window: Window, counts: dict[str, _Count], mixed: set[str]) -> dict:
     """For each client in `mixed` (invoiced in several currencies): currency → the value invoiced,
     in the window and in each half of its trend's window, invoice by invoice."""
     found: dict[str, tuple] = {key: ({}, ({}, {})) for key in mixed}
     if not found:
         return found
-    for key, issued, _, _, _, value, _, currency, _ in invoices:
+    for key, issued, _, _, _, value, _, currency, _ in zip(*columns):
         if key in found and window.since <= issued <= window.until:
             revenue, sums = found[key]
             revenue[currency] = revenue.get(currency, 0.0) + value

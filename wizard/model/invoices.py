@@ -5,6 +5,8 @@ Pure data: read by wizard/storage/ledger.py, counted by wizard/model/evidence.py
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -17,9 +19,9 @@ CENT = 0.005  # amounts closer than this are equal (a payment "in full")
 class Invoice(NamedTuple):
     """One row of a ledger. `key` is the client's name under the one name rule (wizard/clients.py).
 
-    The reader keeps plain tuples in this layout (making 100,000 named tuples takes longer than
-    reading the file), and everything here unpacks them by position: `Invoice(*row)` names the
-    fields where that helps."""
+    A ledger keeps its invoices as columns (`Invoices`), and gives a row as a plain tuple in this
+    layout (making 100,000 named tuples takes longer than reading the file): `Invoice(*row)`
+    names the fields where that helps."""
 
     key: str
     issued: date
@@ -32,13 +34,53 @@ class Invoice(NamedTuple):
     row: int  # the row in the file, the header being row 1
 
 
+class Invoices(Sequence):
+    """A ledger's invoices, kept as columns: a list for each field of `Invoice`, in the order read.
+    Reading a big ledger fills the columns a chunk at a time, and counting goes through them in
+    step; a row is made as a tuple only when asked for (making one tuple per invoice would take
+    a good part of the time reading takes)."""
+
+    __slots__ = ("columns",)
+
+    def __init__(self, rows: Iterable[tuple] = ()) -> None:
+        self.columns: list[list] = [list(column) for column in zip(*rows)] or [[] for _ in Invoice._fields]
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(zip(*(column[index] for column in self.columns)))
+        return tuple(column[index] for column in self.columns)
+
+    def __iter__(self) -> Iterator[tuple]:
+        return zip(*self.columns)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Invoices, list, tuple)):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Invoices({list(self)!r})"
+
+    def append(self, row: tuple) -> None:
+        for column, value in zip(self.columns, row, strict=True):
+            column.append(value)
+
+    def extend_columns(self, columns: list[Iterable]) -> None:
+        """Rows given as columns, one iterable for each field."""
+        for column, values in zip(self.columns, columns, strict=True):
+            column.extend(values)
+
+
 @dataclass
 class Ledger:
     """A ledger as read: its invoices, and what could not be read of it."""
 
     file: str  # as the user named it, for messages
     name: str  # the file's name alone, kept in records
-    invoices: list[tuple]  # Invoice's fields, in the order read (a row read carefully may come later)
+    invoices: Invoices  # in the order read (a row read carefully may come later); a list of rows becomes one
     clients: dict[str, str]  # client key → the name as first written in the ledger
     rows: int = 0  # data rows in the file
     left_out: dict[str, int] = field(default_factory=dict)  # client key ("" when unreadable) → rows left out
@@ -47,6 +89,10 @@ class Ledger:
     problems: list = field(default_factory=list)  # wizard.problems.Problem: what could not be read
     dialect: tuple[str, str, str] = ("", "", "")  # how it was read: encoding, delimiter, decimal mark
     newest: date | None = None  # the newest issue or payment date in it
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.invoices, Invoices):
+            self.invoices = Invoices(self.invoices)
 
     @property
     def left_out_total(self) -> int:

@@ -136,9 +136,10 @@ class RowReader:
             bad: set[int] = set()
             issued = looked_up(column(issued_at), self.dates, self._learn_date, bad)
             paid = looked_up(column(paid_at), self.paid_dates, self._learn_date, bad) if paid_at >= 0 else None
+            count = len(offsets)
             made = [looked_up(column(client), self.keys, self._learn_client, bad), issued,
                     looked_up(column(due_at), self.dates, self._learn_date, bad) if due_at >= 0 else issued,
-                    repeat(None) if paid is None else paid]
+                    repeat(None, count) if paid is None else paid]
             for index in (gross_at, net_at) if net_at >= 0 else (gross_at,):
                 values, all_plain = plain_numbers(column(index), decimal)
                 if not all_plain:
@@ -146,16 +147,16 @@ class RowReader:
                 made.append(values)
             if net_at < 0:
                 made.append(made[-1])  # no net column: the amount is the value
-            made += [repeat(None), looked_up(column(currency_at), self.currencies, self._learn_currency, bad)
-                     if currency_at >= 0 else repeat(self.default_currency), map(add, offsets, repeat(number))]
+            made += [repeat(None, count), looked_up(column(currency_at), self.currencies, self._learn_currency, bad)
+                     if currency_at >= 0 else repeat(self.default_currency, count), map(add, offsets, repeat(number))]
             kept = iter
             if bad:
-                keep = [i not in bad for i in range(len(offsets))]
+                keep = [i not in bad for i in range(count)]
                 made = [compress(column, keep) for column in made]
                 careful += [offsets[i] for i in bad]
                 kept = lambda column: compress(column, keep)  # noqa: E731
             self.latest += (max(kept(issued), default=None), max(filter(None, kept(paid or ())), default=None))
-            self.ledger.invoices.extend(zip(*made))
+            self.ledger.invoices.extend_columns(made)
             return sorted(careful)
 
         return plain
