@@ -18,6 +18,7 @@ Everything is counted as of the window's last day: a payment dated later is not 
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import compress
@@ -182,44 +183,51 @@ def _scan(ledger: Ledger, window: Window, rules: LedgerRules) -> list[_Scan]:
     clients, early = set(keys), set(compress(keys, map(since.__ge__, issued)))
     trends = {True: window} if early >= clients else {True: window, False: trend_window(window, date.max, rules)}
     days = set(issued)
-    places = {kind: _places(trend, days) for kind, trend in trends.items()}
+    places = {kind: _places(window, trend, days) for kind, trend in trends.items()}
     counts = {key: _Count(trends[key in early], places[key in early]) for key in clients}
-    _count(columns, counts, window, rules.grace_days)
+    _count(columns, counts, window.until, rules.grace_days)
     own = _currencies(keys, currencies)
     mixed = _mixed_sums(columns, window, counts, {key for key, names in own.items() if len(names) > 1})
     return [counts[key].scan(key, own[key], mixed.get(key), rules.grace_days) for key in sorted(counts)]
 
 
-def _places(trend: Window, days: set[date]) -> dict[date, int]:
-    """Issue date → the half of the trend's window it is in: 0, 1, or 2 for neither."""
-    return {day: int(day >= trend.mid) if trend.since <= day <= trend.until else 2 for day in days}
+def _places(window: Window, trend: Window, days: set[date]) -> dict[date, int]:
+    """Issue date → where it is: in the half 0 or 1 of the trend's window, in the window but in
+    neither half (2), before the window (3) or after it (4)."""
+    def place(day: date) -> int:
+        if day > window.until:
+            return 4
+        if day < window.since:
+            return 3
+        return int(day >= trend.mid) if day >= trend.since else 2
+
+    return {day: place(day) for day in days}
 
 
-def _count(columns: list[list], counts: dict[str, _Count], window: Window, grace: int) -> None:
+def _count(columns: list[list], counts: dict[str, _Count], until: date, grace: int) -> None:
     """Each invoice counted for its client: how it was paid (as of the window's end), what is
     owed, and the values invoiced, in the window and in each half of the trend's window. The hot
     path of `evidence` on a big ledger: an invoice paid in full on a known date (most of them)
     costs a subtraction and a few appends."""
-    since, until = window.since, window.until
     for key, issued, due, paid_on, amount, value, paid, currency, _ in zip(*columns):
-        if issued > until:
-            continue
         count = counts[key]
-        half = count.places[issued]  # in no half of the trend's window (2): only in the whole one
-        if issued >= since:
+        where = count.places[issued]
+        if where < 3:  # in the window
             count.values.append(value)
-            if half != 2:
-                count.halves[half].append(value)
-        if amount <= 0:
+            if where < 2:
+                count.halves[where].append(value)
+        elif where == 4:
+            continue  # issued after the window
+        if amount <= 0.0:
             continue  # a credit note is not paid by the client
         if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
-            if issued >= since:
+            if where < 3:
                 days = (paid_on - due).days
                 count.outcomes[2].append(days)
-                if half != 2:
-                    count.outcomes[half].append(days)
+                if where < 2:
+                    count.outcomes[where].append(days)
         else:
-            count.unsettled(due, paid_on, amount, paid, currency, issued >= since, half, until, grace)
+            count.unsettled(due, paid_on, amount, paid, currency, where < 3, where, until, grace)
 
 
 class _Count:
@@ -228,7 +236,7 @@ class _Count:
     __slots__ = ("trend", "places", "values", "halves", "outcomes", "waiting", "owed", "oldest")
 
     def __init__(self, trend: Window, places: dict[date, int]) -> None:
-        self.trend, self.places = trend, places  # issue date → its half of the trend's window (see `_places`)
+        self.trend, self.places = trend, places  # issue date → where it is (see `_places`)
         self.values: list[float] = []  # the values invoiced in the window, in the order read
         self.halves: tuple[list[float], list[float]] = ([], [])  # ... in each half of the trend's window
         self.outcomes: tuple[list[int], ...] = ([], [], [])  # days after due: first half, last, any
@@ -255,8 +263,11 @@ class _Count:
     def scan(self, key: str, currencies: set[str], mixed: tuple | None, grace: int) -> _Scan:
         """The client's scan. Its values are summed as gathered when it has one currency, else
         `mixed` has them by currency (see `_mixed_sums`)."""
-        tallies = [Tally(len(days), len(late), tuple(late), *self.waiting[index])
-                   for index, days in enumerate(self.outcomes) for late in [sorted(filter(grace.__lt__, days))]]
+        tallies = []
+        for days, waiting in zip(self.outcomes, self.waiting):
+            days.sort()
+            late = days[bisect_right(days, grace):]
+            tallies.append(Tally(len(days), len(late), tuple(late), *waiting))
         owed = self.owed
         money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
                  for overdue in (True, False)}
@@ -309,7 +320,7 @@ def _mixed_sums(columns: list[list], window: Window, counts: dict[str, _Count], 
             revenue, sums = found[key]
             revenue[currency] = revenue.get(currency, 0.0) + value
             half = counts[key].places[issued]
-            if half != 2:
+            if half < 2:
                 sums[half][currency] = sums[half].get(currency, 0.0) + value
     return found
 

@@ -86,6 +86,13 @@ class RowReader:
         others, and a function giving a column's cells of the first ones. Lines are joined and
         split at the delimiter at once, and each column is every width-th cell of that."""
         width, delimiter = len(self.header), self.delimiter
+        if delimiter is not None:
+            # Lines joined by a cell holding only a line break (which no line holds): when those
+            # cells fall exactly every width + 1 cells, every line has as many cells as the header.
+            cells = (delimiter + "\n" + delimiter).join(chunk).split(delimiter)
+            step, count = width + 1, len(chunk)
+            if len(cells) == count * step - 1 and cells[width::step].count("\n") == count - 1:
+                return range(count), [], lambda index: cells[index::step]
         lengths = list(map(len, chunk) if delimiter is None else map(methodcaller("count", delimiter), chunk))
         whole = width if delimiter is None else width - 1
         offsets: list[int] | range = range(len(chunk))
@@ -119,6 +126,9 @@ class RowReader:
         def looked_up(cells: Sequence[str], cache: dict, learn, bad: set[int]) -> list:
             """The cells as the cache knows them; those it has not seen yet are read once each,
             first. A cell that does not read well stays MISSING, and its row goes the careful way."""
+            first = cells[0]
+            if first == cells[-1] and first in cache and cells.count(first) == len(cells):
+                return [cache[first]] * len(cells)  # the same in every row (a currency, often)
             try:
                 return list(map(cache.__getitem__, cells))
             except KeyError:
@@ -147,8 +157,10 @@ class RowReader:
                 made.append(values)
             if net_at < 0:
                 made.append(made[-1])  # no net column: the amount is the value
-            made += [repeat(None, count), looked_up(column(currency_at), self.currencies, self._learn_currency, bad)
-                     if currency_at >= 0 else repeat(self.default_currency, count), map(add, offsets, repeat(number))]
+            currency = (looked_up(column(currency_at), self.currencies, self._learn_currency, bad)
+                        if currency_at >= 0 else repeat(self.default_currency, count))
+            rows = range(number, number + count) if isinstance(offsets, range) else map(add, offsets, repeat(number))
+            made += [repeat(None, count), currency, rows]
             kept = iter
             if bad:
                 keep = [i not in bad for i in range(count)]
