@@ -180,13 +180,13 @@ def _scan(ledger: Ledger, window: Window, rules: LedgerRules) -> list[_Scan]:
     # A client's trend window depends only on whether its first invoice came after the window
     # began (`trend_window`): the clients with an invoice that early have the window, the others
     # all the same short one.
-    clients, early = set(keys), set(compress(keys, map(since.__ge__, issued)))
-    trends = {True: window} if early >= clients else {True: window, False: trend_window(window, date.max, rules)}
     days = set(issued)
+    clients, early = set(keys), set(compress(keys, map({day for day in days if day <= since}.__contains__, issued)))
+    trends = {True: window} if early >= clients else {True: window, False: trend_window(window, date.max, rules)}
     places = {kind: _places(window, trend, days) for kind, trend in trends.items()}
     counts = {key: _Count(trends[key in early], places[key in early]) for key in clients}
     _count(columns, counts, window.until, rules.grace_days)
-    own = _currencies(keys, currencies)
+    own = _currencies(clients, keys, currencies)
     mixed = _mixed_sums(columns, window, counts, {key for key, names in own.items() if len(names) > 1})
     return [counts[key].scan(key, own[key], mixed.get(key), rules.grace_days) for key in sorted(counts)]
 
@@ -222,12 +222,9 @@ def _count(columns: list[list], counts: dict[str, _Count], until: date, grace: i
             continue  # a credit note is not paid by the client
         if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
             if where < 3:
-                days = (paid_on - due).days
-                count.outcomes[2].append(days)
-                if where < 2:
-                    count.outcomes[where].append(days)
+                count.outcomes[where].append((paid_on - due).days)
         else:
-            count.unsettled(due, paid_on, amount, paid, currency, where < 3, where, until, grace)
+            count.unsettled(due, paid_on, amount, paid, currency, where, until, grace)
 
 
 class _Count:
@@ -239,15 +236,16 @@ class _Count:
         self.trend, self.places = trend, places  # issue date → where it is (see `_places`)
         self.values: list[float] = []  # the values invoiced in the window, in the order read
         self.halves: tuple[list[float], list[float]] = ([], [])  # ... in each half of the trend's window
-        self.outcomes: tuple[list[int], ...] = ([], [], [])  # days after due: first half, last, any
-        self.waiting = [[0, 0], [0, 0], [0, 0]]  # the same three: unpaid, not yet late; paid on a date not given
+        # Of the window's invoices, by where they were issued (the first half, the last, neither):
+        self.outcomes: tuple[list[int], ...] = ([], [], [])  # days after due, when the outcome is known
+        self.waiting = [[0, 0], [0, 0], [0, 0]]  # unpaid and not yet late; paid on a date not given
         self.owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
         self.oldest: date | None = None
 
     def unsettled(self, due: date, paid_on: date | None, amount: float, paid: float | None, currency: str,
-                  in_window: bool, half: int, until: date, grace: int) -> None:
+                  where: int, until: date, grace: int) -> None:
         """An invoice not simply paid in full by the window's end: in part, later, on a date not
-        given, or not at all."""
+        given, or not at all. What is owed counts wherever it was issued; the outcome, in the window."""
         if paid_on is not None and paid_on > until:
             paid_on, left = None, amount  # paid after the window: not yet, as of its end
         else:
@@ -257,17 +255,25 @@ class _Count:
             self.owed[overdue].setdefault(currency, []).append(left)
             if overdue and (self.oldest is None or due < self.oldest):
                 self.oldest = due
-        if in_window:
-            _outcome(self.outcomes, self.waiting, {2, half}, paid_on, due, until, left, grace)
+        if where > 2:
+            return
+        if left <= CENT:
+            if paid_on is None:
+                self.waiting[where][1] += 1  # paid, on a date the ledger does not give
+            else:
+                self.outcomes[where].append((paid_on - due).days)
+        elif (until - due).days <= grace:
+            self.waiting[where][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
+        else:
+            self.outcomes[where].append((until - due).days)
 
     def scan(self, key: str, currencies: set[str], mixed: tuple | None, grace: int) -> _Scan:
         """The client's scan. Its values are summed as gathered when it has one currency, else
         `mixed` has them by currency (see `_mixed_sums`)."""
-        tallies = []
-        for days, waiting in zip(self.outcomes, self.waiting):
-            days.sort()
-            late = days[bisect_right(days, grace):]
-            tallies.append(Tally(len(days), len(late), tuple(late), *waiting))
+        first, last, neither = self.outcomes
+        whole = [sum(counts) for counts in zip(*self.waiting)]
+        tallies = [_tally(days, waiting, grace) for days, waiting in
+                   ((first, self.waiting[0]), (last, self.waiting[1]), (first + last + neither, whole))]
         owed = self.owed
         money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
                  for overdue in (True, False)}
@@ -283,26 +289,17 @@ class _Count:
                      Owed(count[True], money[True], self.oldest, count[False], money[False]), bool(values))
 
 
-def _outcome(outcomes, waiting, where: set, paid_on: date | None, due: date, until: date, left: float,
-             grace: int) -> None:
-    """How an invoice not simply paid in full ended, counted in each of `where` (halves, or the whole)."""
-    for index in where:
-        if left <= CENT:
-            if paid_on is None:
-                waiting[index][1] += 1  # paid, on a date the ledger does not give
-            else:
-                outcomes[index].append((paid_on - due).days)
-        elif (until - due).days <= grace:
-            waiting[index][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
-        else:
-            outcomes[index].append((until - due).days)
+def _tally(days: list[int], waiting: list[int], grace: int) -> Tally:
+    days.sort()
+    late = days[bisect_right(days, grace):]
+    return Tally(len(days), len(late), tuple(late), *waiting)
 
 
-def _currencies(keys: list[str], currencies: list[str]) -> dict[str, set[str]]:
+def _currencies(clients: set[str], keys: list[str], currencies: list[str]) -> dict[str, set[str]]:
     """Each client's currencies."""
     every = set(currencies)
     if len(every) <= 1:
-        return dict.fromkeys(keys, every)
+        return dict.fromkeys(clients, every)
     found: dict[str, set[str]] = {}
     for key, currency in zip(keys, currencies):
         found.setdefault(key, set()).add(currency)
