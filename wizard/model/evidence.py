@@ -21,7 +21,7 @@ import gc
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import compress
+from itertools import compress, repeat
 from typing import Union
 
 from wizard.model.invoices import CENT, Ledger, Owed, Tally, Window, add_months
@@ -209,7 +209,11 @@ def _count(columns: list[list], counts: dict[str, _Count], until: date, grace: i
     owed, and the values invoiced, in the window and in each half of the trend's window. The hot
     path of `evidence` on a big ledger: an invoice paid in full on a known date (most of them)
     costs a subtraction and a few appends."""
-    for key, issued, due, paid_on, amount, value, paid, currency, _ in zip(*columns):
+    keys, issue_dates, due_dates, payment_dates, amounts, values, paid_amounts, currencies, _ = columns
+    if paid_amounts.count(None) == len(paid_amounts):
+        paid_amounts = repeat(None)  # no partial payments (the usual ledger): quicker to go through
+    rows = zip(keys, issue_dates, due_dates, payment_dates, amounts, values, paid_amounts, currencies)
+    for key, issued, due, paid_on, amount, value, paid, currency in rows:
         count = counts[key]
         where = count.places[issued]
         if where < 3:  # in the window

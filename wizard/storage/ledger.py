@@ -53,7 +53,7 @@ def read_ledger(path: Path | str, mapping: dict[str, str] | None = None) -> Ledg
     collecting = gc.isenabled()
     gc.disable()
     try:
-        ledger = RowReader(file, path.name, header, columns, problems).read(rows, split_at)
+        ledger = RowReader(file, path.name, header, columns, problems).read(list(rows) if split_at else rows, split_at)
     finally:
         if collecting:
             gc.enable()

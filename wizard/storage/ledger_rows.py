@@ -44,9 +44,14 @@ class RowReader:
 
     def read(self, rows, delimiter: str | None = None) -> Ledger:
         """The invoices of `rows`, the rows after the header: each a list of cells, or with a
-        `delimiter`, each a line without quotes, its cells apart by the delimiter."""
+        `delimiter`, each a line without quotes, its cells apart by the delimiter. They are read
+        CHUNK rows at a time."""
         self.delimiter = delimiter
-        head = list(itertools.islice(rows, CHUNK))
+        if isinstance(rows, list):
+            chunks = (rows[start:start + CHUNK] for start in range(0, len(rows), CHUNK))
+        else:
+            chunks = iter(lambda: list(itertools.islice(rows, CHUNK)), [])
+        head = next(chunks, [])
         cells = list(map(self._cells, head))
         self._paid_amounts(cells)
         columns, ledger = self.columns, self.ledger
@@ -61,7 +66,7 @@ class RowReader:
             for offset in careful:
                 self._careful(self._cells(chunk[offset]), number + offset)
             number += len(chunk)
-            chunk = list(itertools.islice(rows, CHUNK))
+            chunk = next(chunks, [])
         ledger.rows = number - 2
         ledger.newest = max(filter(None, self.latest), default=None)
         return ledger
