@@ -236,6 +236,22 @@ def test_a_file_over_the_limit_is_refused_with_the_limit(tmp_path, monkeypatch):
     assert "over the limit of 50 MB for a ledger" in str(caught.value)
 
 
+@pytest.mark.parametrize(("limit", "refused"), [(1000, True), (10_000, False)])
+def test_a_file_that_grew_after_it_was_measured_is_read_whole_or_refused(tmp_path, monkeypatch, limit, refused):
+    path = write(tmp_path, POLISH + POLISH.split("\n", 1)[1] * 4)  # 15 rows: over 1000 bytes, under 10,000
+    measured = os.stat(path)
+    grown = os.stat_result((*measured[:6], 300, *measured[7:]))  # st_size: as it was before it grew
+    monkeypatch.setattr(ledger_module, "MAX_BYTES", limit)
+    real = os.stat
+    monkeypatch.setattr(os, "stat", lambda target, *args, **kwargs:
+                        grown if str(target) == str(path) else real(target, *args, **kwargs))
+    if refused:
+        with pytest.raises(InvalidFile, match="is over the limit of 50 MB for a ledger"):
+            read_ledger(path)
+    else:
+        assert read_ledger(path).rows == 15
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_folder_or_a_pipe_is_refused_without_waiting(tmp_path):
     os.mkfifo(tmp_path / "pipe.csv")

@@ -76,7 +76,11 @@ def _read_bytes(path: Path, file: str) -> bytes:
                                              "for a ledger: export a shorter period")])
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # What it measured and a byte more, which shows whether it grew: a buffer as big as
+            # the limit would take longer to make than the file takes to read.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except OSError as error:
         raise InvalidFile([Problem(file, "", f"cannot be read ({error.strerror})")]) from None
     if len(data) > MAX_BYTES:  # grew since it was measured
