@@ -18,13 +18,12 @@ Everything is counted as of the window's last day: a payment dated later is not 
 from __future__ import annotations
 
 import gc
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import compress, repeat
+from itertools import compress
 from typing import Union
 
-from wizard.model.invoices import CENT, Ledger, Owed, Tally, Window, add_months
+from wizard.model.invoices import ClientCount, Ledger, Owed, Tally, Window, add_months, count_invoices, where_issued
 from wizard.model.ledger_rules import LedgerRules
 
 QUESTIONS = ("late_payments", "late_payments_trend", "revenue_share", "orders_trend", "outstanding_receivables")
@@ -172,9 +171,7 @@ def trend_window(window: Window, first_issued: date, rules: LedgerRules) -> Wind
 
 
 def _scan(ledger: Ledger, window: Window, rules: LedgerRules) -> list[_Scan]:
-    """Every client's scan, by key. The invoices are counted in the order read, a column of each
-    field in step, each invoice for its client: going through them client by client would take
-    twice as long on a big ledger, as a client's invoices lie all over memory."""
+    """Every client's scan, by key (the invoices counted by `count_invoices`)."""
     keys, issued, *_, currencies, _ = columns = ledger.invoices.columns
     since = window.since
     # A client's trend window depends only on whether its first invoice came after the window
@@ -183,120 +180,26 @@ def _scan(ledger: Ledger, window: Window, rules: LedgerRules) -> list[_Scan]:
     days = set(issued)
     clients, early = set(keys), set(compress(keys, map({day for day in days if day <= since}.__contains__, issued)))
     trends = {True: window} if early >= clients else {True: window, False: trend_window(window, date.max, rules)}
-    places = {kind: _places(window, trend, days) for kind, trend in trends.items()}
-    counts = {key: _Count(trends[key in early], places[key in early]) for key in clients}
-    _count(columns, counts, window.until, rules.grace_days)
+    places = {kind: where_issued(window, trend, days) for kind, trend in trends.items()}
+    counts = {key: ClientCount(trends[key in early], places[key in early]) for key in clients}
+    count_invoices(columns, counts, window.until, rules.grace_days)
     own = _currencies(clients, keys, currencies)
     mixed = _mixed_sums(columns, window, counts, {key for key, names in own.items() if len(names) > 1})
-    return [counts[key].scan(key, own[key], mixed.get(key), rules.grace_days) for key in sorted(counts)]
+    return [_scan_of(key, counts[key], own[key], mixed.get(key), rules.grace_days) for key in sorted(counts)]
 
 
-def _places(window: Window, trend: Window, days: set[date]) -> dict[date, int]:
-    """Issue date → where it is: in the half 0 or 1 of the trend's window, in the window but in
-    neither half (2), before the window (3) or after it (4)."""
-    def place(day: date) -> int:
-        if day > window.until:
-            return 4
-        if day < window.since:
-            return 3
-        return int(day >= trend.mid) if day >= trend.since else 2
-
-    return {day: place(day) for day in days}
-
-
-def _count(columns: list[list], counts: dict[str, _Count], until: date, grace: int) -> None:
-    """Each invoice counted for its client: how it was paid (as of the window's end), what is
-    owed, and the values invoiced, in the window and in each half of the trend's window. The hot
-    path of `evidence` on a big ledger: an invoice paid in full on a known date (most of them)
-    costs a subtraction and a few appends."""
-    keys, issue_dates, due_dates, payment_dates, amounts, values, paid_amounts, currencies, _ = columns
-    if paid_amounts.count(None) == len(paid_amounts):
-        paid_amounts = repeat(None)  # no partial payments (the usual ledger): quicker to go through
-    rows = zip(keys, issue_dates, due_dates, payment_dates, amounts, values, paid_amounts, currencies)
-    for key, issued, due, paid_on, amount, value, paid, currency in rows:
-        count = counts[key]
-        where = count.places[issued]
-        if where < 3:  # in the window
-            count.values.append(value)
-            if where < 2:
-                count.halves[where].append(value)
-        elif where == 4:
-            continue  # issued after the window
-        if amount <= 0.0:
-            continue  # a credit note is not paid by the client
-        if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
-            if where < 3:
-                count.outcomes[where].append((paid_on - due).days)
-        else:
-            count.unsettled(due, paid_on, amount, paid, currency, where, until, grace)
-
-
-class _Count:
-    """One client's invoices, as `_count` goes through them, and the scan they make."""
-
-    __slots__ = ("trend", "places", "values", "halves", "outcomes", "waiting", "owed", "oldest")
-
-    def __init__(self, trend: Window, places: dict[date, int]) -> None:
-        self.trend, self.places = trend, places  # issue date → where it is (see `_places`)
-        self.values: list[float] = []  # the values invoiced in the window, in the order read
-        self.halves: tuple[list[float], list[float]] = ([], [])  # ... in each half of the trend's window
-        # Of the window's invoices, by where they were issued (the first half, the last, neither):
-        self.outcomes: tuple[list[int], ...] = ([], [], [])  # days after due, when the outcome is known
-        self.waiting = [[0, 0], [0, 0], [0, 0]]  # unpaid and not yet late; paid on a date not given
-        self.owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
-        self.oldest: date | None = None
-
-    def unsettled(self, due: date, paid_on: date | None, amount: float, paid: float | None, currency: str,
-                  where: int, until: date, grace: int) -> None:
-        """An invoice not simply paid in full by the window's end: in part, later, on a date not
-        given, or not at all. What is owed counts wherever it was issued; the outcome, in the window."""
-        if paid_on is not None and paid_on > until:
-            paid_on, left = None, amount  # paid after the window: not yet, as of its end
-        else:
-            left = amount - paid if paid is not None else 0.0 if paid_on is not None else amount
-        if left > CENT:
-            overdue = due < until
-            self.owed[overdue].setdefault(currency, []).append(left)
-            if overdue and (self.oldest is None or due < self.oldest):
-                self.oldest = due
-        if where > 2:
-            return
-        if left <= CENT:
-            if paid_on is None:
-                self.waiting[where][1] += 1  # paid, on a date the ledger does not give
-            else:
-                self.outcomes[where].append((paid_on - due).days)
-        elif (until - due).days <= grace:
-            self.waiting[where][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
-        else:
-            self.outcomes[where].append((until - due).days)
-
-    def scan(self, key: str, currencies: set[str], mixed: tuple | None, grace: int) -> _Scan:
-        """The client's scan. Its values are summed as gathered when it has one currency, else
-        `mixed` has them by currency (see `_mixed_sums`)."""
-        first, last, neither = self.outcomes
-        whole = [sum(counts) for counts in zip(*self.waiting)]
-        tallies = [_tally(days, waiting, grace) for days, waiting in
-                   ((first, self.waiting[0]), (last, self.waiting[1]), (first + last + neither, whole))]
-        owed = self.owed
-        money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
-                 for overdue in (True, False)}
-        count = {overdue: sum(len(amounts) for amounts in owed[overdue].values()) for overdue in (True, False)}
-        values, halves = self.values, self.halves
-        if mixed is None:
-            (only,) = currencies
-            revenue, sums = ({only: sum(values)} if values else {}), tuple({only: sum(found)} if found else {}
-                                                                           for found in halves)
-        else:
-            revenue, sums = mixed
-        return _Scan(key, tallies[2], self.trend, (tallies[0], tallies[1]), revenue, sums,
-                     Owed(count[True], money[True], self.oldest, count[False], money[False]), bool(values))
-
-
-def _tally(days: list[int], waiting: list[int], grace: int) -> Tally:
-    days.sort()
-    late = days[bisect_right(days, grace):]
-    return Tally(len(days), len(late), tuple(late), *waiting)
+def _scan_of(key: str, count: ClientCount, currencies: set[str], mixed: tuple | None, grace: int) -> _Scan:
+    """A client's scan from its count. Its values are summed as gathered when it has one
+    currency, else `mixed` has them by currency (see `_mixed_sums`)."""
+    first, last, whole = count.tallies(grace)
+    values, halves = count.values, count.halves
+    if mixed is None:
+        (only,) = currencies
+        revenue, sums = ({only: sum(values)} if values else {}), tuple({only: sum(found)} if found else {}
+                                                                       for found in halves)
+    else:
+        revenue, sums = mixed
+    return _Scan(key, whole, count.trend, (first, last), revenue, sums, count.owed_now(), bool(values))
 
 
 def _currencies(clients: set[str], keys: list[str], currencies: list[str]) -> dict[str, set[str]]:
@@ -310,7 +213,7 @@ def _currencies(clients: set[str], keys: list[str], currencies: list[str]) -> di
     return found
 
 
-def _mixed_sums(columns: list[list], window: Window, counts: dict[str, _Count], mixed: set[str]) -> dict:
+def _mixed_sums(columns: list[list], window: Window, counts: dict[str, ClientCount], mixed: set[str]) -> dict:
     """For each client in `mixed` (invoiced in several currencies): currency → the value invoiced,
     in the window and in each half of its trend's window, invoice by invoice."""
     found: dict[str, tuple] = {key: ({}, ({}, {})) for key in mixed}
