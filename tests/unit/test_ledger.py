@@ -324,3 +324,24 @@ def test_the_quick_path_takes_each_row_as_the_careful_one_would(tmp_path, monkey
     assert sorted(quick.invoices, key=lambda row: row[8]) == sorted(careful.invoices, key=lambda row: row[8])
     assert sorted(map(str, quick.problems)) == sorted(map(str, careful.problems))
     assert (quick.left_out, quick.clients) == (careful.left_out, careful.clients)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.sampled_from(["Acme", "acme ", "Łąka", ""]), DATES, DATES, AMOUNTS), max_size=25),
+       breaks=st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028"]), min_size=1, max_size=3),
+       piece=st.integers(1, 80), chunk=st.integers(1, 7))
+def test_a_ledger_reads_the_same_in_pieces_of_any_size(tmp_path, monkeypatch, rows, breaks, piece, chunk):
+    """The lines are made a piece of the text at a time, and read a chunk of rows at a time: the
+    size of the pieces changes nothing, whatever the chunks and whatever ends the lines. (The
+    first chunk's amounts decide the decimal mark, so chunks are compared of one size.)"""
+    lines = ["Kontrahent;Data wystawienia;Termin płatności;Data zapłaty;Brutto", *(";".join(row) for row in rows)]
+    path = tmp_path / "l.csv"
+    path.write_text("".join(line + breaks[i % len(breaks)] for i, line in enumerate(lines)), encoding="utf-8")
+    monkeypatch.setattr(ledger_rows, "CHUNK", chunk)
+    whole = read_ledger(path)
+    monkeypatch.setattr(ledger_module, "PIECE_CHARACTERS", piece)
+    pieces = read_ledger(path)
+    assert sorted(pieces.invoices, key=lambda row: row[8]) == sorted(whole.invoices, key=lambda row: row[8])
+    assert (pieces.rows, pieces.left_out, pieces.clients, pieces.newest) == (whole.rows, whole.left_out, whole.clients,
+                                                                             whole.newest)
+    assert sorted(map(str, pieces.problems)) == sorted(map(str, whole.problems))

@@ -5,12 +5,11 @@ Each bad cell is a problem naming its row and column, and its row is left out an
 
 from __future__ import annotations
 
-import itertools
 import re
 from datetime import date
 from itertools import compress, repeat
 from operator import add, methodcaller
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from wizard.clients import client_key
 from wizard.model.invoices import Ledger
@@ -21,6 +20,19 @@ from wizard.storage.ledger_columns import EITHER_DATE_OR_AMOUNT, fold, no_column
 
 CHUNK = 2000  # rows read at once: each column of a chunk is read in one go
 MISSING = object()  # a cell the caches do not know, or that did not read well
+
+
+def _chunks(pieces: Iterable[list]) -> Iterator[list]:
+    """The rows of the pieces, CHUNK at a time (the last chunk may be shorter)."""
+    rest: list = []
+    for piece in pieces:
+        rows = rest + piece if rest else piece
+        whole = len(rows) - len(rows) % CHUNK
+        for start in range(0, whole, CHUNK):
+            yield rows[start:start + CHUNK]
+        rest = rows[whole:]
+    if rest:
+        yield rest
 
 
 class RowReader:
@@ -42,15 +54,12 @@ class RowReader:
         self.default_currency = next((m[1].upper() for c in ("amount", "net") if c in columns
                                       for m in [re.search(r"\(([A-Za-z]{3})\)", header[columns[c]])] if m), "")
 
-    def read(self, rows, delimiter: str | None = None) -> Ledger:
-        """The invoices of `rows`, the rows after the header: each a list of cells, or with a
-        `delimiter`, each a line without quotes, its cells apart by the delimiter. They are read
-        CHUNK rows at a time."""
+    def read(self, pieces: Iterable[list], delimiter: str | None = None) -> Ledger:
+        """The invoices of the rows after the header, given in pieces (lists of rows, of any size):
+        each row a list of cells, or with a `delimiter`, a line without quotes, its cells apart by
+        the delimiter. They are read CHUNK rows at a time."""
         self.delimiter = delimiter
-        if isinstance(rows, list):
-            chunks = (rows[start:start + CHUNK] for start in range(0, len(rows), CHUNK))
-        else:
-            chunks = iter(lambda: list(itertools.islice(rows, CHUNK)), [])
+        chunks = _chunks(pieces)
         head = next(chunks, [])
         cells = list(map(self._cells, head))
         self._paid_amounts(cells)
