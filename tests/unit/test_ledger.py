@@ -17,7 +17,7 @@ from wizard.storage import ledger as ledger_module
 from wizard.storage import ledger_rows
 from wizard.storage.ledger import read_ledger
 from wizard.storage.ledger_columns import parse_map
-from wizard.storage.ledger_cells import BadCell, decimal_mark, parse_amount, parse_date
+from wizard.storage.ledger_cells import BadCell, decimal_mark, parse_amount, parse_date, plain_numbers
 
 POLISH = """Numer;Kontrahent;Data wystawienia;Termin płatności;Data zapłaty;Netto;Brutto;Waluta
 FV/1/2026;Kowalski Meble Sp. z o.o.;05.01.2026;19.01.2026;25.01.2026;1 000,00;1 230,00;PLN
@@ -304,6 +304,32 @@ AMOUNTS = st.one_of(st.sampled_from(["1 234,56", "1234,5", "-12,00", "12", "1.23
                     st.decimals(-10**6, 10**6, places=2).map(lambda d: str(d).replace(".", ",")))
 DATES = st.one_of(st.sampled_from(["05.01.2026", "2026-01-05", "31.02.2026", "5.1.2026", "", " ", "0001-01-01"]),
                   st.dates(date(2024, 1, 1), date(2027, 1, 1)).map(lambda d: f"{d:%d.%m.%Y}"))
+
+
+NUMBERS = st.one_of(st.text("0123456789.,- ", max_size=9),
+                    st.sampled_from(["1.", ".5", "-.5", "007", "-0", "0.50", "1e5", "12345678901234567890", "٣"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(NUMBERS, min_size=1, max_size=12), decimal=st.sampled_from([",", "."]))
+def test_a_column_of_amounts_reads_as_its_cells_one_by_one(cells, decimal):
+    """Plain numbers are read a whole column at once: each comes out as float() makes it of the
+    cell alone (spaces between thousands left out, the decimal mark a dot), or None."""
+    other = "." if decimal == "," else ","
+
+    def alone(cell: str) -> float | None:
+        text = cell.replace(" ", "").replace(",", ".")
+        if other in cell or text.strip("0123456789.-") or any(c not in "0123456789.-" for c in text):
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            return None
+
+    values, all_plain = plain_numbers(cells, decimal)
+    expected = [alone(cell) for cell in cells]
+    assert values == expected and all_plain == (None not in expected)
+    assert all(type(value) is float for value in values if value is not None)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
