@@ -175,13 +175,13 @@ class RowReader:
                         if currency_at >= 0 else repeat(self.default_currency, count))
             rows = range(number, number + count) if isinstance(offsets, range) else map(add, offsets, repeat(number))
             made += [repeat(None, count), currency, rows]
-            kept = iter
             if bad:
                 keep = [i not in bad for i in range(count)]
-                made = [compress(column, keep) for column in made]
+                made = [list(compress(column, keep)) for column in made]
                 careful += [offsets[i] for i in bad]
-                kept = lambda column: compress(column, keep)  # noqa: E731
-            self.latest += (max(kept(issued), default=None), max(filter(None, kept(paid or ())), default=None))
+            self.latest.append(max(made[1], default=None))  # the issue dates of the rows taken
+            if paid is not None:
+                self.latest.append(max(filter(None, made[3]), default=None))  # their payment dates
             self.ledger.invoices.extend_columns(made)
             return sorted(careful)
 
