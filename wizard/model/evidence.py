@@ -224,7 +224,7 @@ def _mixed_sums(columns: list[list], window: Window, counts: dict[str, ClientCou
             revenue, sums = found[key]
             revenue[currency] = revenue.get(currency, 0.0) + value
             half = counts[key].places[issued]
-            if half < 2:
+            if half < 2:  # the first or the last half (see `where_issued`)
                 sums[half][currency] = sums[half].get(currency, 0.0) + value
     return found
 
