@@ -1,7 +1,7 @@
 """Folders of realistic decision records for the benchmarks, made with the real writer.
 
 A few dozen answer sets are assessed with the real reasoning and rendered once with
-`records.to_toml`; each file then gets its own id, client and creation time by rewriting
+`record_writer.to_toml`; each file then gets its own id, client and creation time by rewriting
 those three lines of the rendered text (the writer puts them at the top, in a fixed form), so
 10,000 files take seconds, not minutes. Files are written directly: fsync per file would
 measure the disk, not the program.
@@ -19,9 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from wizard import bank as bank_module  # noqa: E402
-from wizard.reasoning import assess  # noqa: E402
-from wizard.records import DecisionRecord, slug, to_toml  # noqa: E402
+
+from wizard.storage import bank_files
+from wizard.model.reasoning import assess  # noqa: E402
+from wizard.model.records import DecisionRecord, slug  # noqa: E402
+from wizard.storage.record_writer import to_toml
 
 CLIENTS = ("Kowalski Meble Sp. z o.o.", "Acme Ltd", "Zażółć Gęślą Sp. j.", "Northwind", "Studio Ōkami",
            "Brightside Dental", "Nowak & Syn", "Café Lumière", "Globex", "Initech")
@@ -49,7 +51,7 @@ def random_answers(bank, rng: random.Random) -> dict:
 
 
 def templates(seed: int = 5) -> list[DecisionRecord]:
-    bank = bank_module.load_default()
+    bank = bank_files.load_default()
     rng = random.Random(seed)
     made = []
     for index in range(TEMPLATES):
@@ -102,7 +104,7 @@ def answers_files(folder: Path, count: int, seed: int = 7) -> list[Path]:
     """`count` answers files with realistic random answers (about 85% answered), for `assess`."""
     import tomli_w
 
-    bank = bank_module.load_default()
+    bank = bank_files.load_default()
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the source tree, installed or not
 
-from wizard.cli import main  # noqa: E402
+from wizard.cli.main import main  # noqa: E402
 
 
 def once(folder: Path) -> float:

@@ -14,15 +14,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the source tree, installed or not
 
-from wizard import bank as bank_module  # noqa: E402
-from wizard.store import RecordStore  # noqa: E402
+
+from wizard.storage import bank_files
+from wizard.storage.store import RecordStore  # noqa: E402
 from wizard.tui.app import build_app  # noqa: E402
 
 SETTLE = 900.0
 
 
 async def review(folder: Path) -> float:
-    bank = bank_module.load_default()
+    bank = bank_files.load_default()
     start = time.perf_counter()
     app = build_app(bank, RecordStore(folder), "en", command="review")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -229,7 +229,7 @@ def bench_tui_start(report: Report, sizes: Sizes, env: dict[str, str], empty: Pa
         report.skip("TUI start to first painted home screen", "needs a POSIX pseudo-terminal")
         return
     try:
-        from wizard.tui.messages import MESSAGES  # noqa: F401  (the TUI's texts; the home screen shows one)
+        from wizard.texts.tui import MESSAGES  # noqa: F401  (the TUI's texts; the home screen shows one)
         from wizard.i18n import t
         marker = t("tui.home.new", "en")
     except (ImportError, KeyError) as error:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from wizard import bank as bank_module
-from wizard.store import RecordStore
+
+from wizard.storage import bank_files
+from wizard.storage.store import RecordStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,4 +47,4 @@ def store(records_dir) -> RecordStore:
 
 @pytest.fixture(scope="session")
 def bank():
-    return bank_module.load_default()
+    return bank_files.load_default()

@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from wizard import feedback
-from wizard.lifecycle import decide
+from wizard.storage import feedback
+from wizard.model.lifecycle import decide
 from wizard.model.prefill import Prefill
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord, Evidence, LedgerSource
-from wizard.store import RecordStore
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord, Evidence, LedgerSource
+from wizard.storage.store import RecordStore
 
 CLEAR = "\x1b[2J\x1b[H"  # clear the screen, cursor home
 TITLE = "\x1b]0;owned\x07"  # set the window title

@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.privileges import obeying_permissions
-from wizard import cli
-from wizard.records import read_record
+from wizard.cli import main as cli
+from wizard.storage.record_reader import read_record
 from wizard.storage import files as guarded
-from wizard.store import RecordStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "examples" / "late-payer.toml"
@@ -121,9 +120,9 @@ def test_a_folder_that_cannot_be_created(capsys, tmp_path):
 
 
 def test_store_failures_leave_the_record_in_memory_to_retry(monkeypatch, store, bank):
-    from wizard.records import read_answers
-    from wizard.reasoning import assess
-    from wizard.records import DecisionRecord, new_id, now
+    from wizard.storage.answers_codec import read_answers
+    from wizard.model.reasoning import assess
+    from wizard.model.records import DecisionRecord, new_id, now
 
     sheet = read_answers(ANSWERS, bank)
     created = now()

@@ -119,9 +119,9 @@ def test_a_draft_stays_with_the_person_answering(tmp_path):
     another's answers before they are done, and nobody resumes someone else's draft."""
     from datetime import datetime, timezone
 
-    from wizard.bank import load_default
-    from wizard.records import DecisionRecord
-    from wizard.store import RecordStore
+    from wizard.storage.bank_files import load_default
+    from wizard.model.records import DecisionRecord
+    from wizard.storage.store import RecordStore
 
     folder = tmp_path / "anna"
     ok(git(tmp_path, "init", "--quiet", str(folder)))

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.records import read_record
+from wizard.storage.record_reader import read_record
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")]
 

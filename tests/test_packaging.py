@@ -43,7 +43,7 @@ def unpacked(wheel, tmp_path_factory) -> Path:
 def test_wheel_contains_the_bank_and_the_package(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-    assert "wizard/__init__.py" in names and "wizard/cli.py" in names and "wizard/__main__.py" in names
+    assert "wizard/__init__.py" in names and "wizard/cli/main.py" in names and "wizard/__main__.py" in names
     assert "wizard/questions/bank.toml" in names
     for section in SECTION_FILES:
         assert f"wizard/questions/{section}.toml" in names, section
@@ -54,7 +54,7 @@ def test_wheel_declares_the_console_script(unpacked):
     (dist_info,) = unpacked.glob("client_exit_wizard-*.dist-info")
     entry_points = configparser.ConfigParser()
     entry_points.read(dist_info / "entry_points.txt", encoding="utf-8")
-    assert entry_points["console_scripts"]["client-exit"].strip() == "wizard.cli:main"
+    assert entry_points["console_scripts"]["client-exit"].strip() == "wizard.cli.main:main"
     metadata = (dist_info / "METADATA").read_text(encoding="utf-8")
     for dependency in ("textual", "rich", "tomli-w", "platformdirs"):
         assert f"Requires-Dist: {dependency}" in metadata.replace("tomli_w", "tomli-w")
@@ -66,15 +66,16 @@ from datetime import date
 from pathlib import Path
 
 import wizard
-from wizard import bank
-from wizard.records import read_answers
-from wizard.reasoning import assess
+from wizard.model import bank
+from wizard.storage import bank_files
+from wizard.storage.answers_codec import read_answers
+from wizard.model.reasoning import assess
 
 unpacked = Path(sys.argv[1]).resolve()
 assert Path(wizard.__file__).resolve().is_relative_to(unpacked), wizard.__file__
 assert not any(Path(p).resolve() == Path(sys.argv[2]).resolve() for p in sys.path if p), sys.path
-loaded = bank.load_default()
-assert Path(bank.default_path()).resolve().is_relative_to(unpacked), bank.default_path()
+loaded = bank_files.load_default()
+assert Path(bank_files.default_path()).resolve().is_relative_to(unpacked), bank_files.default_path()
 sheet = read_answers(Path(sys.argv[3]), loaded)
 result = assess(loaded, sheet.answers, "en", date(2026, 3, 2))
 print(json.dumps({"questions": len(loaded.questions), "level": result.level, "client": sheet.client,

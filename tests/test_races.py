@@ -21,16 +21,17 @@ import io
 import multiprocessing
 import os
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 import tomli_w
 
-from wizard import cli, feedback
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord, read_record
+from wizard.cli import main as cli
+from wizard.storage import feedback
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_reader import read_record
 from wizard.storage import forgotten
-from wizard.store import RecordStore
+from wizard.storage.store import RecordStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="fork and fcntl")]
 ROUNDS = 100

@@ -21,11 +21,11 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["HOME"] = tempfile.mkdtemp()  # paths show as ~/records/...
 
-from wizard.bank import load_default  # noqa: E402
-from wizard.records import read_answers  # noqa: E402
-from wizard.store import RecordStore  # noqa: E402
+from wizard.storage.bank_files import load_default  # noqa: E402
+from wizard.storage.answers_codec import read_answers  # noqa: E402
+from wizard.storage.store import RecordStore  # noqa: E402
 from wizard.tui.app import build_app  # noqa: E402
-from wizard.tui.draft import Draft  # noqa: E402
+from wizard.model.draft import Draft  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 15, tzinfo=timezone(timedelta(hours=1)))
 SIZE = (110, 34)
@@ -78,8 +78,8 @@ def portfolio_app(bank, clock):
     """The demo's folder and its ledger, read as `--ledger` reads it."""
     from argparse import Namespace
 
-    from wizard.commands.ledger import draw
-    from wizard.demo import build
+    from wizard.cli.ledger import draw
+    from wizard.cli.demo_folder import build
 
     demo = build(Path(tempfile.mkdtemp()) / "demo", bank, "en", NOW)
     ledger = draw(Namespace(map=None, since=None, until=None, currency=None, questions=None), str(demo.ledger), "en")

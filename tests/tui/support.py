@@ -11,11 +11,12 @@ from textual.app import App
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, OptionList, Static
 
-from wizard.bank import Answer, Bank, Question
-from wizard.records import AnswerSheet, read_answers
-from wizard.store import RecordStore
+from wizard.model.bank import Answer, Bank, Question
+from wizard.model.records import AnswerSheet
+from wizard.storage.answers_codec import read_answers
+from wizard.storage.store import RecordStore
 from wizard.tui.app import ClientExitApp, build_app
-from wizard.tui.draft import Draft
+from wizard.model.draft import Draft
 from wizard.tui.widgets.virtual_table import VirtualTable
 
 ROOT = Path(__file__).resolve().parents[2]

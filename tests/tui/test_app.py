@@ -7,18 +7,17 @@ import signal
 import subprocess
 import sys
 import textwrap
-from argparse import Namespace
 from datetime import timedelta
 
 import pytest
 from textual.command import CommandPalette
 
 from tests.tui.support import NOW, ROOT, make_app, saved_draft, saved_record, visible_text
-from wizard.records import read_record
-from wizard.tui.app import run
-from wizard.tui.draft import DraftNotFound, find_draft
-from wizard.tui.screens.help import HelpScreen
-from wizard.tui.screens.note import NoteScreen
+from wizard.storage.record_reader import read_record
+from wizard.cli.main import main as cli_main
+from wizard.model.problems import NoSuchRecord
+from wizard.tui.dialogs.help import HelpScreen
+from wizard.tui.dialogs.note import NoteScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.result import ResultScreen
 
@@ -124,26 +123,31 @@ async def test_every_screen_at_60_by_20(bank, store):
         await pilot.pause()
 
 
+def find_draft(store, ref, bank):
+    return store.find(ref, bank, drafts=True)
+
+
 def test_find_draft_by_id_prefix_path_or_newest(bank, store):
-    with pytest.raises(DraftNotFound) as error:
+    with pytest.raises(NoSuchRecord) as error:
         find_draft(store, None, bank)
-    assert error.value.reason == "no_drafts"
+    assert error.value.kind == "none"
     older = saved_draft(bank, store, {}, record_id="0000aaaa", created=NOW - timedelta(days=1))
     newer = saved_draft(bank, store, {}, record_id="0000bbbb", created=NOW)
     assert find_draft(store, None, bank) == store.draft_path(newer.record.id)
     assert find_draft(store, "0000a", bank) == store.draft_path(older.record.id)
     assert find_draft(store, str(store.draft_path("0000bbbb")), bank) == store.draft_path("0000bbbb")
-    for ref, reason in (("0000", "several"), ("ffff", "no_match"), ("nowhere/x.toml", "no_such_file")):
-        with pytest.raises(DraftNotFound) as error:
+    for ref, kind in (("0000", "several"), ("ffff", "id"), ("nowhere/x.toml", "file")):
+        with pytest.raises(NoSuchRecord) as error:
             find_draft(store, ref, bank)
-        assert error.value.reason == reason
+        assert error.value.kind == kind
 
 
-def test_resume_without_a_draft_fails_clearly(bank, store, capsys):
-    code = run(Namespace(command="resume", draft=None), bank=bank, lang="en", store=store)
+def test_resume_without_a_draft_fails_clearly(store, capsys):
+    """Said by the command line before any screen opens (wizard/cli/launch.py)."""
+    code = cli_main(["resume", "--records-dir", str(store.root), "--lang", "en"])
     assert code == 1
     assert "there is no unfinished assessment to resume" in capsys.readouterr().err
-    code = run(Namespace(command="resume", draft="abc"), bank=bank, lang="pl", store=store)
+    code = cli_main(["resume", "abc", "--records-dir", str(store.root), "--lang", "pl"])
     assert code == 1
     assert "nie ma niedokończonej oceny o takim identyfikatorze" in capsys.readouterr().err
 
@@ -160,8 +164,8 @@ async def test_resume_from_the_command_line_opens_the_newest_draft(bank, store):
 
 KILLED_RUN = textwrap.dedent("""
     import asyncio, os, signal, sys
-    from wizard.bank import load_default
-    from wizard.store import RecordStore
+    from wizard.storage.bank_files import load_default
+    from wizard.storage.store import RecordStore
     from tests.tui.support import make_app
 
     async def main():
@@ -182,7 +186,7 @@ async def test_sigkill_loses_nothing_already_answered(bank, store, tmp_path):
     process = subprocess.run([sys.executable, "-c", KILLED_RUN, str(records)], cwd=ROOT,
                              env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, timeout=60)
     assert process.returncode == -signal.SIGKILL, process.stderr.decode()
-    from wizard.store import RecordStore
+    from wizard.storage.store import RecordStore
 
     killed = RecordStore(records)
     draft = read_record(find_draft(killed, None, bank), bank)
@@ -231,3 +235,18 @@ async def test_client_exit_review_reads_the_folder_once_at_start_then_afresh(ban
         assert "cannot be read: Permission denied" in visible_text(app)
         assert calls == ["client-exit-folder-read"]  # the start-up read, not a second one
         assert app.take_folder_read() is None  # used up: the next visit reads afresh
+
+
+@pytest.mark.parametrize(("command", "names"), [("home", {}), ("new", {}), ("new", {"client": "A", "assessor": "B"}),
+                                                ("review", {})])
+async def test_a_broken_bank_ends_every_command_with_its_problems_only(store, command, names):
+    """No screen fails on the way out (a traceback before the message, as `new --client` printed)."""
+    from wizard.model.problems import InvalidFile, Problem
+
+    def broken():
+        raise InvalidFile([Problem("bank.toml", "", "is not valid TOML")])
+
+    app = make_app(broken, store, command=command, **names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert isinstance(app.bank_error, InvalidFile)

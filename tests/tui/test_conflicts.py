@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from tests.tui.support import make_app, saved_record
 from tests.tui.test_result import open_first_record
-from wizard.lifecycle import decide
-from wizard.records import read_record
+from wizard.model.lifecycle import decide
+from wizard.storage.record_reader import read_record
 from wizard.storage.settings import save_name
 
 

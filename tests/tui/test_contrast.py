@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from textual.color import Color
 
-from wizard.tui.themes import LIGHT_THEME
+from wizard.tui.styles.themes import LIGHT_THEME
 
 STYLES = Path(__file__).resolve().parents[2] / "wizard" / "tui" / "styles"
 # Colours used for text: every `color:` of the style sheets, the level and change colours
-# (wizard/tui/widgets/palette.py) and the footer's keys.
+# (wizard/tui/styles/colours.py) and the footer's keys.
 TEXT = sorted({m for m in re.findall(r"color: \$([a-z-]+)", "".join(p.read_text() for p in STYLES.glob("*.tcss")))
                if not m.startswith("panel")} | {"text-success", "text-primary", "text-warning", "text-error",
                                                 "footer-key-foreground", "footer-description-foreground"})

@@ -9,15 +9,16 @@ import argparse
 from tests.hostile import build, ledger_file, raw_in
 from tests.tui.support import all_text, make_app
 from wizard.tui.screens.compare import CompareScreen
-from wizard.tui.screens.decide import DecisionScreen
-from wizard.tui.screens.feedback import FeedbackScreen
+from wizard.tui.dialogs.decide import DecisionScreen
+from wizard.tui.dialogs.feedback import FeedbackScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.names import NamesScreen
-from wizard.tui.screens.note import NoteScreen
-from wizard.commands.ledger import draw
-from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.dialogs.note import NoteScreen
+from wizard.cli.ledger import draw
+from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.portfolio import PortfolioScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
+from wizard.tui.screens.questionnaire_dialogs import edit_names
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.team import TeamScreen
@@ -77,7 +78,7 @@ async def test_no_screen_shows_a_raw_control_character(bank, store, tmp_path):
         await pilot.press("escape", "o")
         await look("overview", OverviewScreen)
         await pilot.press("escape")
-        app.screen.edit_names()
+        edit_names(app.screen)
         await look("names dialog", NamesScreen)
         await pilot.press("escape")
         await look("questionnaire again")

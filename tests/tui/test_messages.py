@@ -6,8 +6,11 @@ import re
 from pathlib import Path
 from string import Formatter
 
-from wizard.i18n import MESSAGES as ALL
-from wizard.tui.messages import MESSAGES
+from wizard.i18n import every_text
+from wizard.texts import tui, tui_review
+
+ALL = every_text()
+MESSAGES = {**tui.MESSAGES, **tui_review.MESSAGES}
 
 TUI = Path(__file__).resolve().parents[2] / "wizard" / "tui"
 

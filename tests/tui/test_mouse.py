@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.tui.support import example, keys_for, make_app
-from wizard.records import read_record
-from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.storage.record_reader import read_record
+from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.result import ResultScreen

@@ -11,21 +11,21 @@ from dataclasses import fields
 from textual.command import CommandPalette
 
 from tests.tui.support import all_text, english_fragments, english_left, make_app, saved_draft, saved_record
-from wizard.bank import Bank, Text
-from wizard.commands.ledger import draw
-from wizard.i18n import MESSAGES
+from wizard.model.bank import Bank, Text
+from wizard.cli.ledger import draw
+from wizard.i18n import every_text
 from tests.tui.support import NOW
-from wizard.demo import build
+from wizard.cli.demo_folder import build
 from wizard.tui.screens.compare import CompareScreen
-from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.decide import DecisionScreen
-from wizard.tui.screens.feedback import FeedbackScreen
-from wizard.tui.screens.help import HelpScreen
+from wizard.tui.dialogs.confirm import ConfirmScreen
+from wizard.tui.dialogs.decide import DecisionScreen
+from wizard.tui.dialogs.feedback import FeedbackScreen
+from wizard.tui.dialogs.help import HelpScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.names import NamesScreen
-from wizard.tui.screens.whoami import WhoAmIScreen
-from wizard.tui.screens.note import NoteScreen
-from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.dialogs.whoami import WhoAmIScreen
+from wizard.tui.dialogs.note import NoteScreen
+from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.portfolio import PortfolioScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.review import ReviewScreen
@@ -99,7 +99,7 @@ class Walk:
 
 
 async def test_every_screen_in_polish_has_no_english_left(bank, store, monkeypatch):
-    catalogue = {**MESSAGES, **bank_texts(bank), **TEXTUAL_ENGLISH}
+    catalogue = {**every_text(), **bank_texts(bank), **TEXTUAL_ENGLISH}
     saved_record(bank, store, "fading", "0000cafe")  # made in English, read in Polish
     saved_draft(bank, store, {"late_payments": 2}, record_id="0000beef")
     build(store.root, bank, "pl", NOW)  # a history, a team, feedback, an overdue review

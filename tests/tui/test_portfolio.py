@@ -7,10 +7,10 @@ import argparse
 import pytest
 from textual.widgets import DataTable
 
-from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
+from tests.tui.review_data import path_of
 from tests.tui.support import make_app, visible_text, widget_text
-from wizard.commands.ledger import draw
-from wizard.demo import KOWALSKI
+from wizard.cli.ledger import draw
+from wizard.cli.demo_folder import KOWALSKI
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.names import NamesScreen
 from wizard.tui.screens.portfolio import PortfolioScreen

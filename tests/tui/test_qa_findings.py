@@ -9,13 +9,13 @@ import re
 from textual import events
 from textual.widgets import Input, OptionList, Static
 
-from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
+from tests.tui.review_data import path_of
 from tests.tui.support import make_app, saved_draft, visible_text
-from wizard.demo import KOWALSKI
-from wizard.records import read_record
-from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.note import NoteScreen
-from wizard.tui.screens.overview import OverviewScreen
+from wizard.cli.demo_folder import KOWALSKI
+from wizard.storage.record_reader import read_record
+from wizard.tui.dialogs.confirm import ConfirmScreen
+from wizard.tui.dialogs.note import NoteScreen
+from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.result import ResultScreen
 

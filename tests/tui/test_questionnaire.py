@@ -7,11 +7,11 @@ import errno
 from textual.widgets import Input, Static
 
 from tests.tui.support import answer_all, example, keys_for, make_app, saved_draft, visible_text
-from wizard.records import read_record
-from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.storage.record_reader import read_record
+from wizard.tui.dialogs.confirm import ConfirmScreen
 from wizard.tui.screens.names import NamesScreen
-from wizard.tui.screens.note import NoteScreen
-from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.dialogs.note import NoteScreen
+from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.result import ResultScreen
 

@@ -4,13 +4,13 @@ marked, confirmed with Enter or answered again; the accepted new record supersed
 from __future__ import annotations
 
 from tests.tui.support import NOW, make_app, saved_record, widget_text
-from wizard.records import read_record
+from wizard.storage.record_reader import read_record
 from wizard.storage.settings import save_name, user_name
-from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.overview import OverviewScreen
+from wizard.tui.dialogs.confirm import ConfirmScreen
+from wizard.tui.dialogs.overview import OverviewScreen
 from wizard.tui.screens.questionnaire import QuestionnaireScreen
 from wizard.tui.screens.result import ResultScreen
-from wizard.tui.screens.whoami import WhoAmIScreen
+from wizard.tui.dialogs.whoami import WhoAmIScreen
 
 
 async def test_reassess_from_the_record_screen_carries_answers_over(bank, store):

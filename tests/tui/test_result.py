@@ -5,9 +5,9 @@ from __future__ import annotations
 import errno
 
 from tests.tui.support import NOW, make_app, saved_draft, saved_record, visible_text, widget_text
-from wizard.records import read_record
-from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.decide import DecisionScreen
+from wizard.storage.record_reader import read_record
+from wizard.tui.dialogs.confirm import ConfirmScreen
+from wizard.tui.dialogs.decide import DecisionScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.widgets.result_view import ResultView
@@ -72,7 +72,7 @@ async def test_the_decision_comment_and_the_status_history_are_shown(bank, store
     record's life (who, when, which status, level, reason, comment, outcome), in both languages."""
     from datetime import timedelta
 
-    from wizard.lifecycle import decide
+    from wizard.model.lifecycle import decide
 
     path = saved_record(bank, store, "late-payer", "0000f00d")
     record = decide(read_record(path, bank), "proposed", by="Anna", at=NOW)
@@ -219,7 +219,7 @@ async def test_the_view_of_a_record_without_a_result(bank):
     """A record with no result (an unfinished draft read as a record) says so."""
     from textual.app import App
 
-    from wizard.records import DecisionRecord
+    from wizard.model.records import DecisionRecord
     from wizard.tui.widgets.result_view import ResultView
 
     record = DecisionRecord(id="0000abcd", client="K", created=NOW, language="en", bank_version="1.0.0")

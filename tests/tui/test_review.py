@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.tui.review_data import BROKEN, demo, path_of, with_broken  # noqa: F401  (fixtures)
+from tests.tui.review_data import BROKEN, path_of
 from tests.tui.support import make_app, visible_text
-from wizard.demo import KOWALSKI, NORTHWIND
-from wizard.records import read_record
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
+from wizard.storage.record_reader import read_record
 from wizard.tui.screens.compare import CompareScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.review import ReviewScreen

@@ -9,16 +9,18 @@ from datetime import timedelta
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Static
 
-from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
+from tests.tui.review_data import path_of
 from tests.tui.support import NOW, ids, make_app, visible_text, widget_text
-from wizard import feedback, records
-from wizard.compare import SAME, compare
-from wizard.demo import KOWALSKI, NORTHWIND
-from wizard.records import read_record
-from wizard.team import team_view
+from wizard.model import records
+from wizard.model.compare import SAME, compare
+from wizard.model.feedback import current
+from wizard.model.team import team_view
+from wizard.storage import feedback
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
+from wizard.storage.record_reader import read_record
 from wizard.tui.app import build_app
+from wizard.tui.dialogs.feedback import FeedbackScreen
 from wizard.tui.screens.compare import CompareScreen
-from wizard.tui.screens.feedback import FeedbackScreen
 from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.team import TeamScreen
@@ -211,7 +213,7 @@ async def test_feedback_from_the_screen_is_stamped_to_the_microsecond(bank, stor
         given = feedback.good(feedback.load(store.root, record.id))
         assert [(f.stance, f.created) for f in given] == [
             ("agree", NOW + timedelta(microseconds=250_000)), ("disagree", NOW + timedelta(microseconds=500_000))]
-        assert [f.stance for f in feedback.current(given)] == ["disagree"]
+        assert [f.stance for f in current(given)] == ["disagree"]
         assert "Team: ✗ Marek" in visible_text(app)
 
 async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, store, demo, named):
@@ -230,7 +232,7 @@ async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, s
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, ResultScreen), key
-            assert f"This record is superseded by {newer}: decide on the newer record." in toasts(app), key
+            assert f"This record is superseded by {newer}; decide on the newer record." in toasts(app), key
         assert superseded_path.read_bytes() == before  # refused: nothing written
 
         app.clear_notifications()
@@ -246,17 +248,17 @@ async def test_decisions_follow_the_lifecycle_and_a_refusal_is_explained(bank, s
         app.screen.query_one("#reason").value = "Another level"
         await pilot.press("enter")
         await pilot.pause()
-        assert "This record was accepted at “Revise the terms”." in toasts(app)
+        assert "This record was accepted at Revise the terms; a different level needs a new assessment" in toasts(app)
         assert proposed_path.read_bytes() == before
         app.clear_notifications()
         await pilot.press("r")  # accepted → rejected is not allowed: said before any dialog
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
-        assert "A record that is accepted cannot become rejected (possible: accepted)." in toasts(app)
+        assert "A record that is accepted cannot become rejected (allowed: accepted)." in toasts(app)
         app.clear_notifications()
         await pilot.press("p")  # nor proposed again: said, not silently ignored
         await pilot.pause()
-        assert "A record that is accepted cannot become proposed (possible: accepted)." in toasts(app)
+        assert "A record that is accepted cannot become proposed (allowed: accepted)." in toasts(app)
         assert proposed_path.read_bytes() == before
 
 

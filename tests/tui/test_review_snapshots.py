@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from tests.tui.review_data import demo, path_of, with_broken  # noqa: F401  (fixtures)
+from tests.tui.review_data import path_of
 from tests.tui.support import make_app
-from wizard.demo import KOWALSKI, NORTHWIND
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
 
 SIZE = (80, 24)
 

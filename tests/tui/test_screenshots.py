@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 import re
 
-from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
+from tests.tui.review_data import path_of
 from tests.tui.support import make_app
-from wizard.demo import KOWALSKI, NORTHWIND
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
 
 
 def texts(svg: str) -> str:

@@ -6,26 +6,13 @@ home shown as ~), so the pictures do not change from day to day.
 
 from __future__ import annotations
 
-from datetime import timedelta
 
-import pytest
 from textual.widgets import Input
 
-from tests.tui.support import NOW, example, make_app, saved_draft, saved_record
+from tests.tui.support import example, make_app, saved_draft
 from wizard.tui.app import LIGHT
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def filled(bank, store):
-    """A records folder with two decisions and two unfinished drafts."""
-    saved_record(bank, store, "late-payer", "0000f00d", days_ago=2)
-    saved_record(bank, store, "fading", "0000cafe", days_ago=1)
-    saved_draft(bank, store, {"late_payments": 2, "late_payments_trend": "stable"}, record_id="0000beef")
-    saved_draft(bank, store, {}, client="Acme Ltd", assessor="Anna", record_id="0000abcd",
-                created=NOW - timedelta(hours=3))
-    return store
 
 
 def still_cursor(pilot) -> None:

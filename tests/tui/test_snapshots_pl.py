@@ -4,10 +4,9 @@ show their buttons, levels are never cut and headers never split mid-word in eit
 
 from __future__ import annotations
 
-from tests.tui.review_data import demo, path_of  # noqa: F401  (fixtures)
 from tests.tui.support import make_app, saved_record
-from tests.tui.test_snapshots import filled, new_app, show, still_cursor  # noqa: F401  (fixtures)
-from wizard.demo import KOWALSKI, NORTHWIND
+from tests.tui.test_snapshots import new_app, show, still_cursor
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
 
 SIZE = (80, 24)
 

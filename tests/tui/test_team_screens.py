@@ -4,10 +4,10 @@ review table and the team view, with each teammate's confidence and the feedback
 from __future__ import annotations
 
 from tests.tui.support import make_app, visible_text, widget_text
-from tests.unit.test_review_support import make_record
-from wizard.lifecycle import decide
-from wizard.report_review import consensus_detail
-from wizard.team import team_view
+from tests.unit.review_support import make_record
+from wizard.model.lifecycle import decide
+from wizard.render.team import consensus_detail
+from wizard.model.team import team_view
 from wizard.tui.screens.team import TeamScreen
 
 

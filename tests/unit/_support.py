@@ -14,8 +14,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from wizard.bank import Bank, Question
-from wizard.problems import InvalidFile
+from wizard.model.bank import Bank, Question
+from wizard.model.problems import InvalidFile
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "questions"

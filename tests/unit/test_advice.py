@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.unit._support import answer_sets
 from tests.unit.test_reasoning import BANK, quiet, run
-from wizard.bank import EXIT_LEVELS, LEVELS, STAGES
-from wizard.reasoning import advice_for
-from wizard.records import Decision, DecisionRecord
-from wizard.report import markdown
+from wizard.model.bank import EXIT_LEVELS, LEVELS, STAGES
+from wizard.model.reasoning import advice_for
+from wizard.model.records import Decision, DecisionRecord
+from wizard.render.report import markdown
 
 FAILED_MONEY = {"late_payments": 4, "payment_terms_enforced": True, "terms_revised": True, "problem_discussed": True,
                 "improvement": "none"}

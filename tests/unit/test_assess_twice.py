@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 
 from tests.unit._support import EXAMPLES
-from wizard import cli
-from wizard.store import record_names
+from wizard.cli import main as cli
+from wizard.storage.folder import record_names
 
 FILE = str(EXAMPLES / "fading.toml")
 

@@ -8,11 +8,11 @@ import tomllib
 import pytest
 
 from tests.unit._support import QUESTIONS, TODAY, copy_bank, edit
-from wizard import bank as bank_module
-from wizard.bank import Text
-from wizard.problems import InvalidFile
-from wizard.reasoning import assess
-from wizard.records import parse_answers
+from wizard.storage import bank_files
+from wizard.model.bank import Text
+from wizard.model.problems import InvalidFile
+from wizard.model.reasoning import assess
+from wizard.storage.answers_codec import parse_answers
 
 # The canonical questions of the domain brief (shared/domain.md), in the table's order:
 # id, section, kind, and for choice questions the values.
@@ -57,7 +57,7 @@ CANONICAL_IDS = [row[0] for row in CANONICAL]
 
 def _load_error(path) -> InvalidFile:
     with pytest.raises(InvalidFile) as caught:
-        bank_module.load(path)
+        bank_files.load(path)
     return caught.value
 
 
@@ -86,8 +86,8 @@ def test_shipped_bank_loads_and_has_a_version(bank):
 
 
 def test_bank_loads_from_folder_and_from_its_main_file():
-    from_folder = bank_module.load(QUESTIONS)
-    from_file = bank_module.load(QUESTIONS / "bank.toml")
+    from_folder = bank_files.load(QUESTIONS)
+    from_file = bank_files.load(QUESTIONS / "bank.toml")
     assert [q.id for q in from_folder.questions] == [q.id for q in from_file.questions]
 
 
@@ -210,7 +210,7 @@ def test_changing_a_section_weight_changes_the_score(tmp_path, bank):
     folder = copy_bank(tmp_path)
     edit(folder / "bank.toml", 'id = "emotional"\nfile = "emotional.toml"\nweight = 0.9',
          'id = "emotional"\nfile = "emotional.toml"\nweight = 5.0')
-    after = assess(bank_module.load(folder), answers, "en", TODAY)
+    after = assess(bank_files.load(folder), answers, "en", TODAY)
     assert after.sections == before.sections  # per-section scores do not depend on section weights
     assert after.score > before.score
 
@@ -222,7 +222,7 @@ def test_bands_and_thresholds_come_from_the_bank(tmp_path, bank):
     folder = copy_bank(tmp_path)
     edit(folder / "dependency.toml", "bands = [[15, 1], [30, 2], [50, 3]]", "bands = [[15, 2], [30, 2], [50, 3]]")
     edit(folder / "trend.toml", "declining = 1, sharply_declining = 2", "declining = 2, sharply_declining = 2")
-    after = assess(bank_module.load(folder), answers, "en", TODAY)
+    after = assess(bank_files.load(folder), answers, "en", TODAY)
     assert "dependency" in after.principles and after.level == "monitor"
     assert after.score > before.score
 
@@ -230,7 +230,7 @@ def test_bands_and_thresholds_come_from_the_bank(tmp_path, bank):
 def test_review_period_comes_from_the_bank(tmp_path, bank):
     folder = copy_bank(tmp_path)
     edit(folder / "bank.toml", "review_days = 180", "review_days = 90")
-    result = assess(bank_module.load(folder), {}, "en", TODAY)
+    result = assess(bank_files.load(folder), {}, "en", TODAY)
     assert result.level == "continue"
     assert (result.review_date - TODAY).days == 90
 
@@ -284,7 +284,7 @@ def test_an_added_question_loads_and_is_assessed(tmp_path, bank):
     folder = copy_bank(tmp_path)
     with open(folder / "workload.toml", "a", encoding="utf-8") as handle:
         handle.write(NEW_QUESTION)
-    custom = bank_module.load(folder)
+    custom = bank_files.load(folder)
     question = custom.question("scope_creep")
     assert question is not None and question.section == "workload"
     assert len(custom.questions) == len(bank.questions) + 1
@@ -311,7 +311,7 @@ def test_an_added_section_loads_and_is_scored(tmp_path):
     with open(folder / "bank.toml", "a", encoding="utf-8") as handle:
         handle.write(NEW_SECTION)
     (folder / "legal.toml").write_text(LEGAL, encoding="utf-8")
-    custom = bank_module.load(folder)
+    custom = bank_files.load(folder)
     assert custom.sections[-1].id == "legal"
     result = assess(custom, {"threatens_lawsuit": True}, "en", TODAY)
     assert result.sections["legal"] == 100
@@ -567,7 +567,7 @@ def test_bad_toml_in_a_section_file(tmp_path):
 
 def test_bad_toml_in_the_main_file(tmp_path):
     folder = copy_bank(tmp_path)
-    edit(folder / "bank.toml", f'version = "{bank_module.load_default().version}"', "version = = 1")
+    edit(folder / "bank.toml", f'version = "{bank_files.load_default().version}"', "version = = 1")
     error = _load_error(folder)
     assert any(p.file.endswith("bank.toml") and "TOML" in p.message for p in error.problems)
 
@@ -616,7 +616,7 @@ def test_only_a_context_question_tempers(tmp_path):
     folder = copy_bank(tmp_path)
     edit(folder / "context.toml", 'id = "strategic_value"\nkind = "scale"\n',
          'id = "strategic_value"\nkind = "scale"\ntempers = ["toxicity"]\n')
-    bank_module.load(folder)  # a context scale question may
+    bank_files.load(folder)  # a context scale question may
     edit(folder / "trend.toml", 'role = "context"\nsource = "000 §5, §7"', 'role = "bias"\nsource = "000 §5, §7"')
     _assert_named(_load_error(folder), "trend.toml", "complaints_justified", "tempers")
 
@@ -625,7 +625,7 @@ def test_a_single_unit_text_still_loads(tmp_path):
     """Banks written before units had plural forms keep working (one form for every number)."""
     folder = copy_bank(tmp_path)
     edit(folder / "context.toml", 'unit.pl = ["rok", "lata", "lat", "roku"]', 'unit.pl = "lat"')
-    bank = bank_module.load(folder)
+    bank = bank_files.load(folder)
     assert bank.question("relationship_years").label(3, "pl", bank) == "3 lat"
 
 
@@ -650,7 +650,7 @@ def test_notice_period_unit_in_polish(bank):
 def test_top_actions_is_data(tmp_path):
     folder = copy_bank(tmp_path)
     edit(folder / "bank.toml", "top_actions = 6 ", "top_actions = 2 ")
-    bank = bank_module.load(folder)
+    bank = bank_files.load(folder)
     answers = {"late_payments": 4, "urgent_demands": 4, "toxicity": 4, "distrust": 4}
     result = assess(bank, answers, "en", TODAY)
     assert len(result.actions) == 2 and result.more_actions

@@ -9,9 +9,9 @@ import tomllib
 import pytest
 
 from tests.unit._support import ROOT
-from wizard import cli
-from wizard.problems import InvalidFile
-from wizard.records import parse_answers
+from wizard.cli import main as cli
+from wizard.model.problems import InvalidFile
+from wizard.storage.answers_codec import parse_answers
 from wizard.render.bank_docs import DOC, answers_template, questions_markdown
 
 

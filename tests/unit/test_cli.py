@@ -14,12 +14,14 @@ import pytest
 
 from tests.unit._support import EXAMPLES, copy_bank
 from wizard import __version__
-from wizard import bank as bank_module
-from wizard.advice import finding_text
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord, parse_record, read_answers, read_record
+from wizard.storage import bank_files
+from wizard.model.advice import finding_text
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_reader import parse_record, read_record
+from wizard.storage.answers_codec import read_answers
 
-BANK = bank_module.load_default()
+BANK = bank_files.load_default()
 JSON_KEYS = {"source", "client", "level", "score", "confidence", "sections", "principles", "reasons",
              "counterfactual", "warnings"}
 EXAMPLE_FILES = [EXAMPLES / "late-payer.toml", EXAMPLES / "abusive.toml", EXAMPLES / "fading.toml"]
@@ -373,7 +375,7 @@ def test_show_unknown_id_fails_clearly(one_record, tmp_path):
 
 
 def test_validate_record_answers_and_bank(one_record, tmp_path):
-    run = cli("validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path(), cwd=tmp_path)
+    run = cli("validate", one_record, EXAMPLES / "fading.toml", bank_files.default_path(), cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert len(lines) == 4
@@ -412,7 +414,7 @@ def test_version(tmp_path):
 
 
 def _commands() -> list[str]:
-    from wizard.cli import COMMANDS
+    from wizard.cli.main import COMMANDS
 
     return sorted(c for c in COMMANDS if c != "home")
 
@@ -430,7 +432,7 @@ def test_help_on_every_command(tmp_path, command):
 def test_records_dir_before_or_after_the_command(store, tmp_path, where):
     save(store, "In the env folder", datetime(2026, 1, 1, tzinfo=timezone.utc), "eeee0001")
     other = tmp_path / "other"
-    from wizard.store import RecordStore
+    from wizard.storage.store import RecordStore
 
     save(RecordStore(other), "In the option folder", datetime(2026, 1, 1, tzinfo=timezone.utc), "0000ffff")
     args = ["--records-dir", other, "list", "--json"] if where == "before" else ["list", "--json", "--records-dir", other]
@@ -496,7 +498,7 @@ def test_default_language_from_the_locale(tmp_path):
 
 NO_TEXTUAL = """
 import sys
-from wizard.cli import main
+from wizard.cli.main import main
 try:
     code = main(sys.argv[1:])
 except SystemExit as exit:
@@ -514,7 +516,7 @@ def test_headless_commands_import_no_textual(one_record, tmp_path, command):
         "assess-json": ["assess", EXAMPLES / "late-payer.toml", "--json", "--save", "--force"],
         "list": ["list"],
         "show": ["show", "5eed", "--format", "markdown"],
-        "validate": ["validate", one_record, EXAMPLES / "fading.toml", bank_module.default_path()],
+        "validate": ["validate", one_record, EXAMPLES / "fading.toml", bank_files.default_path()],
         "version": ["--version"],
     }[command]
     run = subprocess.run([sys.executable, "-c", NO_TEXTUAL, *map(str, args)], capture_output=True, text=True,
@@ -528,8 +530,8 @@ def test_headless_commands_import_no_textual(one_record, tmp_path, command):
 def test_core_modules_import_without_textual(tmp_path):
     script = (
         "import sys\n"
-        "import wizard.bank, wizard.reasoning, wizard.records, wizard.store, wizard.report, "
-        "wizard.problems, wizard.i18n\n"
+        "import wizard.model.bank, wizard.model.reasoning, wizard.model.records, wizard.storage.store, wizard.render.report, "
+        "wizard.model.problems, wizard.i18n\n"
         "loaded = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
         "assert not loaded, loaded\n"
         "print('ok')\n"
@@ -557,7 +559,7 @@ def test_fast_commands_stay_light(store, tmp_path, args):
 def test_names_that_are_not_readable_text_are_refused(name, capsys):
     """A name from the command line goes into a file name and a record: blank names, bytes that
     were not valid text and control characters are refused before any screen opens."""
-    from wizard.cli import main
+    from wizard.cli.main import main
 
     assert main(["new", "--client", name, "--assessor", "Anna"]) == 2
     assert "--client: must be a name in readable text" in capsys.readouterr().err
@@ -580,7 +582,7 @@ def test_assess_without_save_shows_no_record_id_or_status(tmp_path, records_dir)
 
 
 def test_validate_a_records_folder_checks_every_record_draft_and_feedback(store, tmp_path):
-    from wizard import feedback
+    from wizard.storage import feedback
 
     good = save(store, "Acme", datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc), "aaaa1111")
     bad = save(store, "Nowak", datetime(2026, 1, 6, 9, 0, tzinfo=timezone.utc), "bbbb2222")
@@ -614,7 +616,7 @@ def test_validate_still_tells_a_question_bank_folder(tmp_path):
 def test_every_option_of_every_command_has_help():
     import argparse
 
-    from wizard.cli import build_parser
+    from wizard.cli.main import build_parser
 
     missing = []
 

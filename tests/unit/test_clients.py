@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from wizard.clients import client_key, close_names, contains, same_client
+from wizard.model.clients import client_key, close_names, contains, same_client
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -40,10 +40,13 @@ def test_close_names_suggest_typos_missing_accents_and_parts():
     assert close_names("acme", names) == []  # an exact match is no suggestion
     assert close_names("Acne", names) == ["Acme"]  # each client once, as first spelt
     assert close_names("Völlig anders", names) == [] and close_names("  ", names) == []
+    assert close_names("Kowalsky", names) == ["Kowalski Meble Sp. z o.o."]  # the start of a long name, mistyped
+    assert close_names("Northwnd", names) == ["Northwind Digital Ltd"]
+    assert close_names("Kowalczyk", names) == []  # another name that starts alike is not suggested
 
 
 def test_the_command_line_and_the_wizard_filter_fold_alike():
-    from wizard.tui.widgets.cell import fold as filter_fold
+    from wizard.tui.screens.review_rows import fold as filter_fold
 
     assert filter_fold is client_key.__globals__["fold"]
     assert contains("Firma Ślęża / Oddział 2", "sleza")

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 import icalendar
 import pytest
 
-from tests.unit.test_review_support import make_record
-from wizard import cli
+from tests.unit.review_support import make_record
+from wizard.cli import main as cli
 from wizard.model.due import due_reviews
 
 TODAY = date.today()
@@ -51,6 +51,24 @@ def test_due_prints_a_table_and_json_lines(store, bank, capsys):
     assert [(x["client"], x["id"], x["review_date"], x["overdue"]) for x in lines] == [
         ("Zielony Ogród", overdue.id, (TODAY - timedelta(days=40)).isoformat(), True),
         ("Northwind", soon.id, (TODAY + timedelta(days=4)).isoformat(), False)]
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_due_fits_an_80_column_terminal_without_cutting_a_level(store, bank, capsys, monkeypatch, lang):
+    saved(store, bank, "Kowalski Meble Sp. z o.o. oddział Łódź", -70, assessor="Małgorzata Wiśniewska-Kowalczyk")
+    saved(store, bank, "Northwind", 4)
+    monkeypatch.setenv("COLUMNS", "80")
+    assert cli.main(["due", "--lang", lang]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    from wizard.render.columns import text_width
+    from wizard.render.report import short_level_label
+
+    assert all(text_width(line) <= 80 for line in lines), lines
+    level = make_record(bank).result.level
+    assert short_level_label(level, lang) in lines[1]  # whole
+    monkeypatch.setenv("COLUMNS", "160")
+    assert cli.main(["due", "--lang", lang]) == 0
+    assert "Małgorzata Wiśniewska-Kowalczyk"[:10] in capsys.readouterr().out  # room: the assessor is back
 
 
 def test_due_ics_is_a_calendar_a_parser_reads_back(store, bank, tmp_path, capsys):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.clients import client_key
+from wizard.model.clients import client_key
 from wizard.model.evidence import derive, late_answer, late_trend, orders_trend, owes
 from wizard.model.invoices import Invoice, Ledger, Tally, Window, add_months, default_window
 from wizard.render.evidence import evidence_json, evidence_texts
@@ -311,6 +311,44 @@ def test_paying_an_invoice_later_never_lowers_the_late_payments_answer(invoices,
         assert after[target.key] >= before[target.key]
 
 
+MIXED = st.builds(
+    invoice,
+    client=st.sampled_from(["Acme", "Beta", "Gamma", "Delta"]),
+    issued=st.dates(date(2025, 1, 1), date(2027, 1, 31)),  # before, in and after the window
+    due=st.one_of(st.none(), st.dates(date(2025, 1, 1), date(2027, 2, 28))),
+    paid_on=st.one_of(st.none(), st.dates(date(2025, 1, 1), date(2027, 2, 28))),
+    amount=st.sampled_from([-500.0, 100.0, 1000.0, 2500.5]),
+    paid=st.one_of(st.none(), st.sampled_from([0.0, 50.0, 1000.0])),
+    currency=st.sampled_from(["PLN", "PLN", "EUR"]),
+    row=st.integers(2, 10**6),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(MIXED, max_size=40))
+def test_a_clients_evidence_is_drawn_from_its_own_invoices_alone(invoices):
+    """The invoices of all clients are counted in one pass, in the order read: what one client's
+    evidence says (its share of revenue aside) is what its invoices alone say."""
+    found = derive(ledger(*invoices), RULES, WINDOW, "PLN")
+    assert [e.key for e in found] == sorted(e.key for e in found)
+    for evidence in found:
+        (alone,) = derive(ledger(*[i for i in invoices if i.key == evidence.key]), RULES, WINDOW, "PLN")
+        assert {q: f for q, f in evidence.facts.items() if q != "revenue_share"} == \
+            {q: f for q, f in alone.facts.items() if q != "revenue_share"}
+        assert evidence.facts["revenue_share"].value == alone.facts["revenue_share"].value
+
+
+def test_a_ledger_keeps_its_invoices_as_columns_and_gives_each_as_a_row():
+    rows = [invoice("Acme", row=2), invoice("Beta", paid_on=date(2026, 2, 1), row=3), invoice("Acme", row=5)]
+    found = ledger(*rows)
+    assert len(found.invoices) == 3 and found.invoices == rows and list(found.invoices) == rows
+    assert Invoice(*found.invoices[1]) == rows[1] and found.invoices[1:] == rows[1:]
+    assert found.invoices.columns[0] == ["acme", "beta", "acme"] and found.invoices.columns[8] == [2, 3, 5]
+    found.invoices.append(invoice("Gamma", row=7))
+    assert found.invoices[-1] == invoice("Gamma", row=7) and found.invoices != rows
+    assert ledger().invoices == [] and len(ledger().invoices.columns) == len(Invoice._fields)
+
+
 # ---------------------------------------------------------------------------------------------
 # The rules file: every bad field named
 
@@ -329,8 +367,8 @@ def test_paying_an_invoice_later_never_lowers_the_late_payments_answer(invoices,
 ])
 def test_a_broken_rules_file_names_the_field(tmp_path, old, new, field, message, capsys):
     from tests.unit._support import QUESTIONS, edit
-    from wizard.cli import main
-    from wizard.problems import InvalidFile
+    from wizard.cli.main import main
+    from wizard.model.problems import InvalidFile
 
     path = tmp_path / "ledger.toml"
     path.write_text((QUESTIONS / "ledger.toml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -345,7 +383,7 @@ def test_a_broken_rules_file_names_the_field(tmp_path, old, new, field, message,
 
 def test_the_shipped_rules_validate(capsys):
     from tests.unit._support import QUESTIONS
-    from wizard.cli import main
+    from wizard.cli.main import main
 
     assert main(["validate", str(QUESTIONS / "ledger.toml")]) == 0
     assert "the rules that draw answers from an invoice ledger" in capsys.readouterr().out

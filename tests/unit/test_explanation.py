@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from tests.unit._support import TODAY, answer_sets, index
 from tests.unit.test_reasoning import BANK, NOTHING_TRIED, REMEDIES, quiet, run
-from wizard.reasoning import level_of
+from wizard.model.reasoning import level_of
 
 PROPERTY = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from wizard.records import read_record
+from wizard.storage.record_reader import read_record
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNT = 100
@@ -20,13 +20,14 @@ WRITER = r"""
 import sys, time
 from datetime import datetime, timezone
 from pathlib import Path
-from wizard import bank
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord
-from wizard.store import RecordStore
+from wizard.model import bank
+from wizard.storage import bank_files
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord
+from wizard.storage.store import RecordStore
 
 folder, flags, name = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-the_bank = bank.load_default()
+the_bank = bank_files.load_default()
 created = datetime(2026, 4, 1, 12, 0, tzinfo=timezone.utc)
 answers = {"late_payments": 2, "toxicity": 3}
 result = assess(the_bank, answers, "en", created.date())

@@ -20,9 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from wizard import cli, feedback
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord, to_toml
+from wizard.cli import main as cli
+from wizard.storage import feedback
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_writer import to_toml
 from wizard.storage import files, forgotten
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,10 +20,15 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard import bank as bank_module
-from wizard.problems import InvalidFile, display_path, read_toml
-from wizard.reasoning import assess
-from wizard.records import RECORD_KEYS, SCHEMA, DecisionRecord, Decision, read_answers, read_record, to_toml
+
+from wizard.storage import bank_files
+from wizard.model.problems import InvalidFile
+from wizard.storage.toml_read import read_toml
+from wizard.model.reasoning import assess
+from wizard.model.records import RECORD_KEYS, SCHEMA, DecisionRecord, Decision
+from wizard.storage.answers_codec import read_answers
+from wizard.storage.record_reader import read_record
+from wizard.storage.record_writer import to_toml
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = ROOT / "questions"
@@ -109,7 +114,7 @@ def assert_clear(error: InvalidFile, path: Path) -> None:
     assert error.problems, "an InvalidFile without problems"
     parsed = parses(path)
     for problem in error.problems:
-        assert problem.file == display_path(path)
+        assert problem.file == str(path)
         assert problem.message
         if parsed:
             assert problem.field, problem  # a valid TOML file: the field is named
@@ -209,7 +214,7 @@ def load_bank_with(folder: Path, name: str, raw: bytes) -> None:
     original = (QUESTIONS / name).read_bytes()
     (folder / name).write_bytes(raw)
     try:
-        bank_module.load(folder)
+        bank_files.load(folder)
     except InvalidFile as error:
         for problem in error.problems:
             assert Path(problem.file).parent == folder, problem
@@ -244,7 +249,7 @@ def test_a_bank_that_is_missing_or_a_folder(tmp_path):
         if target.name == "empty":
             target.mkdir()
         with pytest.raises(InvalidFile) as caught:
-            bank_module.load(target)
+            bank_files.load(target)
         assert all(p.file and p.message for p in caught.value.problems)
 
 
@@ -283,7 +288,7 @@ def test_dotted_key_bombs_are_refused_before_parsing(tmp_path, bank, monkeypatch
         with pytest.raises(InvalidFile) as caught:
             loader(path, bank)
         [problem] = caught.value.problems
-        assert problem.file == display_path(path) and not problem.field
+        assert problem.file == str(path) and not problem.field
         assert problem.message.startswith(("has a dotted key of more than", "has more than", "is larger than 1 MB"))
 
 
@@ -294,7 +299,7 @@ def test_any_file_read_has_few_enough_key_parts(tmp_path, bank, keys, padding):
     """Whatever mix of dotted keys a file holds, it is refused with a clear message, or it holds
     no key of more than MAX_KEY_PARTS parts and no more than MAX_DOTS dots outside its texts:
     the bounds that keep tomllib fast."""
-    from wizard import problems
+    from wizard.storage import toml_read
 
     lines = [f'note{i} = "{"." * padding}"' for i in range(3)]
     for number, (parts, kind) in enumerate(keys):
@@ -308,10 +313,10 @@ def test_any_file_read_has_few_enough_key_parts(tmp_path, bank, keys, padding):
         read_toml(path)
     except InvalidFile as error:
         message = error.problems[0].message
-        assert longest > problems.MAX_KEY_PARTS or dots > problems.MAX_DOTS, message
+        assert longest > toml_read.MAX_KEY_PARTS or dots > toml_read.MAX_DOTS, message
         assert message.startswith(("has a dotted key of more than", "has more than")), message
     else:
-        assert longest <= problems.MAX_KEY_PARTS and dots <= problems.MAX_DOTS
+        assert longest <= toml_read.MAX_KEY_PARTS and dots <= toml_read.MAX_DOTS
 
 
 @FUZZ

@@ -14,8 +14,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.hostile import CLIENT, answers_file, build, hostile, ledger_file, raw_in
-from wizard import cli
-from wizard.records import read_record
+from wizard.cli import main as cli
+from wizard.storage.record_reader import read_record
 
 
 @pytest.fixture

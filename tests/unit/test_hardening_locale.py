@@ -17,7 +17,8 @@ import pytest
 
 from tests.hostile import CLIENT, build
 from tests.privileges import obeying_permissions
-from wizard import cli, feedback
+from wizard.cli import main as cli
+from wizard.storage import feedback
 
 ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX bytes and modes")

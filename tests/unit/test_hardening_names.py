@@ -10,8 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.records import DecisionRecord, read_answers, read_record, to_toml
-from wizard.store import RecordStore
+from wizard.model.records import DecisionRecord
+from wizard.storage.answers_codec import read_answers
+from wizard.storage.record_reader import read_record
+from wizard.storage.record_writer import to_toml
+from wizard.storage.store import RecordStore
 
 TZ = timezone(timedelta(hours=-5))
 SAFE_NAME = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(-[a-z0-9]+)*-[0-9a-f]{8}\.toml")

@@ -14,11 +14,12 @@ import pytest
 
 from tests.unit._support import with_schema
 
-from wizard import feedback
-from wizard.index import FILE, FOLDER
-from wizard.reasoning import assess
-from wizard.records import SCHEMA, DecisionRecord, to_toml
-from wizard.store import RecordStore
+from wizard.storage import feedback
+from wizard.storage.index import FILE, FOLDER
+from wizard.model.reasoning import assess
+from wizard.model.records import SCHEMA, DecisionRecord
+from wizard.storage.record_writer import to_toml
+from wizard.storage.store import RecordStore
 
 TZ = timezone(timedelta(hours=1))
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,7 +83,7 @@ def test_a_shared_folder_follows_the_umask(tmp_path, bank):
 
 
 def test_update_refuses_to_overwrite_a_newer_schema(store, bank):
-    from wizard.problems import InvalidFile
+    from wizard.model.problems import InvalidFile
 
     path, record = store.save_new(make(bank))
     newer = with_schema(path.read_text(encoding="utf-8"), 7)
@@ -100,7 +101,7 @@ def test_update_refuses_to_overwrite_a_newer_schema(store, bank):
 @pytest.fixture
 def team(store, bank, monkeypatch):
     """Two records and a draft of "Kowalski Meble", with feedback; other clients around them."""
-    from wizard import index
+    from wizard.storage import index
 
     monkeypatch.setattr(index, "RACY_NS", 0)  # let the list cache keep these new files
     made = {}

@@ -6,16 +6,16 @@ import string
 
 import pytest
 
-from wizard.i18n import MESSAGES, default_language, t
+from wizard.i18n import default_language, every_text, t
 
 
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
+@pytest.mark.parametrize("key", sorted(every_text()))
 def test_every_message_has_both_languages_with_the_same_placeholders(key):
-    en, pl = MESSAGES[key]
+    en, pl = every_text()[key]
     assert en.strip() and pl.strip()
     assert _fields(en) == _fields(pl)
 
@@ -62,15 +62,13 @@ def _plurals(text: str) -> list[str]:
 
 
 def _messages_with_plurals() -> list[str]:
-    import wizard.tui.messages  # noqa: F401  (registers the screens' texts)
-
-    return sorted(key for key, (en, pl) in MESSAGES.items() if _plurals(en) or _plurals(pl))
+    return sorted(key for key, (en, pl) in every_text().items() if _plurals(en) or _plurals(pl))
 
 
 @pytest.mark.parametrize("key", _messages_with_plurals())
 def test_every_plural_has_the_forms_of_its_language(key):
     """English: one|other; Polish: one|few|many. Every count from 0 to 30 formats."""
-    en, pl = MESSAGES[key]
+    en, pl = every_text()[key]
     assert all(len(spec.split("|")) == 2 for spec in _plurals(en)), en
     assert all(len(spec.split("|")) == 3 for spec in _plurals(pl)), pl
     for count in range(31):

@@ -1,4 +1,4 @@
-"""The list cache (wizard/index.py): fast, and never stale.
+"""The list cache (wizard/storage/index.py): fast, and never stale.
 
 Every test compares the cached listing with what reading every file in full gives
 (`RecordStore.scan`), after adding, changing, removing and breaking files behind its back.
@@ -19,11 +19,12 @@ import pytest
 
 from tests.privileges import obeying_permissions
 from tests.unit._support import with_schema
-from wizard import index
-from wizard.records import SCHEMA
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord, Decision, to_toml
-from wizard.store import RecordStore
+from wizard.storage import index
+from wizard.model.records import SCHEMA
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord, Decision
+from wizard.storage.record_writer import to_toml
+from wizard.storage.store import RecordStore
 
 TZ = timezone(timedelta(hours=1))
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,12 +202,12 @@ def test_deleting_or_corrupting_the_index_loses_nothing(store, bank):
 
 def test_another_question_bank_rebuilds_the_cache(store, bank, tmp_path):
     from tests.unit._support import copy_bank
-    from wizard import bank as bank_module
+    from wizard.storage import bank_files
 
     folder = copy_bank(tmp_path)
     with (folder / "context.toml").open("a", encoding="utf-8") as handle:
         handle.write(EXTRA_QUESTION)
-    custom = bank_module.load(folder)
+    custom = bank_files.load(folder)
     assert index.bank_fingerprint(custom) != index.bank_fingerprint(bank)
     answers = {"late_payments": 3, "extra_question": 2}
     store.save_new(make(custom, "Acme", 1, answers=answers))
@@ -343,7 +344,7 @@ def test_cli_list_is_the_same_cold_and_warm(store, bank):
 def test_list_on_an_empty_folder_imports_nothing_heavy(tmp_path):
     code = (
         "import sys, io, contextlib\n"
-        "from wizard.cli import main\n"
+        "from wizard.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    code = main(['list', '--records-dir', {str(tmp_path / 'none')!r}])\n"
         "assert code == 0 and 'No records' in out.getvalue(), out.getvalue()\n"
@@ -352,7 +353,7 @@ def test_list_on_an_empty_folder_imports_nothing_heavy(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert run.returncode == 0, run.stderr
     modules = set(run.stdout.split())
-    for heavy in ("rich", "textual", "tomllib", "wizard.bank", "wizard.records", "wizard.index",
+    for heavy in ("rich", "textual", "tomllib", "wizard.model.bank", "wizard.model.records", "wizard.storage.index",
                   "dataclasses", "platformdirs"):
         assert heavy not in modules, heavy
 
@@ -364,7 +365,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from tests.unit._support import answer_sets  # noqa: E402
-from wizard.records import parse_record  # noqa: E402
+from wizard.storage.record_reader import parse_record  # noqa: E402
 
 SCALARS = st.one_of(st.integers(-3, 120), st.floats(-1, 2), st.booleans(), st.text(max_size=6),
                     st.sampled_from(["continue", "end_now", "draft", "en", "abcd", "late_payments", ""]),
@@ -390,13 +391,13 @@ def full_record(bank, answers, decided=None, skipped=()):
                   decided=decided)
     from dataclasses import replace
 
-    from wizard.records import StatusChange
+    from wizard.model.records import StatusChange
     history = (StatusChange("proposed", record.created, "Ewa", "monitor", reason="we know better"),
                StatusChange("accepted", None, "Ola", comment="fine", outcome="done"))
     decision = replace(record.decision, comment="fine") if record.decision else None
     from datetime import date
 
-    from wizard.records import Evidence, LedgerSource
+    from wizard.model.records import Evidence, LedgerSource
     evidence = {k: Evidence("7 of 12 invoices paid late", v) for k, v in list(record.answers.items())[:2]}
     evidence["orders_trend"] = Evidence("nothing in the first half to compare with")
     return replace(record, skipped=tuple(skipped), notes={k: "a note" for k in list(answers)[:2]},
@@ -444,7 +445,7 @@ def test_every_record_the_writer_makes_takes_the_cheap_path_with_the_same_summar
     import tomllib
 
     assert index.plainly_valid(tomllib.loads(path.read_text(encoding="utf-8")), bank)
-    from wizard.records import read_record
+    from wizard.storage.record_reader import read_record
 
     assert index.read_summary(path, bank) == index.summarize(read_record(path, bank))
 
@@ -452,22 +453,24 @@ def test_every_record_the_writer_makes_takes_the_cheap_path_with_the_same_summar
 # If this fails, the rules of reading a record changed: check that index.plainly_valid is still
 # at least as strict as parse_record (and extend the fuzzing above to the new rule), then update
 # the fingerprint below.
-READER_FINGERPRINT = "9f3e9053846ccebe"
+READER_FINGERPRINT = "46e495e6597443fb"
 
 
 def test_the_cheaper_check_is_reviewed_when_the_record_rules_change():
     import hashlib
     import inspect
 
-    from wizard import problems, records
+    from wizard import i18n
+    from wizard.model import problems, records
+    from wizard.storage import answers_codec, record_reader
 
-    parts = [records.parse_record, records._read_sheet, records._strings, records._RecordReader,
-             problems.FieldReader, records.RECORD_KEYS, records.STATUSES, records.LANGUAGES, records.SCHEMA,
-             records._evidence, records._ledger, records._day]
+    parts = [record_reader.parse_record, answers_codec.read_sheet, answers_codec.text_list,
+             record_reader._RecordReader, problems.FieldReader, records.RECORD_KEYS, records.STATUSES,
+             i18n.LANGUAGES, records.SCHEMA, answers_codec._evidence, answers_codec._ledger, answers_codec._day]
     source = "\n".join(inspect.getsource(p) if callable(p) else repr(p) for p in parts)
     fingerprint = hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
     assert fingerprint == READER_FINGERPRINT, (
-        f"parse_record's rules changed (fingerprint {fingerprint}): review wizard/index.py "
+        f"parse_record's rules changed (fingerprint {fingerprint}): review wizard/storage/index.py "
         "plainly_valid, then set READER_FINGERPRINT in this test")
 
 
@@ -485,7 +488,7 @@ def test_stale_temporary_files_of_the_cache_are_cleaned_up(store, bank):
 
 
 def test_list_says_when_the_folder_cannot_be_read(store, bank, monkeypatch, capsys):
-    from wizard import cli
+    from wizard.cli import main as cli
 
     store.save_new(make(bank))
 

@@ -10,14 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.clients import client_key
+from wizard.model.clients import client_key
 from wizard.model.invoices import Invoice
-from wizard.problems import InvalidFile
+from wizard.model.problems import InvalidFile
 from wizard.storage import ledger as ledger_module
 from wizard.storage import ledger_rows
 from wizard.storage.ledger import read_ledger
 from wizard.storage.ledger_columns import parse_map
-from wizard.storage.ledger_cells import BadCell, decimal_mark, parse_amount, parse_date
+from wizard.storage.ledger_cells import BadCell, decimal_mark, parse_amount, parse_date, plain_numbers
 
 POLISH = """Numer;Kontrahent;Data wystawienia;Termin płatności;Data zapłaty;Netto;Brutto;Waluta
 FV/1/2026;Kowalski Meble Sp. z o.o.;05.01.2026;19.01.2026;25.01.2026;1 000,00;1 230,00;PLN
@@ -173,6 +173,14 @@ def test_an_amount_column_named_with_its_currency(tmp_path):
 # Bad rows: named with the file, the row and the column; the other rows still count
 
 
+def test_a_client_is_named_as_first_written_however_it_is_written_later(tmp_path):
+    spellings = ["Zielony Ogród Sp. z o.o.", "ZIELONY OGRÓD SP. Z O.O.", "zielony ogrod sp. z o.o.",
+                 "Zielony  Ogród Sp. z o.o.", "zielony ogród sp. z o.o.", "ZIELONY OGROD SP. Z O.O."]
+    rows = "".join(f"FV/{n};{name};05.01.2026;1 000,00\n" for n, name in enumerate(spellings * 3))
+    found = read_ledger(write(tmp_path, "Numer;Kontrahent;Data wystawienia;Brutto\n" + rows))
+    assert found.clients == {client_key(spellings[0]): spellings[0]} and len(found.invoices) == 18
+
+
 def test_bad_cells_name_the_row_and_the_column_and_the_rest_count(tmp_path):
     text = POLISH + ("FV/4;Acme;32.01.2026;19.02.2026;;1,00;1,23;PLN\n"
                      "FV/5;;05.02.2026;19.02.2026;;1,00;1,23;PLN\n"
@@ -226,6 +234,22 @@ def test_a_file_over_the_limit_is_refused_with_the_limit(tmp_path, monkeypatch):
     with pytest.raises(InvalidFile) as caught:
         read_ledger(path)
     assert "over the limit of 50 MB for a ledger" in str(caught.value)
+
+
+@pytest.mark.parametrize(("limit", "refused"), [(1000, True), (10_000, False)])
+def test_a_file_that_grew_after_it_was_measured_is_read_whole_or_refused(tmp_path, monkeypatch, limit, refused):
+    path = write(tmp_path, POLISH + POLISH.split("\n", 1)[1] * 4)  # 15 rows: over 1000 bytes, under 10,000
+    measured = os.stat(path)
+    grown = os.stat_result((*measured[:6], 300, *measured[7:]))  # st_size: as it was before it grew
+    monkeypatch.setattr(ledger_module, "MAX_BYTES", limit)
+    real = os.stat
+    monkeypatch.setattr(os, "stat", lambda target, *args, **kwargs:
+                        grown if str(target) == str(path) else real(target, *args, **kwargs))
+    if refused:
+        with pytest.raises(InvalidFile, match="is over the limit of 50 MB for a ledger"):
+            read_ledger(path)
+    else:
+        assert read_ledger(path).rows == 15
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -282,6 +306,32 @@ DATES = st.one_of(st.sampled_from(["05.01.2026", "2026-01-05", "31.02.2026", "5.
                   st.dates(date(2024, 1, 1), date(2027, 1, 1)).map(lambda d: f"{d:%d.%m.%Y}"))
 
 
+NUMBERS = st.one_of(st.text("0123456789.,- ", max_size=9),
+                    st.sampled_from(["1.", ".5", "-.5", "007", "-0", "0.50", "1e5", "12345678901234567890", "٣"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(NUMBERS, min_size=1, max_size=12), decimal=st.sampled_from([",", "."]))
+def test_a_column_of_amounts_reads_as_its_cells_one_by_one(cells, decimal):
+    """Plain numbers are read a whole column at once: each comes out as float() makes it of the
+    cell alone (spaces between thousands left out, the decimal mark a dot), or None."""
+    other = "." if decimal == "," else ","
+
+    def alone(cell: str) -> float | None:
+        text = cell.replace(" ", "").replace(",", ".")
+        if other in cell or text.strip("0123456789.-") or any(c not in "0123456789.-" for c in text):
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            return None
+
+    values, all_plain = plain_numbers(cells, decimal)
+    expected = [alone(cell) for cell in cells]
+    assert values == expected and all_plain == (None not in expected)
+    assert all(type(value) is float for value in values if value is not None)
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.tuples(st.sampled_from(["Acme", "acme ", "Łąka", "", "  "]), DATES, DATES, DATES, AMOUNTS,
                                AMOUNTS, st.sampled_from(["PLN", "eur", "zł", "", "XX1"])), max_size=30),
@@ -300,3 +350,24 @@ def test_the_quick_path_takes_each_row_as_the_careful_one_would(tmp_path, monkey
     assert sorted(quick.invoices, key=lambda row: row[8]) == sorted(careful.invoices, key=lambda row: row[8])
     assert sorted(map(str, quick.problems)) == sorted(map(str, careful.problems))
     assert (quick.left_out, quick.clients) == (careful.left_out, careful.clients)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.sampled_from(["Acme", "acme ", "Łąka", ""]), DATES, DATES, AMOUNTS), max_size=25),
+       breaks=st.lists(st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028"]), min_size=1, max_size=3),
+       piece=st.integers(1, 80), chunk=st.integers(1, 7))
+def test_a_ledger_reads_the_same_in_pieces_of_any_size(tmp_path, monkeypatch, rows, breaks, piece, chunk):
+    """The lines are made a piece of the text at a time, and read a chunk of rows at a time: the
+    size of the pieces changes nothing, whatever the chunks and whatever ends the lines. (The
+    first chunk's amounts decide the decimal mark, so chunks are compared of one size.)"""
+    lines = ["Kontrahent;Data wystawienia;Termin płatności;Data zapłaty;Brutto", *(";".join(row) for row in rows)]
+    path = tmp_path / "l.csv"
+    path.write_text("".join(line + breaks[i % len(breaks)] for i, line in enumerate(lines)), encoding="utf-8")
+    monkeypatch.setattr(ledger_rows, "CHUNK", chunk)
+    whole = read_ledger(path)
+    monkeypatch.setattr(ledger_module, "PIECE_CHARACTERS", piece)
+    pieces = read_ledger(path)
+    assert sorted(pieces.invoices, key=lambda row: row[8]) == sorted(whole.invoices, key=lambda row: row[8])
+    assert (pieces.rows, pieces.left_out, pieces.clients, pieces.newest) == (whole.rows, whole.left_out, whole.clients,
+                                                                             whole.newest)
+    assert sorted(map(str, pieces.problems)) == sorted(map(str, whole.problems))

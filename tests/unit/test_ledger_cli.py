@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from wizard import bank as bank_module
-from wizard.cli import main
-from wizard.demo_ledger import text as ledger_text
-from wizard.records import read_record
+
+from wizard.storage import bank_files
+from wizard.cli.main import main
+from wizard.storage.demo_ledger import text as ledger_text
+from wizard.storage.record_reader import read_record
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "ledger.csv"
@@ -34,7 +35,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_the_example_ledger_is_the_demo_generators_output():
-    """examples/ledger.csv is made by `python -m wizard.demo_ledger examples/ledger.csv 2026-11-30`."""
+    """examples/ledger.csv is made by `python -m wizard.storage.demo_ledger examples/ledger.csv 2026-11-30`."""
     assert EXAMPLE.read_bytes() == ("\ufeff" + ledger_text(date(2026, 11, 30))).encode("utf-8")
 
 
@@ -104,7 +105,7 @@ def test_assess_with_a_ledger_fills_what_the_file_leaves_open_and_keeps_the_evid
     data = json.loads(out)
     # the file answers revenue_share; Kowalski's history is 6 months, so the trends compare 3 with 3
     assert data["from_ledger"] == ["late_payments", "late_payments_trend", "orders_trend", "outstanding_receivables"]
-    record = read_record(Path(data["record"]), bank_module.load_default())
+    record = read_record(Path(data["record"]), bank_files.load_default())
     assert record.answers["revenue_share"] == 30  # typed: it wins
     assert record.evidence["revenue_share"].derived == 45 and record.answers["late_payments"] == 3
     assert record.answers["outstanding_receivables"] is False  # skipped in the file: the ledger knows
@@ -130,10 +131,10 @@ def test_assess_with_a_ledger_that_lacks_the_client_says_so_and_still_assesses(c
 
 @pytest.fixture
 def demo_folder(tmp_path) -> Path:
-    from wizard.demo import build
+    from wizard.cli.demo_folder import build
 
     folder = tmp_path / "demo"
-    build(folder, bank_module.load_default(), "en", datetime(2026, 11, 30, 12, tzinfo=timezone(timedelta(hours=1))))
+    build(folder, bank_files.load_default(), "en", datetime(2026, 11, 30, 12, tzinfo=timezone(timedelta(hours=1))))
     return folder
 
 

@@ -9,9 +9,8 @@ import tomllib
 import pytest
 
 from tests.unit._support import QUESTIONS, ROOT
-import wizard.tui.messages  # noqa: F401  (registers the screens' texts)
-from wizard.i18n import MESSAGES, day, t
-from wizard.records import STATUSES
+from wizard.i18n import day, every_text, t
+from wizard.model.records import STATUSES
 
 BANNED = {
     r"\bpoziom\w* ryzyka\b": "wskaźnik ryzyka",
@@ -54,7 +53,7 @@ def _bank_texts() -> list[tuple[str, str]]:
     return found
 
 
-POLISH = [(key, pl) for key, (_, pl) in MESSAGES.items()] + _bank_texts()
+POLISH = [(key, pl) for key, (_, pl) in every_text().items()] + _bank_texts()
 
 
 def test_every_catalogue_is_scanned():
@@ -88,9 +87,9 @@ def test_the_glossary_lists_every_banned_replacement():
 
 
 def test_a_refused_decision_names_statuses_and_levels_in_polish(store, bank, capsys):
-    from tests.unit.test_review_support import make_record
-    from wizard import cli
-    from wizard.lifecycle import decide
+    from tests.unit.review_support import make_record
+    from wizard.cli import main as cli
+    from wizard.model.lifecycle import decide
 
     _, record = store.save_new(decide(make_record(bank), "accepted", by="Anna"))
     assert cli.main(["decide", record.id, "--status", "proposed", "--by", "Ola", "--lang", "pl"]) == 1

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard.clients import client_key
-from wizard.index import Summary
+from wizard.model.clients import client_key
+from wizard.storage.index import Summary
 from wizard.model.evidence import derive
 from wizard.model.invoices import Ledger, Window
 from wizard.model.portfolio import portfolio

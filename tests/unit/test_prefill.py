@@ -11,13 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.unit._support import value_strategy
-from tests.unit.test_review_support import T0, make_record
-from wizard.lifecycle import decide, supersede, to_supersede
+from tests.unit.review_support import T0, make_record
+from wizard.model.lifecycle import decide, supersede, to_supersede
 from wizard.model.prefill import CHANGED, KEPT, PENDING, Prefill, after_answer, carry_over, carried_from
-from wizard.problems import InvalidFile
-from wizard.records import parse_record, read_record, to_toml
+from wizard.model.problems import InvalidFile
+from wizard.storage.record_reader import parse_record, read_record
+from wizard.storage.record_writer import to_toml
 from wizard.render.prefill import source_text
-from wizard.tui.draft import ANSWERED, OPEN, PREFILLED, SKIPPED, Draft, progress
+from wizard.model.draft import ANSWERED, OPEN, PREFILLED, SKIPPED, Draft, progress
 
 EARLIER = {"late_payments": 3, "profitability": "profitable", "revenue_share": 40, "problem_discussed": True}
 

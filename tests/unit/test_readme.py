@@ -7,7 +7,7 @@ import argparse
 import re
 
 from tests.unit._support import ROOT
-from wizard.cli import build_parser
+from wizard.cli.main import build_parser
 
 
 def commands() -> set[str]:

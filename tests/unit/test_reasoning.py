@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.unit._support import HEAVY, TODAY, answer_sets, copy_bank, edit, index, value_strategy
-from wizard import bank as bank_module
-from wizard.bank import EXIT_LEVELS
-from wizard.reasoning import assess, level_of
+from wizard.storage import bank_files
+from wizard.model.bank import EXIT_LEVELS
+from wizard.model.reasoning import assess, level_of
 
-BANK = bank_module.load_default()
+BANK = bank_files.load_default()
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SIGNALS = [q for q in BANK.questions if q.is_signal]
 REMEDIES = [r.question for r in BANK.remedies]
@@ -124,7 +124,7 @@ def test_a_changed_decision_table_changes_the_result_without_code(tmp_path):
     edit(folder / "bank.toml",
          'moderate = { untried = "monitor",      unknown = "monitor",      failed = "revise_terms"',
          'moderate = { untried = "revise_terms", unknown = "revise_terms", failed = "revise_terms"')
-    custom = bank_module.load(folder)
+    custom = bank_files.load(folder)
     answers = quiet() | {"late_payments": 2}
     assert run(answers).level == "monitor"
     assert run(answers, bank=custom).level == "revise_terms"

@@ -14,18 +14,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.unit._support import EXAMPLES, answer_sets, value_strategy, with_schema
-from wizard import bank as bank_module
-from wizard.bank import LEVELS
-from wizard.problems import InvalidFile
-from wizard.reasoning import assess
-from wizard.records import (
-    SCHEMA, STATUSES, Decision, DecisionRecord, Evidence, LedgerSource, StatusChange, read_answers, read_record, slug,
-    to_toml,
+from wizard.storage import bank_files
+from wizard.model.bank import LEVELS
+from wizard.model.problems import InvalidFile
+from wizard.model.reasoning import assess
+from wizard.model.records import (
+    SCHEMA,
+    STATUSES,
+    Decision,
+    DecisionRecord,
+    Evidence,
+    LedgerSource,
+    StatusChange,
+    slug,
 )
+from wizard.storage.answers_codec import read_answers
+from wizard.storage.record_reader import read_record
+from wizard.storage.record_writer import to_toml
 from wizard.storage.files import write_text
-from wizard.store import RecordStore, records_dir
+from wizard.storage.store import RecordStore, records_dir
 
-BANK = bank_module.load_default()
+BANK = bank_files.load_default()
 SLUG = re.compile(r"^[a-z0-9-]{1,40}$")
 NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9-]{1,40})-([0-9a-f]+)\.toml$")
 CET = timezone(timedelta(hours=1))
@@ -562,8 +571,8 @@ def test_store_on_a_missing_folder_is_empty(tmp_path):
 def test_a_newer_records_answers_are_not_assessed_as_ours(tmp_path, bank):
     """A record of a newer schema may give its answers another meaning: reading it as an
     answers file is refused with the file and the field named, like reading it as a record."""
-    from wizard.problems import InvalidFile
-    from wizard.records import read_answers
+    from wizard.model.problems import InvalidFile
+    from wizard.storage.answers_codec import read_answers
 
     path = tmp_path / "newer.toml"
     path.write_text(f'schema = {SCHEMA + 1}\nclient = "Acme"\n[answers]\nlate_payments = 3\n', encoding="utf-8")

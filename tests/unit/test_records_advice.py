@@ -12,13 +12,15 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.unit._support import HEAVY
-from wizard import bank as bank_module
-from wizard.reasoning import assess, translated
-from wizard.records import DecisionRecord, read_record, to_toml
-from wizard.report import markdown
+from wizard.storage import bank_files
+from wizard.model.reasoning import assess, translated
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_reader import read_record
+from wizard.storage.record_writer import to_toml
+from wizard.render.report import markdown
 from wizard.storage.files import write_text
 
-BANK = bank_module.load_default()
+BANK = bank_files.load_default()
 CET = timezone(timedelta(hours=1))
 CREATED = datetime(2026, 3, 2, 9, 15, 0, tzinfo=CET)
 ALL_TRIED_NO_IMPROVEMENT = dict(problem_discussed=True, terms_revised=True, payment_terms_enforced=True,
@@ -135,7 +137,7 @@ def test_the_polish_counterfactual_quotes_the_answer_and_the_question():
     record = record_of({"disrespect": 2, "late_payments": 0, "toxicity": 1}, lang="pl")
     change = record.result.milder
     assert change is not None and change.then is None
-    from wizard.report import answer_text, change_text, question_text
+    from wizard.render.report import answer_text, change_text, question_text
 
     line = change_text(BANK, change, "pl")
     assert line.startswith(f"Przy odpowiedzi „{answer_text(BANK, change.question, change.to, 'pl')}” "
@@ -145,7 +147,7 @@ def test_the_polish_counterfactual_quotes_the_answer_and_the_question():
 
 def test_a_remedys_path_is_said_in_two_steps_in_both_languages():
     """004 closing, 'revise the rules or end it': the next step, then what follows if it fails."""
-    from wizard.report import change_text
+    from wizard.render.report import change_text
 
     record = record_of({"resource_drain": 4, "terms_revised": False, "problem_discussed": False})
     change = record.result.harsher

@@ -13,11 +13,11 @@ import pytest
 
 from tests.unit._support import with_schema
 
-from tests.unit.test_review_support import CALM, make_record
-from wizard import feedback
-from wizard.demo import KOWALSKI, NORTHWIND
-from wizard.records import read_record
-from wizard.store import RecordStore
+from tests.unit.review_support import CALM, make_record
+from wizard.storage import feedback
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND
+from wizard.storage.record_reader import read_record
+from wizard.storage.store import RecordStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,6 +103,29 @@ def test_decide_and_supersede(tmp_path, bank):
     assert new.supersedes == (old.id,) and old.superseded_by == (new.id,) and old.status == "superseded"
 
 
+def test_decide_says_when_the_review_date_moves(tmp_path, bank):
+    path, record = RecordStore(tmp_path).save_new(make_record(bank, client="Nowak", answers=CALM | {"late_payments": 4}))
+    level = "end_now" if record.result.level != "end_now" else "continue"
+    done = run("decide", record.id, "--status", "accepted", "--level", level, "--reason", "Board", "--by", "Ola",
+               records=tmp_path)
+    assert done.returncode == 0, done.stderr
+    moved = read_record(path, bank).review_date
+    assert moved != record.review_date
+    assert f"Next review: {moved.isoformat()}, as for “{bank.level(level).label('en')}”" in done.stdout
+    other_path, other = RecordStore(tmp_path).save_new(make_record(bank, client="Kowalczyk", days=-5))
+    done = run("decide", other.id, "--status", "accepted", "--by", "Ola", "--lang", "pl", records=tmp_path)
+    assert done.returncode == 0 and "Termin przeglądu" not in done.stdout  # the recommendation: nothing moves
+
+
+def test_a_records_dir_that_is_a_file_is_named(tmp_path):
+    file = tmp_path / "records.toml"
+    file.write_text("", encoding="utf-8")
+    for command in (["list"], ["due"], ["clients"], ["forget", "Acme", "--yes"]):
+        done = run(*command, records=file)
+        assert done.returncode == 2, command
+        assert f"{file} is not a folder" in done.stderr and "Traceback" not in done.stderr, command
+
+
 def test_decide_errors_name_the_file_and_field_and_change_nothing(tmp_path, bank):
     store = RecordStore(tmp_path)
     path, record = store.save_new(make_record(bank, client="Nowak", answers=CALM | {"late_payments": 4}))
@@ -177,7 +200,7 @@ def test_feedback_on_an_unknown_record(tmp_path):
 
 
 def test_no_textual_is_imported(folder):
-    code = ("import sys\nfrom wizard.cli import main\n"
+    code = ("import sys\nfrom wizard.cli.main import main\n"
             f"for argv in (['team', {NORTHWIND!r}], ['history', {KOWALSKI!r}, '--format', 'markdown']):\n"
             f"    main(argv + ['--records-dir', {str(folder)!r}])\n"
             "assert not [m for m in sys.modules if m.startswith('textual')], 'textual imported'\n")
@@ -189,20 +212,19 @@ def test_demo_opens_the_review_screen_in_a_terminal(monkeypatch, tmp_path, capsy
     """In a terminal the demo hands its folder to the TUI's review screen (a stand-in here)."""
     import types
 
-    from wizard import cli
+    from wizard.cli import main as cli
 
     calls = []
 
-    def run_tui(args, *, bank, lang, store, ledger):
-        calls.append((args.command, args.records_dir, lang, store.root, len(store.scan(bank)),
-                      ledger.ledger.name, len(ledger.clients)))
+    def run_tui(bank, store, lang, *, command, ledger):
+        calls.append((command, lang, store.root, len(store.scan(bank)), ledger.ledger.name, len(ledger.clients)))
         return 0
 
     monkeypatch.setitem(sys.modules, "wizard.tui.app", types.SimpleNamespace(run=run_tui))
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     assert cli.main(["demo", "--keep", str(tmp_path / "d"), "--lang", "pl"]) == 0
-    assert calls == [("review", str(tmp_path / "d"), "pl", tmp_path / "d", 10, "ledger.csv", 8)]  # and its ledger
+    assert calls == [("review", "pl", tmp_path / "d", 10, "ledger.csv", 8)]  # and its ledger
     assert capsys.readouterr().out == ""
 
 
@@ -278,9 +300,9 @@ def test_compare_speaks_the_language_asked_for_and_warns_on_one_record(tmp_path,
 @pytest.mark.parametrize("columns", [60, 80, 120])
 @pytest.mark.parametrize("lang", ["en", "pl"])
 def test_history_and_team_never_cut_a_level(folder, columns, lang):
-    from wizard import bank as bank_module
+    from wizard.storage import bank_files
 
-    labels = [level.label(lang) for level in bank_module.load_default().levels]
+    labels = [level.label(lang) for level in bank_files.load_default().levels]
     env = dict(os.environ, COLUMNS=str(columns), PYTHONIOENCODING="utf-8")
     for command in (["history", KOWALSKI], ["team", NORTHWIND]):
         done = subprocess.run([sys.executable, "-m", "wizard", *command, "--lang", lang, "--records-dir", str(folder)],
@@ -322,7 +344,7 @@ def test_demo_without_keep_makes_its_folder_where_temporary_files_go(isolated, c
     never in /tmp where it would be left behind."""
     import os
 
-    from wizard import cli
+    from wizard.cli import main as cli
 
     assert cli.main(["demo"]) == 0
     folder = Path(re.search(r"(\S+client-exit-demo-\S+)", capsys.readouterr().out).group(1))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from tests.unit.test_review_support import CALM, make_record
-from wizard.compare import BETTER, CHANGED, SAME, WORSE, compare, level_direction
-from wizard.report_review import comparison_json, markdown_comparison
+from tests.unit.review_support import CALM, make_record
+from wizard.model.compare import BETTER, CHANGED, SAME, WORSE, compare, level_direction
+from wizard.render.comparison import comparison_json, markdown_comparison
 
 
 def by_question(cmp):

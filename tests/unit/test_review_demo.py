@@ -6,10 +6,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from wizard import feedback
-from wizard.demo import KOWALSKI, NORTHWIND, build
-from wizard.store import RecordStore
-from wizard.team import history, team_view
+from wizard.storage import feedback
+from wizard.cli.demo_folder import KOWALSKI, NORTHWIND, build
+from wizard.storage.store import RecordStore
+from wizard.model.team import history, team_view
 
 TODAY = datetime(2026, 11, 23, 12, 0, tzinfo=timezone(timedelta(hours=1)))
 

@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from tests.unit.test_review_support import T0, make_record
-from wizard import feedback
-from wizard.problems import InvalidFile
+from tests.unit.review_support import T0, make_record
+from wizard.model.feedback import current, tally
+from wizard.model.problems import InvalidFile
+from wizard.storage import feedback
 
 RID = "a1b2c3d4"
 
@@ -39,8 +40,8 @@ def test_load_is_oldest_first_and_current_keeps_each_persons_latest(tmp_path):
         feedback.add(tmp_path, feedback.make(RID, by, stance, "", T0 + timedelta(hours=hours)))
     items = feedback.good(feedback.load(tmp_path, RID))
     assert [f.stance for f in items] == ["disagree", "abstain", "agree"]
-    assert [(f.by, f.stance) for f in feedback.current(items)] == [("Marek", "abstain"), ("anna", "agree")]
-    assert feedback.tally(items) == {"agree": 1, "disagree": 0, "abstain": 1}
+    assert [(f.by, f.stance) for f in current(items)] == [("Marek", "abstain"), ("anna", "agree")]
+    assert tally(items) == {"agree": 1, "disagree": 0, "abstain": 1}
 
 
 @pytest.mark.parametrize(("by", "stance", "created", "message"), [
@@ -114,7 +115,7 @@ def test_feedback_is_private_unless_the_folder_is_shared(tmp_path):
     import os
     import stat
 
-    from wizard.store import SHARED_MARKER
+    from wizard.storage.store import SHARED_MARKER
 
     private = feedback.add(tmp_path / "mine", feedback.make(RID, "Anna", "agree", "", T0))
     assert stat.S_IMODE(private.stat().st_mode) == 0o600
@@ -141,7 +142,7 @@ def test_feedback_given_in_the_same_second_keeps_its_order_and_the_newest_wins(t
         entries = feedback.load(tmp_path, rid)
         assert [e.feedback.stance for e in entries] == ["agree", "disagree", "abstain"]
         assert sorted(e.path.name for e in entries) == [e.path.name for e in entries]
-        assert [f.stance for f in feedback.current(feedback.good(entries))] == ["abstain"]
+        assert [f.stance for f in current(feedback.good(entries))] == ["abstain"]
     data = tomllib.loads(entries[0].path.read_text(encoding="utf-8"))
     assert data["created"] == entries[0].feedback.created and data["created"].tzinfo is not None
     assert re.fullmatch(r"\d{8}T\d{6}\.\d{6}Z-anna-[0-9a-f]{6}\.toml", entries[0].path.name)
@@ -157,4 +158,4 @@ def test_files_stamped_to_the_second_are_still_read_and_ordered(tmp_path):
     feedback.add(tmp_path, feedback.make(RID, "Anna", "abstain", "", T0 + timedelta(seconds=1, microseconds=5)))
     entries = feedback.load(tmp_path, RID)
     assert [e.feedback.stance for e in entries] == ["agree", "disagree", "abstain"]
-    assert [f.stance for f in feedback.current(feedback.good(entries))] == ["abstain"]
+    assert [f.stance for f in current(feedback.good(entries))] == ["abstain"]

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from tests.unit.test_review_support import CALM, T0, make_record
-from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, is_overdue, supersede
-from wizard.records import parse_record, to_table
+from tests.unit.review_support import CALM, T0, make_record
+from wizard.model.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, is_overdue, supersede
+from wizard.storage.record_reader import parse_record
+from wizard.storage.record_writer import to_table
 
 RISKY = CALM | {"late_payments": 4, "urgent_demands": 4, "revenue_share": 50, "problem_discussed": True,
                 "improvement": "none"}
@@ -61,6 +62,23 @@ def test_a_different_level_needs_a_reason(bank):
     decided = decide(record, "accepted", level=other, reason="Their new manager starts next week.")
     assert decided.level == other and decided.decision.reason == "Their new manager starts next week."
     assert decide(record, "accepted", level=recommended).decision.reason == ""  # same level: no reason needed
+
+
+@pytest.mark.parametrize("decided", ["continue", "monitor", "revise_terms", "prepare_exit", "end_now"])
+def test_an_accepted_other_level_brings_its_own_review_date(bank, decided):
+    """Kept on after "end now": reviewed as a kept client is, counted from the decision."""
+    record = make_record(bank, answers=RISKY)
+    recommended = record.result.level
+    at = T0 + timedelta(days=3)
+    days = bank.review_days
+    accepted = decide(record, "accepted", level=decided, reason="We talked it over.", at=at, review_days=days)
+    if decided == recommended:
+        assert accepted.review_date == record.review_date  # the assessment's own date stands
+    else:
+        assert accepted.review_date == at.date() + timedelta(days=days[decided])
+    proposed = decide(record, "proposed", level=decided, reason="We talked it over.", at=at, review_days=days)
+    assert proposed.review_date == record.review_date  # a proposal moves nothing yet
+    assert decide(record, "accepted", level=decided, reason="x", at=at).review_date == record.review_date
 
 
 def test_a_proposed_level_is_kept_when_accepted(bank):
@@ -174,7 +192,7 @@ def test_a_reason_on_the_recommended_level_is_kept_as_a_comment(bank):
 
 
 def test_a_record_decided_before_histories_keeps_its_first_decision(bank):
-    from wizard.records import Decision
+    from wizard.model.records import Decision
 
     old = replace(make_record(bank, answers=RISKY), status="proposed",
                   decision=Decision("monitor", reason="Give them a month.", by="Marek", at=T0))

@@ -8,11 +8,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.unit.test_review_support import CALM, T0, make_record
-from wizard.feedback import make as make_feedback
-from wizard.lifecycle import decide
-from wizard.report_review import history_json, markdown_history, markdown_team, team_json
-from wizard.team import consensus, disagreements, history, same_client, sparkline, team_view
+from tests.unit.review_support import CALM, T0, make_record
+from wizard.storage.feedback import make as make_feedback
+from wizard.model.lifecycle import decide
+from wizard.render.history import history_json, markdown_history
+from wizard.render.team import markdown_team, team_json
+from wizard.model.team import consensus, disagreements, history, same_client, sparkline, team_view
 
 
 def test_sparkline_is_on_an_absolute_scale():
@@ -212,8 +213,8 @@ def test_unassessed_drafts_are_left_out(bank):
 
 
 def test_gather_reads_one_clients_records_and_feedback(bank, store):
-    from wizard import feedback as feedback_files
-    from wizard.team import gather
+    from wizard.storage import feedback as feedback_files
+    from wizard.storage.gather import gather
 
     _, mine = store.save_new(make_record(bank, client="Nowak"))
     _, other = store.save_new(make_record(bank, client="Kowalski"))

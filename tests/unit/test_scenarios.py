@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.unit._support import TODAY
-from wizard import bank as bank_module
-from wizard.bank import EXIT_LEVELS, LEVELS, PRINCIPLES
-from wizard.reasoning import assess
+from wizard.storage import bank_files
+from wizard.model.bank import EXIT_LEVELS, LEVELS, PRINCIPLES
+from wizard.model.reasoning import assess
 
-BANK = bank_module.load_default()
+BANK = bank_files.load_default()
 SCENARIOS = tomllib.loads((Path(__file__).parent / "scenarios.toml").read_text(encoding="utf-8"))["scenario"]
 
 

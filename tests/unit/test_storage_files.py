@@ -14,13 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from wizard import cli, feedback
-from wizard.problems import InvalidFile, read_toml
-from wizard.reasoning import assess
-from wizard.records import DecisionRecord, read_record, to_toml
+from wizard.cli import main as cli
+from wizard.storage import feedback
+from wizard.model.problems import InvalidFile
+from wizard.storage.toml_read import read_toml
+from wizard.model.reasoning import assess
+from wizard.model.records import DecisionRecord
+from wizard.storage.record_reader import read_record
+from wizard.storage.record_writer import to_toml
 from wizard.storage import files, locks
-from wizard.store import RecordStore
-from wizard.tui.exports import export_path, write_export
+from wizard.storage.store import RecordStore
+from wizard.storage.exports import export_path, write_export
 
 ROOT = Path(__file__).resolve().parents[2]
 TZ = timezone(timedelta(hours=1))
@@ -187,7 +191,7 @@ def test_a_file_that_grows_while_it_is_read_is_cut_at_the_limit(tmp_path, monkey
 
 @posix_only
 def test_folders_are_owner_only_whatever_the_umask(tmp_path, bank, monkeypatch):
-    from wizard import index
+    from wizard.storage import index
 
     monkeypatch.setattr(index, "RACY_NS", 0)  # let the list cache be written at once
     store = RecordStore(tmp_path / "a" / "b" / "c")
@@ -220,7 +224,7 @@ def test_an_update_never_brings_back_a_record_that_is_gone(store, bank):
 
 
 def test_an_update_of_a_record_changed_meanwhile_is_refused_with_its_status_now(store, bank):
-    from wizard.lifecycle import decide
+    from wizard.model.lifecycle import decide
 
     path, record = store.save_new(make(bank))
     theirs = decide(record, "accepted", by="Anna")
@@ -284,7 +288,7 @@ WRITES = re.compile(
 )
 # The exceptions: `demo` makes a new temporary folder to hold its sample records folder, and the
 # developers' generator of docs/questions.md writes into the repository.
-ALLOWED = {("wizard/commands/review.py", 'folder = Path(tempfile.mkdtemp(prefix="client-exit-demo-"))'),
+ALLOWED = {("wizard/cli/demo.py", 'folder = Path(tempfile.mkdtemp(prefix="client-exit-demo-"))'),
            ("wizard/render/bank_docs.py", 'DOC.write_text(questions_markdown(load_default()), encoding="utf-8")')}
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from tests.unit.test_review_support import CALM, make_record
-from wizard import cli
-from wizard.feedback import make
-from wizard.lifecycle import decide
+from tests.unit.review_support import CALM, make_record
+from wizard.cli import main as cli
+from wizard.storage.feedback import make
+from wizard.model.lifecycle import decide
 from wizard.model.conflicts import accepted_conflict, conflicting_clients
-from wizard.report_review import consensus_detail, markdown_team, team_json
-from wizard.team import consensus, team_view
+from wizard.render.team import consensus_detail, markdown_team, team_json
+from wizard.model.team import consensus, team_view
 
 HARSH = CALM | {"late_payments": 4, "urgent_demands": 4, "disrespect": 3, "problem_discussed": True,
                 "terms_revised": True, "improvement": "none", "toxicity": 4, "wellbeing_impact": 4}
@@ -46,7 +46,7 @@ def test_disagreeing_feedback_means_the_team_does_not_agree(bank):
 
 
 def test_conflicting_accepted_decisions_are_found_on_records_and_summaries(bank):
-    from wizard.index import summarize
+    from wizard.storage.index import summarize
 
     a = decide(make_record(bank, assessor="Anna"), "accepted", by="Anna", level="revise_terms", reason="r")
     b = decide(make_record(bank, assessor="Marek", days=1), "accepted", by="Marek", level="prepare_exit", reason="r")

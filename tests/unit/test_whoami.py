@@ -7,9 +7,9 @@ import stat
 
 import pytest
 
-from tests.unit.test_review_support import make_record
-from wizard import cli
-from wizard.records import read_record
+from tests.unit.review_support import make_record
+from wizard.cli import main as cli
+from wizard.storage.record_reader import read_record
 from wizard.storage.settings import read_settings, save_name, settings_path, user_name
 
 
@@ -59,7 +59,7 @@ def test_decide_and_feedback_credit_the_user_unless_by_says_otherwise(store, ban
     history = read_record(path, bank).status_history
     assert [(c.status, c.by) for c in history] == [("proposed", "Anna Nowak"), ("accepted", "Marek")]
     assert cli.main(["feedback", record.id, "--stance", "agree"]) == 0
-    from wizard import feedback
+    from wizard.storage import feedback
 
     assert [f.by for f in feedback.good(feedback.load(store.root, record.id))] == ["Anna Nowak"]
 
@@ -85,10 +85,12 @@ def test_new_from_a_record_hands_it_to_the_wizard(store, bank, monkeypatch):
 
     seen = {}
 
-    def run(args, *, bank, lang, store, from_record=None, ledger=None):
+    def run(bank, store, lang, *, command, client, assessor, draft, from_record, ledger):
         seen["from"] = from_record
+        seen["command"] = command
         return 0
 
     monkeypatch.setattr(tui, "run", run)
     assert cli.main(["new", "--from", record.id[:5]]) == 0
     assert seen["from"] == path
+    assert seen["command"] == "new"

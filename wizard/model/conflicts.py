@@ -6,7 +6,7 @@ team view and the history on whole records.
 
 from __future__ import annotations
 
-from wizard.clients import client_key
+from wizard.model.clients import client_key
 
 
 def accepted_conflict(records) -> tuple:

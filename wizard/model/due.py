@@ -4,7 +4,7 @@ A record stands unless it is superseded or rejected (as `lifecycle.is_overdue` s
 assessment of the same client is itself the review of the older ones, so each client has one
 review date: that of its newest standing record. A review is overdue once its date has passed,
 due on the day itself, and upcoming within the window asked for. Pure: works on the list
-summaries (`wizard.index.Summary`) or on whole records alike.
+summaries (`wizard.storage.index.Summary`) or on whole records alike.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from wizard.clients import client_key
+from wizard.model.clients import client_key
 
 STANDING_OUT = ("superseded", "rejected")
 WINDOW_DAYS = 30  # upcoming reviews listed by default

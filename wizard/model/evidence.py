@@ -17,13 +17,13 @@ Everything is counted as of the window's last day: a payment dated later is not 
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import groupby
-from operator import itemgetter
+from itertools import compress
 from typing import Union
 
-from wizard.model.invoices import CENT, Invoice, Ledger, Owed, Tally, Window, add_months
+from wizard.model.invoices import ClientCount, Ledger, Owed, Tally, Window, add_months, count_invoices, where_issued
 from wizard.model.ledger_rules import LedgerRules
 
 QUESTIONS = ("late_payments", "late_payments_trend", "revenue_share", "orders_trend", "outstanding_receivables")
@@ -112,8 +112,19 @@ class ClientEvidence:
 
 def derive(ledger: Ledger, rules: LedgerRules, window: Window, currency: str | None = None) -> list[ClientEvidence]:
     """The evidence of every client with an invoice in the window or money still owed, by name."""
-    scans = [_scan(key, list(invoices), window, rules)
-             for key, invoices in groupby(sorted(ledger.invoices, key=itemgetter(0)), itemgetter(0))]
+    # Counting makes thousands of lists and no cycle: the cycle collector would walk the ledger's
+    # columns (and the lists as they grow) again and again meanwhile, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _derive(ledger, rules, window, currency)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _derive(ledger: Ledger, rules: LedgerRules, window: Window, currency: str | None) -> list[ClientEvidence]:
+    scans = _scan(ledger, window, rules)
     scans = [scan for scan in scans if scan.revenue or scan.counted or scan.owed.overdue or scan.owed.pending]
     # A client credited more than invoiced brought no revenue: it never lowers the others' total.
     totals: dict[str, float] = {}
@@ -159,92 +170,63 @@ def trend_window(window: Window, first_issued: date, rules: LedgerRules) -> Wind
     return Window(max(short, window.since), window.until)
 
 
-def _scan(key: str, invoices: list[Invoice], window: Window, rules: LedgerRules) -> _Scan:
-    """One pass over a client's invoices: how each was paid (as of the window's end), what is
-    owed, and the values invoiced, in the window and in each half of the trend's window. The hot
-    path of `evidence` on a big ledger: an invoice paid in full on a known date (most of them)
-    costs a subtraction and a few appends."""
-    since, until, grace = window.since, window.until, rules.grace_days
-    trend = trend_window(window, min(map(itemgetter(1), invoices)), rules)
-    start, mid = trend.since, trend.mid
-    values: list[float] = []  # the values invoiced in the window
-    halves: tuple[list[float], list[float]] = ([], [])  # ... in each half of the trend's window
-    outcomes: tuple[list[int], list[int], list[int]] = ([], [], [])  # days after due: first half, last, any
-    waiting = [[0, 0], [0, 0], [0, 0]]  # the same three: unpaid and not yet late; paid on a date not given
-    owed: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}  # overdue? → currency → amounts
-    oldest = None
-    for _, issued, due, paid_on, amount, value, paid, currency, _ in invoices:
-        if issued > until:
-            continue
-        in_window = issued >= since
-        half = 2  # in no half of the trend's window: only in the whole one ("any")
-        if in_window:
-            values.append(value)
-            if issued >= start:
-                half = issued >= mid
-                halves[half].append(value)
-        if amount <= 0:
-            continue  # a credit note is not paid by the client
-        if paid is None and paid_on is not None and paid_on <= until:  # paid in full, by the window's end
-            if in_window:
-                days = (paid_on - due).days
-                outcomes[2].append(days)
-                if half != 2:
-                    outcomes[half].append(days)
-            continue
-        if paid_on is not None and paid_on > until:
-            paid_on, left = None, amount  # paid after the window: not yet, as of its end
-        else:
-            left = amount - paid if paid is not None else 0.0 if paid_on is not None else amount
-        if left > CENT:
-            overdue = due < until
-            owed[overdue].setdefault(currency, []).append(left)
-            if overdue and (oldest is None or due < oldest):
-                oldest = due
-        if in_window:
-            _outcome(outcomes, waiting, {2, half}, paid_on, due, until, left, grace)
-    tallies = [Tally(len(days), len(late), tuple(late), *waiting[index])
-               for index, days in enumerate(outcomes) for late in [sorted(filter(grace.__lt__, days))]]
-    money = {overdue: tuple((currency, sum(amounts)) for currency, amounts in sorted(owed[overdue].items()))
-             for overdue in (True, False)}
-    count = {overdue: sum(len(amounts) for amounts in owed[overdue].values()) for overdue in (True, False)}
-    revenue, sums = _sums(invoices, window, trend, values, halves)
-    return _Scan(key, tallies[2], trend, (tallies[0], tallies[1]), revenue, sums,
-                 Owed(count[True], money[True], oldest, count[False], money[False]), bool(values))
+def _scan(ledger: Ledger, window: Window, rules: LedgerRules) -> list[_Scan]:
+    """Every client's scan, by key (the invoices counted by `count_invoices`)."""
+    keys, issued, *_, currencies, _ = columns = ledger.invoices.columns
+    since = window.since
+    # A client's trend window depends only on whether its first invoice came after the window
+    # began (`trend_window`): the clients with an invoice that early have the window, the others
+    # all the same short one.
+    days = set(issued)
+    clients, early = set(keys), set(compress(keys, map({day for day in days if day <= since}.__contains__, issued)))
+    trends = {True: window} if early >= clients else {True: window, False: trend_window(window, date.max, rules)}
+    places = {kind: where_issued(window, trend, days) for kind, trend in trends.items()}
+    counts = {key: ClientCount(trends[key in early], places[key in early]) for key in clients}
+    count_invoices(columns, counts, window.until, rules.grace_days)
+    own = _currencies(clients, keys, currencies)
+    mixed = _mixed_sums(columns, window, counts, {key for key, names in own.items() if len(names) > 1})
+    return [_scan_of(key, counts[key], own[key], mixed.get(key), rules.grace_days) for key in sorted(counts)]
 
 
-def _outcome(outcomes, waiting, where: set, paid_on: date | None, due: date, until: date, left: float,
-             grace: int) -> None:
-    """How an invoice not simply paid in full ended, counted in each of `where` (halves, or the whole)."""
-    for index in where:
-        if left <= CENT:
-            if paid_on is None:
-                waiting[index][1] += 1  # paid, on a date the ledger does not give
-            else:
-                outcomes[index].append((paid_on - due).days)
-        elif (until - due).days <= grace:
-            waiting[index][0] += 1  # not due yet, or within the grace days: it may yet be paid on time
-        else:
-            outcomes[index].append((until - due).days)
-
-
-def _sums(invoices: list[Invoice], window: Window, trend: Window, values: list[float],
-          halves: tuple[list[float], list[float]]):
-    """Currency → the value invoiced, in the window and in each half of the trend's window. One
-    currency (the usual case) is summed from the values gathered; several, invoice by invoice."""
-    currencies = set(map(itemgetter(7), invoices))
-    if len(currencies) == 1:
+def _scan_of(key: str, count: ClientCount, currencies: set[str], mixed: tuple | None, grace: int) -> _Scan:
+    """A client's scan from its count. Its values are summed as gathered when it has one
+    currency, else `mixed` has them by currency (see `_mixed_sums`)."""
+    first, last, whole = count.tallies(grace)
+    values, halves = count.values, count.halves
+    if mixed is None:
         (only,) = currencies
-        return ({only: sum(values)} if values else {}), tuple({only: sum(found)} if found else {} for found in halves)
-    revenue: dict[str, float] = {}
-    sums: tuple[dict[str, float], dict[str, float]] = ({}, {})
-    for _, issued, _, _, _, value, _, currency, _ in invoices:
-        if window.since <= issued <= window.until:
+        revenue, sums = ({only: sum(values)} if values else {}), tuple({only: sum(found)} if found else {}
+                                                                       for found in halves)
+    else:
+        revenue, sums = mixed
+    return _Scan(key, whole, count.trend, (first, last), revenue, sums, count.owed_now(), bool(values))
+
+
+def _currencies(clients: set[str], keys: list[str], currencies: list[str]) -> dict[str, set[str]]:
+    """Each client's currencies."""
+    every = set(currencies)
+    if len(every) <= 1:
+        return dict.fromkeys(clients, every)
+    found: dict[str, set[str]] = {}
+    for key, currency in zip(keys, currencies):
+        found.setdefault(key, set()).add(currency)
+    return found
+
+
+def _mixed_sums(columns: list[list], window: Window, counts: dict[str, ClientCount], mixed: set[str]) -> dict:
+    """For each client in `mixed` (invoiced in several currencies): currency → the value invoiced,
+    in the window and in each half of its trend's window, invoice by invoice."""
+    found: dict[str, tuple] = {key: ({}, ({}, {})) for key in mixed}
+    if not found:
+        return found
+    for key, issued, _, _, _, value, _, currency, _ in zip(*columns):
+        if key in found and window.since <= issued <= window.until:
+            revenue, sums = found[key]
             revenue[currency] = revenue.get(currency, 0.0) + value
-            if issued >= trend.since:
-                half = sums[issued >= trend.mid]
-                half[currency] = half.get(currency, 0.0) + value
-    return revenue, sums
+            half = counts[key].places[issued]
+            if half < 2:  # the first or the last half (see `where_issued`)
+                sums[half][currency] = sums[half].get(currency, 0.0) + value
+    return found
 
 
 def _facts(ledger: Ledger, rules: LedgerRules, window: Window, scan: _Scan, total: float, currency: str,
@@ -329,3 +311,23 @@ def orders_trend(first: float, second: float, rules: LedgerRules) -> str | None:
 
 def owes(owed: Owed, counts: str) -> bool:
     return bool(owed.overdue or (counts == "unpaid" and owed.pending))
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A ledger read and every client's answers drawn from it."""
+
+    ledger: Ledger
+    rules: LedgerRules
+    window: Window
+    clients: list[ClientEvidence]
+
+    def find(self, client: str) -> ClientEvidence | None:
+        from wizard.model.clients import same_client
+
+        return next((found for found in self.clients if same_client(found.client, client)), None)
+
+    def similar(self, client: str) -> list[str]:
+        from wizard.model.clients import close_names
+
+        return close_names(client, [found.client for found in self.clients])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from wizard.problems import FieldReader, join, show
+from wizard.model.problems import FieldReader, join, show
 
 COUNTS = ("overdue", "unpaid")
 SECTIONS = ("window", "late_payments", "late_payments_trend", "orders_trend", "outstanding_receivables",

@@ -7,7 +7,7 @@ A client's row stands for its newest record that is not superseded: its level (d
 recommended), its risk score and the change from the assessment before, its review date (and
 whether it has passed). With a ledger: the share of revenue, the share of invoices paid late and
 the money unpaid past its due date. Ledger clients with no assessment get a row of their own.
-Clients are the same under the one name rule (wizard/clients.py).
+Clients are the same under the one name rule (wizard/model/clients.py).
 
 Order, what needs attention first (README, docs/ledger.md):
   1. a review date that has passed;
@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from wizard.bank import LEVELS
-from wizard.clients import client_key, close_names
-from wizard.lifecycle import is_overdue
+from wizard.model.bank import LEVELS
+from wizard.model.clients import client_key, close_names
+from wizard.model.lifecycle import is_overdue
 from wizard.model.evidence import ClientEvidence, LateFact, OwedFact, ShareFact
 from wizard.model.invoices import Money, Window
 from wizard.model.ledger_rules import LedgerRules
@@ -41,7 +41,7 @@ UNMATCHED_SHOWN = 10  # ledger clients without a record for whom close names are
 
 
 class Assessed(Protocol):
-    """What a row needs of a record (wizard.index.Summary has it)."""
+    """What a row needs of a record (wizard.storage.index.Summary has it)."""
 
     id: str
     client: str

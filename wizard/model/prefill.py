@@ -19,8 +19,8 @@ from datetime import date
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from wizard.bank import Answer, Bank
-    from wizard.records import DecisionRecord
+    from wizard.model.bank import Answer, Bank
+    from wizard.model.records import DecisionRecord
 
 SOURCES = ("record", "ledger")  # "record": an earlier assessment, `ref` its id; "ledger": see issue 14
 PENDING, KEPT, CHANGED = "pending", "kept", "changed"

@@ -8,8 +8,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-from wizard.bank import SCALE_MAX, Bank, Question
+from wizard.model.bank import SCALE_MAX, Bank, Question
 from wizard.i18n import t
+from wizard.inert import table_cell
 
 
 def allowed_values(question: Question, bank: Bank, lang: str) -> str:
@@ -58,21 +59,17 @@ def questions_markdown(bank: Bank) -> str:
         lines += ["| id | kind | question | allowed values |", "|---|---|---|---|"]
         for question in section.questions:
             text = f"{question.text('en')}<br>*{question.text('pl')}*"
-            lines.append(f"| `{question.id}` | {question.kind} | {_cell(text)} | "
-                         f"{_cell(allowed_values(question, bank, 'en'))} |")
+            lines.append(f"| `{question.id}` | {question.kind} | {table_cell(text)} | "
+                         f"{table_cell(allowed_values(question, bank, 'en'))} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "questions.md"
 
 
 def main() -> int:
-    from wizard.bank import load_default
+    from wizard.storage.bank_files import load_default
 
     DOC.write_text(questions_markdown(load_default()), encoding="utf-8")
     print(f"written: {DOC}", file=sys.stderr)

@@ -11,7 +11,7 @@ from datetime import timedelta
 from wizard.i18n import day, t
 from wizard.model.evidence import ClientEvidence, Fact, LateFact, LateTrendFact, OrdersFact, OwedFact, ShareFact
 from wizard.model.invoices import Money, Window
-from wizard.records import Evidence, LedgerSource
+from wizard.model.records import Evidence, LedgerSource
 
 
 def amount(value: float, currency: str) -> str:

@@ -1,108 +1,52 @@
 """Reading a question bank from TOML: the files, the sections, the questions and their texts.
 
 Every problem is collected with the file, the question id and the field (see
-wizard/problems.py), so a broken or custom bank never ends in a traceback. The reasoning's own
+wizard/model/problems.py), so a broken or custom bank never ends in a traceback. The reasoning's own
 tables (problems, remedies, the decision table, rules) are read in rules_codec.py.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
-from typing import Any
 
-from wizard.bank import (
-    EXIT_CAUSES, FINDINGS, STATES, CANONICAL, KINDS, LANGUAGES, LEVELS, PRINCIPLES, ROLES, SCALE_MAX, UNIT_FORMS, Bank, Item, Level,
-    Principle, Question, Scoring, Section, Text, Unit,
+from wizard.model.bank import (
+    EXIT_CAUSES,
+    FINDINGS,
+    LEVELS,
+    PRINCIPLES,
+    SCALE_MAX,
+    STATES,
+    Bank,
+    Item,
+    Level,
+    Principle,
+    Question,
+    Scoring,
+    Section,
 )
-from wizard.problems import FieldReader, InvalidFile, Problem, display_path, join, read_toml
+from wizard.model.canonical import CANONICAL
+from wizard.model.problems import InvalidFile, Problem, join
 from wizard.storage.rules_codec import (
-    read_conditions, read_decision, read_exit_cause, read_problems, read_remediation, read_remedies, read_rules,
-    read_subset,
+    read_conditions, read_decision, read_exit_cause, read_problems, read_remediation, read_remedies,
+    read_rules, read_subset,
 )
+from wizard.storage.question_codec import QuestionReader
+from wizard.storage.toml_read import read_toml
 
 
 def read_bank(path: Path) -> Bank:
     """A bank folder (with bank.toml) or a bank file, validated; raises InvalidFile."""
     main_file, folder = (path / "bank.toml", path) if path.is_dir() else (path, path.parent)
-    reader = BankReader(display_path(main_file))
+    reader = BankReader(str(main_file))
     bank = reader.bank(read_toml(main_file), folder)
     if reader.problems:
         raise InvalidFile(reader.problems)
     assert bank is not None
     return bank
 
-
-class BankReader(FieldReader):
-    """Reads plain TOML data into bank objects, collecting problems instead of raising."""
-
-    def text(self, table: dict, key: str, where: str, required: bool = True) -> Text | None:
-        value = self.get(table, key, dict, where, required)
-        if value is None:
-            return None
-        texts = {}
-        for lang in LANGUAGES:
-            texts[lang] = self.get(value, lang, str, join(where, key))
-            if texts[lang] is not None and not texts[lang].strip():
-                self.problem(join(where, key, lang), "must not be empty")
-        for extra in set(value) - set(LANGUAGES):
-            self.problem(join(where, key, extra), f"unknown language (allowed: {', '.join(LANGUAGES)})")
-        if None in texts.values():
-            return None
-        return Text(**texts)
-
-    def texts(self, table: dict, key: str, where: str, count: int | None) -> tuple[Text, ...]:
-        value = self.get(table, key, dict, where)
-        if value is None:
-            return ()
-        lists = {}
-        for lang in LANGUAGES:
-            items = self.get(value, lang, list, join(where, key))
-            if items is None:
-                return ()
-            if not all(isinstance(i, str) and i.strip() for i in items):
-                self.problem(join(where, key, lang), "must be a list of non-empty texts")
-                return ()
-            if count is not None and len(items) != count:
-                self.problem(join(where, key, lang), f"must have {count} entries (got {len(items)})")
-                return ()
-            lists[lang] = items
-        if len(lists["en"]) != len(lists["pl"]):
-            self.problem(join(where, key), "en and pl must have the same number of entries")
-            return ()
-        return tuple(Text(en, pl) for en, pl in zip(lists["en"], lists["pl"]))
-
-    def number(self, table: dict, key: str, where: str, low: float, high: float | None = None):
-        value = self.get(table, key, (int, float), where)
-        if value is None:
-            return None
-        if value < low or (high is not None and value > high) or not math.isfinite(value):
-            allowed = f"{low} to {high}" if high is not None else f"at least {low}"
-            self.problem(join(where, key), f"must be {allowed} (got {value})")
-            return None
-        return value
-
-    def entries(self, data: dict, key: str, where: str = "") -> list[tuple[str, dict]]:
-        """An array of tables, each paired with a readable name for problem messages."""
-        items = self.get(data, key, list, where, required=False) or []
-        result = []
-        for index, item in enumerate(items):
-            name = f"{key}[{index}]"
-            if not isinstance(item, dict):
-                self.problem(name, "must be a table")
-                continue
-            if isinstance(item.get("id"), str):
-                name = f"{key} '{item['id']}'"
-            result.append((name, item))
-        return result
-
-    # -- the bank -----------------------------------------------------------------------------
-
-    def known(self, table: object, allowed: set[str], where: str) -> None:
-        """A misspelt field would silently drop data: name it instead."""
-        if isinstance(table, dict):
-            for key in sorted(set(table) - allowed):
-                self.problem(join(where, key), f"unknown field (allowed: {', '.join(sorted(allowed))})")
+class BankReader(QuestionReader):
+    """Reads a whole bank: its scales, scoring, levels, principles, sections and their questions,
+    and (through rules_codec.py) the reasoning's tables."""
 
     def bank(self, data: dict, folder: Path) -> Bank | None:
         self.known(data, {"version", "scale", "bool", "severity", "state", "scoring", "level", "principle",
@@ -251,7 +195,7 @@ class BankReader(FieldReader):
                 except InvalidFile as error:
                     self.problems.extend(error.problems)
                     continue
-                source = display_path(path)
+                source = str(path)
             else:
                 section_data, source = item, self.file
             questions = self.questions(section_data, sid, source, seen)
@@ -265,190 +209,6 @@ class BankReader(FieldReader):
         if sections and sum(s.weight for s in sections) <= 0:
             self.problem("section", "at least one section needs a weight above 0")
         return tuple(sections)
-
-    def questions(self, data: dict, section: str, file: str, seen: dict[str, str]) -> list[Question]:
-        reader = BankReader(file)
-        if file != self.file:
-            reader.known(data, {"question"}, "")
-        result = []
-        for where, item in reader.entries(data, "question"):
-            question = reader.question(item, where, section)
-            if question is None:
-                continue
-            if question.id in seen:
-                reader.problem(where, f"duplicate question id (also in {seen[question.id]})")
-                continue
-            seen[question.id] = file
-            reader.canonical(question, where)
-            result.append(question)
-        self.problems.extend(reader.problems)
-        return result
-
-    def canonical(self, question: Question, where: str) -> None:
-        if question.id not in CANONICAL:
-            return
-        section, kind, options = CANONICAL[question.id]
-        if question.section != section:
-            self.problem(where, f"a canonical question of section '{section}' (found in '{question.section}')")
-        if question.kind != kind:
-            self.problem(join(where, "kind"), f"the canonical question is a {kind} question (got {question.kind})")
-        elif options and question.options != options:
-            self.problem(join(where, "options"), f"the canonical values are {', '.join(options)}, in this order")
-
-    def question(self, item: dict, where: str, section: str) -> Question | None:
-        before = len(self.problems)
-        qid = self.get(item, "id", str, where)
-        if qid is not None and not (qid.isidentifier() and qid.isascii() and qid.islower()):
-            self.problem(join(where, "id"), "must be lower_case_with_underscores (ASCII)")
-        kind = self.get(item, "kind", str, where)
-        if kind is not None and kind not in KINDS:
-            self.problem(join(where, "kind"), f"must be one of {', '.join(KINDS)} (got '{kind}')")
-        role = self.get(item, "role", str, where)
-        if role is not None and role not in ROLES:
-            self.problem(join(where, "role"), f"must be one of {', '.join(ROLES)} (got '{role}')")
-        known = {
-            "id", "kind", "role", "source", "text", "help", "action", "why", "labels", "options",
-            "option_labels", "bands", "band", "risky_answer", "qualifies", "unit", "exit_action",
-            "action_group", "remedy", "problem", "tempers",
-        }
-        for extra in sorted(set(item) - known):
-            self.problem(join(where, extra), f"unknown field (allowed: {', '.join(sorted(known))})")
-        text = self.text(item, "text", where)
-        help_text = self.text(item, "help", where)
-        source = self.get(item, "source", str, where, required=False) or ""
-        why = self.text(item, "why", where, required=False)
-        action = self.text(item, "action", where, required=role == "signal")
-        exit_action = self.text(item, "exit_action", where, required=False)
-        action_group = self.get(item, "action_group", str, where, required=False) or ""
-        for key in ("exit_action", "action_group"):
-            if key in item and "action" not in item:
-                self.problem(join(where, key), "needs an 'action' too")
-        tempers = self.tempers(item, where, kind, role)
-        remedy = self.get(item, "remedy", str, where, required=False) or ""
-        qualifies = self.get(item, "qualifies", str, where, required=False) or ""
-        problem = self.get(item, "problem", str, where, required=role == "signal") or ""
-        for key in ("remedy", "qualifies", "problem"):
-            if key in item and role != "signal":
-                self.problem(join(where, key), "only a signal question has one")
-        if kind not in KINDS or role not in ROLES:
-            return None
-        details = self.kind_details(item, where, kind, role)
-        if len(self.problems) > before or details is None:
-            return None
-        return Question(
-            id=qid, section=section, kind=kind, role=role, text=text, help=help_text,
-            source=source, action=action, exit_action=exit_action, action_group=action_group,
-            remedy=remedy, qualifies=qualifies, problem=problem, why=why, tempers=tempers, **details,
-        )
-
-    def tempers(self, item: dict, where: str, kind: str | None, role: str | None) -> tuple[str, ...]:
-        if "tempers" not in item:
-            return ()
-        value = self.get(item, "tempers", list, where)
-        if value is None:
-            return ()
-        if role != "context" or kind not in ("scale", "percent"):
-            self.problem(join(where, "tempers"), "only a context question of kind scale or percent tempers signals")
-            return ()
-        if not value or not all(isinstance(v, str) and v for v in value):
-            self.problem(join(where, "tempers"), "must be a list of signal question ids")
-            return ()
-        return tuple(value)
-
-    def kind_details(self, item: dict, where: str, kind: str, role: str) -> dict | None:
-        details: dict[str, Any] = {}
-        allowed = {"scale": {"labels"}, "choice": {"options", "option_labels", "bands"},
-                   "bool": {"risky_answer", "band"}, "percent": {"bands"}, "number": {"bands", "unit"}}[kind]
-        for key in {"labels", "options", "option_labels", "bands", "band", "risky_answer", "unit"} - allowed:
-            if key in item:
-                self.problem(join(where, key), f"does not apply to a {kind} question")
-        signal = role == "signal"
-        if not signal:
-            for key in ("bands", "band", "risky_answer"):
-                if key in item:
-                    self.problem(join(where, key), "only signal questions carry a severity band")
-        if kind == "scale" and "labels" in item:
-            details["labels"] = self.texts(item, "labels", where, SCALE_MAX + 1)
-        elif kind == "choice":
-            options = self.get(item, "options", list, where)
-            if options is None:
-                return None
-            if len(options) < 2 or not all(isinstance(o, str) and o for o in options) or len(set(options)) != len(options):
-                self.problem(join(where, "options"), "must be a list of two or more distinct values")
-                return None
-            details["options"] = tuple(options)
-            details["labels"] = self.texts(item, "option_labels", where, len(options))
-            if signal:
-                details["choice_bands"] = self.choice_bands(item, where, tuple(options))
-        elif kind == "bool" and signal:
-            details["risky_answer"] = self.get(item, "risky_answer", bool, where)
-            if "band" in item:
-                details["risky_band"] = self.band(item, "band", where)
-        elif kind in ("percent", "number"):
-            if kind == "number" and "unit" in item:
-                details["unit"] = self.unit(item, where)
-            if signal:
-                bands = self.get(item, "bands", list, where)
-                if bands is not None:
-                    details["thresholds"] = self.thresholds(bands, join(where, "bands"), kind)
-        return details
-
-    def band(self, table: dict, key: str, where: str) -> int | None:
-        value = self.get(table, key, int, where)
-        if value is not None and not 0 <= value <= SCALE_MAX:
-            self.problem(join(where, key), f"must be a band from 0 to {SCALE_MAX} (got {value})")
-            return None
-        return value
-
-    def choice_bands(self, item: dict, where: str, options: tuple[str, ...]) -> dict[str, int]:
-        """`bands = { option = band, ... }`: a band 0..4 for every option."""
-        bands = self.get(item, "bands", dict, where)
-        if bands is None:
-            return {}
-        if set(bands) != set(options):
-            self.problem(join(where, "bands"), f"must give a band for each option: {', '.join(options)}")
-            return {}
-        values = {option: self.band(bands, option, join(where, "bands")) for option in options}
-        return {} if None in values.values() else values
-
-    def unit(self, item: dict, where: str) -> Unit | None:
-        """`unit.en = ["day", "days"]`, `unit.pl = ["dzień", "dni", "dni", "dnia"]`, or one text each."""
-        value = self.get(item, "unit", dict, where)
-        if value is None:
-            return None
-        forms = {}
-        for lang in LANGUAGES:
-            field = join(where, "unit", lang)
-            raw = value.get(lang)
-            if isinstance(raw, str):
-                raw = [raw]
-            count = UNIT_FORMS[lang]
-            if not isinstance(raw, list) or len(raw) not in (1, count) or not all(
-                    isinstance(f, str) and f.strip() for f in raw):
-                self.problem(field, f"must be a text, or a list of {count} plural forms")
-                return None
-            forms[lang] = tuple(raw)
-        for extra in set(value) - set(LANGUAGES):
-            self.problem(join(where, "unit", extra), f"unknown language (allowed: {', '.join(LANGUAGES)})")
-        return Unit(**forms)
-
-    def thresholds(self, pairs: list, where: str, kind: str) -> tuple[tuple[float, int], ...]:
-        """`bands = [[from, band], ...]`: from this value on, this band (0..4)."""
-        ok = pairs and all(
-            isinstance(p, list) and len(p) == 2 and isinstance(p[0], (int, float)) and not isinstance(p[0], bool)
-            and isinstance(p[1], int) and not isinstance(p[1], bool) and 0 <= p[1] <= SCALE_MAX
-            and 0 <= p[0] and (kind != "percent" or p[0] <= 100) and math.isfinite(p[0])
-            for p in pairs
-        )
-        if not ok:
-            self.problem(where, f"must be one or more [from, band] pairs, band 0 to {SCALE_MAX}")
-            return ()
-        starts, bands = [p[0] for p in pairs], [p[1] for p in pairs]
-        if starts != sorted(set(starts)) or bands != sorted(bands):
-            # A larger number never gives a milder band: a worse answer never warns less.
-            self.problem(where, "the values must rise strictly and the bands must not fall")
-            return ()
-        return tuple((float(x), int(b)) for x, b in pairs)
 
     def items(self, data: dict, key: str, sides: tuple[str, ...] = (),
               questions: dict[str, Question] | None = None) -> tuple[Item, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from wizard.problems import Problem, display_path
+from wizard.model.problems import Problem
 
 
 def duplicate_ids(records: Iterable[tuple[Path, object]]) -> dict[str, list[Path]]:
@@ -22,8 +22,8 @@ def duplicate_problems(records: list[tuple[Path, object]]) -> list[Problem]:
     problems = []
     for rid, paths in duplicate_ids(records).items():
         for path in paths:
-            others = ", ".join(display_path(p) for p in paths if p != path)
-            problems.append(Problem(display_path(path), "id", (
+            others = ", ".join(str(p) for p in paths if p != path)
+            problems.append(Problem(str(path), "id", (
                 f"{rid} is also the id of {others}. Feedback is filed by record id, so these records "
                 "would share it: give one of them a new id (8 hex digits, in the file and in its name)")))
     return problems
@@ -41,7 +41,7 @@ def forgotten_problems(root: Path, records: list[tuple[Path, object]]) -> list[P
     for path, record in records:
         stone = stones.covering(record.id, record.client, record.created)
         if stone is not None:
-            problems.append(Problem(display_path(path), "", (
+            problems.append(Problem(str(path), "", (
                 f"a record of a client deleted with forget on {stone.forgotten.astimezone():%Y-%m-%d}, here again "
                 f"(merged from another copy of the folder?): run  client-exit forget \"{record.client}\"  "
                 "to delete it")))
@@ -50,7 +50,7 @@ def forgotten_problems(root: Path, records: list[tuple[Path, object]]) -> list[P
 
 
 def _forgotten_feedback(root: Path, stones) -> list[Problem]:
-    from wizard.feedback import FOLDER
+    from wizard.storage.feedback import FOLDER
     from wizard.storage import files
 
     base = Path(root) / FOLDER
@@ -62,7 +62,7 @@ def _forgotten_feedback(root: Path, stones) -> list[Problem]:
     for entry in sorted(found, key=lambda e: e.name):
         stone = stones.covering(entry.name)
         if stone is not None:
-            problems.append(Problem(display_path(base / entry.name), "", (
+            problems.append(Problem(str(base / entry.name), "", (
                 f"feedback on a record deleted with forget on {stone.forgotten.astimezone():%Y-%m-%d}, here again "
                 "(merged from another copy of the folder?): run client-exit forget with the client's name "
                 "to delete it")))

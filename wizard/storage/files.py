@@ -29,6 +29,8 @@ import stat
 from contextlib import contextmanager
 from pathlib import Path
 
+from wizard.storage.refusals import RecordChanged, Refused, reason  # noqa: F401  (callers say files.Refused)
+
 MAX_BYTES = 1_000_000  # a record, an answers file, a feedback file: 1 MB (a real one is a few KB)
 SHARED_MARKER = ".client-exit-shared"
 
@@ -37,52 +39,6 @@ _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _AT_FD = os.open in os.supports_dir_fd and _NOFOLLOW and _DIRECTORY  # POSIX: work relative to folders
-
-
-class Refused(OSError):
-    """A file operation the rules refuse, or one that failed in a way worth explaining.
-
-    An OSError, so every caller that reports a failed write reports this too; `text(lang)` is
-    the explanation in the user's language (`strerror` holds it in English)."""
-
-    def __init__(self, key: str, path: Path | str, code: int = errno.EPERM, **values: object) -> None:
-        self.key, self.path, self.values = key, Path(path), values
-        super().__init__(code, self.text("en"), str(path))
-
-    def text(self, lang: str) -> str:
-        from wizard.i18n import t
-        from wizard.render.inert import inert
-        from wizard.storage import texts  # noqa: F401  (registers the texts)
-
-        return t(self.key, lang, path=inert(str(self.path)), **self.values)
-
-
-class RecordChanged(Refused):
-    """A record changed by someone else since it was read: `status` is what it has now."""
-
-    def __init__(self, path: Path | str, status: str, by: str) -> None:
-        from wizard.render.inert import inert
-
-        self.status = status
-        super().__init__("files.changed", path, errno.EAGAIN, by=inert(by))
-
-    def text(self, lang: str) -> str:
-        from wizard.i18n import MESSAGES, t
-        from wizard.render.inert import inert
-
-        key = f"status.{self.status}"
-        self.values["status"] = t(key, lang) if key in MESSAGES else inert(self.status)
-        return super().text(lang)
-
-
-def reason(error: OSError, lang: str) -> str:
-    """Why a file operation failed, for a message: ours in the user's language, else the system's
-    (for a refused permission, with the file and what to do)."""
-    if isinstance(error, Refused):
-        return error.text(lang)
-    if isinstance(error, PermissionError) and error.filename:
-        return Refused("files.denied", error.filename, errno.EACCES).text(lang)
-    return error.strerror or str(error)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,7 +142,7 @@ def _refuse_odd(fd: int | None, name: str, path: Path) -> None:
 
 
 def _target(fd: int | None, name: str, path: Path) -> str:
-    from wizard.render.inert import inert
+    from wizard.inert import inert
 
     try:
         return inert(os.readlink(name, dir_fd=fd) if fd is not None else os.readlink(path))
@@ -263,7 +219,6 @@ def _open_file(path: Path, flags: int, folder: int | None) -> int:
 
 def _too_large(path: Path, limit: int, what: str) -> Refused:
     from wizard.i18n import t
-    from wizard.storage import texts  # noqa: F401
 
     return Refused("files.too_large", path, errno.EFBIG, limit=f"{limit / 1_000_000:g} MB", what=t(what, "en"))
 

@@ -4,7 +4,7 @@
 that client and push them later. So `forget` leaves a tombstone, committed with the folder:
 
     .forgotten/<UTC time>-<random>.toml
-        client = "sha256:…"          # a hash of the client's name (as wizard.clients matches it)
+        client = "sha256:…"          # a hash of the client's name (as wizard.model.clients matches it)
         forgotten = 2026-12-17T09:30:00.123456Z
         records = ["0123abcd", …]    # the ids of the records and drafts deleted
 
@@ -36,7 +36,7 @@ class Tombstone(NamedTuple):
 
 
 def client_hash(name: str) -> str:
-    from wizard.clients import client_key
+    from wizard.model.clients import client_key
 
     return "sha256:" + hashlib.sha256((_PREFIX + client_key(name)).encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -107,7 +107,7 @@ def write(root: Path, client: str, record_ids: set[str] | list[str], when: datet
 
 
 def _paths(root: Path) -> tuple[list[Path], list]:
-    from wizard.problems import unreadable
+    from wizard.storage.toml_read import unreadable
     from wizard.storage import files
 
     folder = Path(root) / FOLDER
@@ -122,13 +122,14 @@ def _read(path: Path):
     """A Tombstone, or the Problem that keeps it from being one."""
     import re
 
-    from wizard.problems import FieldReader, InvalidFile, display_path, read_toml
+    from wizard.model.problems import FieldReader, InvalidFile
+    from wizard.storage.toml_read import read_toml
 
     try:
         data = read_toml(path)
     except InvalidFile as error:
         return error.problems[0]
-    reader = FieldReader(display_path(path))
+    reader = FieldReader(str(path))
     client = reader.get(data, "client", str, "")
     when = reader.get(data, "forgotten", datetime, "")
     ids = reader.get(data, "records", list, "") or []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from wizard.problems import InvalidFile, Problem
+from wizard.model.problems import InvalidFile, Problem
 
 # The headers each field is known by, folded (see `fold`), the most specific first.
 FIELDS: dict[str, tuple[str, ...]] = {

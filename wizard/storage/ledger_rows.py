@@ -5,24 +5,38 @@ Each bad cell is a problem naming its row and column, and its row is left out an
 
 from __future__ import annotations
 
-import itertools
 import re
 from datetime import date
 from itertools import compress, repeat
-from operator import add, itemgetter
+from operator import add, methodcaller
+from typing import Callable, Iterable, Iterator, Sequence
 
-from wizard.clients import client_key
+from wizard.model.clients import client_key
 from wizard.model.invoices import Ledger
-from wizard.problems import Problem
+from wizard.model.problems import Problem
 from wizard.storage.ledger_cells import (BadCell, currency_code, decimal_mark, parse_amount, parse_date,
-                                        plain_numbers, short)
+                                        plain_numbers)
+from wizard.storage.ledger_careful import CarefulRows
 from wizard.storage.ledger_columns import EITHER_DATE_OR_AMOUNT, fold, no_column
 
 CHUNK = 2000  # rows read at once: each column of a chunk is read in one go
-NO_DATE = date.min  # not a date the caches know (parse_date refuses years before 1900)
+MISSING = object()  # a cell the caches do not know, or that did not read well
 
 
-class RowReader:
+def _chunks(pieces: Iterable[list]) -> Iterator[list]:
+    """The rows of the pieces, CHUNK at a time (the last chunk may be shorter)."""
+    rest: list = []
+    for piece in pieces:
+        rows = rest + piece if rest else piece
+        whole = len(rows) - len(rows) % CHUNK
+        for start in range(0, whole, CHUNK):
+            yield rows[start:start + CHUNK]
+        rest = rows[whole:]
+    if rest:
+        yield rest
+
+
+class RowReader(CarefulRows):
     """The rows of one ledger, read into invoices; each bad cell a problem, its row left out.
 
     The loop is the hot path (100,000 rows must read in a few times what `csv.reader` alone
@@ -37,15 +51,22 @@ class RowReader:
         self.paid_dates: dict[str, date | None] = {"": None}  # an empty payment date: not paid
         self.keys: dict[str, str] = {}
         self.currencies: dict[str, str] = {}  # a currency cell → the currency it names
+        self.latest: list[date | None] = []  # the newest issue and payment dates of the invoices, chunk by chunk
         self.default_currency = next((m[1].upper() for c in ("amount", "net") if c in columns
                                       for m in [re.search(r"\(([A-Za-z]{3})\)", header[columns[c]])] if m), "")
 
-    def read(self, rows) -> Ledger:
-        head = list(itertools.islice(rows, CHUNK))
-        self._paid_amounts(head)
+    def read(self, pieces: Iterable[list], delimiter: str | None = None) -> Ledger:
+        """The invoices of the rows after the header, given in pieces (lists of rows, of any size):
+        each row a list of cells, or with a `delimiter`, a line without quotes, its cells apart by
+        the delimiter. They are read CHUNK rows at a time."""
+        self.delimiter = delimiter
+        chunks = _chunks(pieces)
+        head = next(chunks, [])
+        cells = list(map(self._cells, head))
+        self._paid_amounts(cells)
         columns, ledger = self.columns, self.ledger
         ledger.missing = tuple(name for name in ("due", "paid") if name not in columns)
-        self.decimal = decimal_mark([row[i] for row in head for key in ("amount", "net", "paid_amount")
+        self.decimal = decimal_mark([row[i] for row in cells for key in ("amount", "net", "paid_amount")
                                      if key in columns for i in [columns[key]] if i < len(row)])
         ledger.dialect = ("", "", self.decimal)
         plain, number = self._plain_rows(), 2
@@ -53,26 +74,40 @@ class RowReader:
         while chunk:
             careful = plain(chunk, number)
             for offset in careful:
-                self._careful(chunk[offset], number + offset)
+                self._careful(self._cells(chunk[offset]), number + offset)
             number += len(chunk)
-            chunk = list(itertools.islice(rows, CHUNK))
+            chunk = next(chunks, [])
         ledger.rows = number - 2
-        issued = max(map(itemgetter(1), ledger.invoices), default=None)
-        paid = max(filter(None, map(itemgetter(3), ledger.invoices)), default=None)
-        ledger.newest = max(filter(None, (issued, paid)), default=None)
+        ledger.newest = max(filter(None, self.latest), default=None)
         return ledger
 
-    def _careful(self, row: list[str], number: int) -> None:
-        width = len(self.header)
-        if len(row) != width:
-            if not any(cell.strip() for cell in row):
-                return  # a blank line
-            if len(row) > width:
-                self._left_out(row, number, [(None, f"has {len(row)} cells where the header has {width}: a value "
-                                                    "holding the delimiter must be in quotes")])
-                return
-            row = row + [""] * (width - len(row))
-        self._row(row, number)
+    def _cells(self, row) -> list[str]:
+        return row.split(self.delimiter) if self.delimiter else row
+
+    def _columns(self, chunk: list) -> tuple[list[int] | range, list[int], Callable[[int], Sequence[str]]]:
+        """The offsets of the chunk's rows with as many cells as the header has, the offsets of the
+        others, and a function giving a column's cells of the first ones. Lines are joined and
+        split at the delimiter at once, and each column is every width-th cell of that."""
+        width, delimiter = len(self.header), self.delimiter
+        if delimiter is not None:
+            # Lines joined by a cell holding only a line break (which no line holds): when those
+            # cells fall exactly every width + 1 cells, every line has as many cells as the header.
+            cells = (delimiter + "\n" + delimiter).join(chunk).split(delimiter)
+            step, count = width + 1, len(chunk)
+            if len(cells) == count * step - 1 and cells[width::step].count("\n") == count - 1:
+                return range(count), [], lambda index: cells[index::step]
+        lengths = list(map(len, chunk) if delimiter is None else map(methodcaller("count", delimiter), chunk))
+        whole = width if delimiter is None else width - 1
+        offsets: list[int] | range = range(len(chunk))
+        careful, rows = [], chunk
+        if min(lengths) != whole or max(lengths) != whole:
+            careful = [i for i, length in enumerate(lengths) if length != whole]
+            offsets = [i for i, length in enumerate(lengths) if length == whole]
+            rows = [chunk[i] for i in offsets]
+        if delimiter is None:
+            return offsets, careful, list(zip(*rows)).__getitem__ if rows else None
+        cells = delimiter.join(rows).split(delimiter)
+        return offsets, careful, lambda index: cells[index::width]
 
     def _plain_rows(self):
         """A function that takes the plain rows of a chunk at once and returns the offsets of the
@@ -84,55 +119,59 @@ class RowReader:
         columns = self.columns
         if "paid_amount" in columns:
             return lambda chunk, number: list(range(len(chunk)))  # partial payments: every row the careful way
-        width, decimal = len(self.header), self.decimal
+        decimal = self.decimal
         client, issued_at = columns["client"], columns["issued"]
         due_at, paid_at = columns.get("due", -1), columns.get("paid", -1)
         gross_at = columns.get("amount", columns.get("net"))
         net_at = columns["net"] if "amount" in columns and "net" in columns else -1
         currency_at = columns.get("currency", -1)
 
-        def looked_up(cells: tuple[str, ...], cache: dict, learn, missing, bad: set[int]) -> list:
+        def looked_up(cells: Sequence[str], cache: dict, learn, bad: set[int]) -> list:
             """The cells as the cache knows them; those it has not seen yet are read once each,
-            first. A cell that does not read well stays `missing` and its row goes the careful
-            way. (Each sentinel is of the column's own type, so looking for it is quick.)"""
-            found = list(map(cache.get, cells, repeat(missing)))
-            if missing in found:
-                for cell in {cell for cell, value in zip(cells, found) if value == missing}:
-                    learn(cell)
-                found = list(map(cache.get, cells, repeat(missing)))
-                bad.update(i for i, value in enumerate(found) if value == missing)
+            first. A cell that does not read well stays MISSING, and its row goes the careful way."""
+            first = cells[0]
+            if first == cells[-1] and first in cache and cells.count(first) == len(cells):
+                return [cache[first]] * len(cells)  # the same in every row (a currency, often)
+            try:
+                return list(map(cache.__getitem__, cells))
+            except KeyError:
+                for cell in dict.fromkeys(cells):  # in the order written: a client's first name is kept
+                    if cell not in cache:
+                        learn(cell)
+            found = list(map(cache.get, cells, repeat(MISSING)))
+            bad.update(i for i, value in enumerate(found) if value is MISSING)
             return found
 
-        def plain(chunk: list[list[str]], number: int) -> list[int]:
-            lengths = list(map(len, chunk))
-            offsets: list[int] | range = range(len(chunk))
-            careful, rows, bad = [], chunk, set()
-            if min(lengths) != width or max(lengths) != width:
-                careful = [i for i, length in enumerate(lengths) if length != width]
-                offsets = [i for i, length in enumerate(lengths) if length == width]
-                rows = [chunk[i] for i in offsets]
-            if not rows:
+        def plain(chunk: list, number: int) -> list[int]:
+            offsets, careful, column = self._columns(chunk)
+            if not offsets:
                 return careful
-            cells = list(zip(*rows))  # the chunk's columns
-            issued = looked_up(cells[issued_at], self.dates, self._learn_date, NO_DATE, bad)
-            made = [looked_up(cells[client], self.keys, self._learn_client, "", bad), issued,
-                    looked_up(cells[due_at], self.dates, self._learn_date, NO_DATE, bad) if due_at >= 0 else issued,
-                    looked_up(cells[paid_at], self.paid_dates, self._learn_date, NO_DATE, bad) if paid_at >= 0
-                    else repeat(None)]
+            bad: set[int] = set()
+            issued = looked_up(column(issued_at), self.dates, self._learn_date, bad)
+            paid = looked_up(column(paid_at), self.paid_dates, self._learn_date, bad) if paid_at >= 0 else None
+            count = len(offsets)
+            made = [looked_up(column(client), self.keys, self._learn_client, bad), issued,
+                    looked_up(column(due_at), self.dates, self._learn_date, bad) if due_at >= 0 else issued,
+                    repeat(None, count) if paid is None else paid]
             for index in (gross_at, net_at) if net_at >= 0 else (gross_at,):
-                values, all_plain = plain_numbers(cells[index], decimal)
+                values, all_plain = plain_numbers(column(index), decimal)
                 if not all_plain:
                     bad.update(i for i, value in enumerate(values) if value is None)
                 made.append(values)
             if net_at < 0:
                 made.append(made[-1])  # no net column: the amount is the value
-            made += [repeat(None), looked_up(cells[currency_at], self.currencies, self._learn_currency, "\0", bad)
-                     if currency_at >= 0 else repeat(self.default_currency), map(add, offsets, repeat(number))]
+            currency = (looked_up(column(currency_at), self.currencies, self._learn_currency, bad)
+                        if currency_at >= 0 else repeat(self.default_currency, count))
+            rows = range(number, number + count) if isinstance(offsets, range) else map(add, offsets, repeat(number))
+            made += [repeat(None, count), currency, rows]
             if bad:
-                keep = [i not in bad for i in range(len(rows))]
-                made = [compress(column, keep) for column in made]
+                keep = [i not in bad for i in range(count)]
+                made = [list(compress(column, keep)) for column in made]
                 careful += [offsets[i] for i in bad]
-            self.ledger.invoices.extend(zip(*made))
+            self.latest.append(max(made[1], default=None))  # the issue dates of the rows taken
+            if paid is not None:
+                self.latest.append(max(filter(None, made[3]), default=None))  # their payment dates
+            self.ledger.invoices.extend_columns(made)
             return sorted(careful)
 
         return plain
@@ -165,81 +204,3 @@ class RowReader:
                 for cell in cells):
             columns["paid_amount"] = columns.pop("paid")
             self.ledger.problems.append(no_column(self.file, "paid", ", ".join(f'"{c}"' for c in self.header)))
-
-    def _row(self, row: list[str], number: int) -> None:
-        columns, bad = self.columns, []
-        name = row[columns["client"]]
-        if name not in self.keys:
-            self._learn_client(name)
-        key = self.keys.get(name, "")
-        if not key:
-            if not row[columns["issued"]].strip():
-                return  # neither a client nor a date: a blank row, or the export's line of totals
-            bad.append((columns["client"], "is empty: every invoice names its client"))
-        issued = self._date(row, columns["issued"], bad, required=True)
-        due = self._date(row, columns.get("due"), bad) or issued  # no due date: due when issued
-        paid_on = self._date(row, columns.get("paid"), bad)
-        gross = self._amount(row, columns.get("amount"), bad)
-        net = self._amount(row, columns.get("net"), bad)
-        paid = self._amount(row, columns.get("paid_amount"), bad)
-        money = gross or net
-        if money is None and not bad:
-            bad.append((columns.get("amount", columns.get("net")), "is empty: every invoice has an amount"))
-        currency = self._currency(row, money, net, bad)
-        if bad:
-            self._left_out(row, number, bad)
-            return
-        self.ledger.invoices.append((key, issued, due, paid_on, money[0], (net or money)[0],
-                                     paid[0] if paid else None, currency, number))
-
-    def _date(self, row: list[str], index: int | None, bad: list, required: bool = False) -> date | None:
-        if index is None:
-            return None
-        cell = row[index]
-        value = self.dates.get(cell)
-        if value is not None:
-            return value
-        if not cell.strip():
-            if required:
-                bad.append((index, "is empty: every invoice has its issue date"))
-            return None
-        self._learn_date(cell)
-        value = self.dates.get(cell)
-        if value is None:
-            bad.append((index, parse_date(cell)))
-        return value
-
-    def _amount(self, row: list[str], index: int | None, bad: list) -> tuple[float, str] | None:
-        if index is None or not row[index].strip():
-            return None
-        value = parse_amount(row[index], self.decimal)  # not cached: amounts seldom repeat
-        if value.__class__ is BadCell:
-            bad.append((index, value))
-            return None
-        return value
-
-    def _currency(self, row: list[str], money, net, bad: list) -> str:
-        written = {value[1] for value in (money, net) if value and value[1]}
-        index = self.columns.get("currency")
-        if index is not None and row[index].strip():
-            cell = row[index].strip()
-            named = currency_code(cell)
-            if not named:
-                bad.append((index, f'"{short(cell)}" is not a currency: write its code, like PLN or EUR'))
-            elif written - {named}:
-                bad.append((index, f'"{short(cell)}" differs from the currency written with the amount ({", ".join(written)})'))
-            return named
-        if len(written) > 1:
-            bad.append((self.columns.get("amount"), f"two currencies in one row ({', '.join(sorted(written))})"))
-        return next(iter(written), self.default_currency)
-
-    def _left_out(self, row: list[str], number: int, bad: list) -> None:
-        ledger = self.ledger
-        name = row[self.columns["client"]] if self.columns["client"] < len(row) else ""
-        key = self.keys.get(name) or (client_key(name) if name.strip() else "")
-        ledger.left_out[key] = ledger.left_out.get(key, 0) + 1
-        if key and key not in ledger.clients:
-            ledger.clients[key] = " ".join(name.split())
-        for index, message in bad:
-            where = f"row {number}" if index is None else f'row {number}, column "{self.header[index].strip()}"'
-            ledger.problems.append(Problem(self.file, where, message))

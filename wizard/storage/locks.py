@@ -96,7 +96,7 @@ def _say_who(fd: int, what: str) -> None:
 
 
 def _holder(fd: int) -> str:
-    from wizard.render.inert import inert
+    from wizard.inert import inert
 
     try:
         return inert(os.pread(fd, 300, 0).decode("utf-8", "replace").strip()) or "?"

@@ -8,12 +8,24 @@ the entry and the field of every problem found.
 
 from __future__ import annotations
 
-from wizard.bank import (
-    BANDS, EXIT_CAUSES, EXIT_LEVELS, LEVELS, SCALE_MAX, STAGES, STATES, Condition, DecisionTable,
-    Problem, Question, Remediation, Remedy, Rule,
+from wizard.model.bank import (
+    BANDS,
+    EXIT_CAUSES,
+    EXIT_LEVELS,
+    LEVELS,
+    SCALE_MAX,
+    STAGES,
+    STATES,
+    Condition,
+    DecisionTable,
+    Problem,
+    Question,
+    Remediation,
+    Remedy,
+    Rule,
 )
-from wizard.problems import FieldReader, join
-from wizard.problems import Problem as FileProblem
+from wizard.model.problems import FieldReader, join
+from wizard.model.problems import Problem as FileProblem
 
 OPERATORS = ("equals", "one_of", "at_least", "at_most")
 

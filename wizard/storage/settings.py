@@ -28,13 +28,14 @@ def settings_path() -> Path:
 def read_settings(path: Path | None = None) -> dict[str, str]:
     """The settings; {} when there is no file yet. Raises InvalidFile naming the file and the
     field when the file is broken (the caller says so; nothing is guessed)."""
-    from wizard.problems import FieldReader, display_path, read_toml
+    from wizard.model.problems import FieldReader
+    from wizard.storage.toml_read import read_toml
 
     path = path or settings_path()
     if not path.is_file():
         return {}
     data = read_toml(path)
-    reader = FieldReader(display_path(path))
+    reader = FieldReader(str(path))
     for key in data:
         if key not in KEYS:
             reader.problem(key, f"unknown setting (allowed: {', '.join(KEYS)})")
@@ -45,7 +46,7 @@ def read_settings(path: Path | None = None) -> dict[str, str]:
 
 def user_name(path: Path | None = None) -> str:
     """Who the user said they are, or "" when they have not said (or the file is broken)."""
-    from wizard.problems import InvalidFile
+    from wizard.model.problems import InvalidFile
 
     try:
         return read_settings(path).get("name", "")
@@ -59,7 +60,7 @@ def save_name(name: str, path: Path | None = None) -> Path:
     a broken settings file is replaced by a good one."""
     import tomli_w
 
-    from wizard.problems import InvalidFile
+    from wizard.model.problems import InvalidFile
     from wizard.storage import files
 
     name = " ".join(name.split())

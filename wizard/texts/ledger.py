@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from wizard.i18n import register
-
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- evidence: one text per derived question (wizard/render/evidence.py) -----------------
     "ledger.late.counted": ("{late} of {known} invoices paid late ({share}%)",
@@ -125,5 +123,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "portfolio.col.late": ("late", "spóźn."),
     "portfolio.col.owed": ("overdue", "po terminie"),
 }
-
-register(MESSAGES)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from wizard.i18n import register
-
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- levels in table columns (never cut; the full labels are in questions/bank.toml) --------
     "level.short.continue": ("Continue", "Kontynuuj"),
@@ -84,5 +82,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template.number": ("a number, 0 or more{unit}", "liczba, 0 lub więcej{unit}"),
     "template.notes": ("a note to an answer: question_id = \"text\"", "notatka do odpowiedzi: id_pytania = \"tekst\""),
 }
-
-register(MESSAGES)

@@ -1,4 +1,0 @@
-"""The wizard: a Textual application over the core (bank, reasoning, records, store).
-
-Only `wizard.cli` imports this package, and only for the commands that draw a screen.
-"""

@@ -1,1 +1,0 @@
-"""The wizard's screens."""

@@ -8,14 +8,14 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from wizard.problems import InvalidFile, Problem
-from wizard.records import DecisionRecord
-from wizard.render.inert import inert
+from wizard.model.problems import InvalidFile, Problem
+from wizard.model.records import DecisionRecord
+from wizard.inert import inert
 from wizard.storage import files
-from wizard.team import Gathered, gather
-from wizard.tui.exports import export_from
-from wizard.tui.screens.base import WizardScreen
-from wizard.tui.widgets.cell import Cell, fit, width_of
+from wizard.storage.gather import Gathered, gather
+from wizard.tui.base import WizardScreen
+from wizard.tui.cells import Cell, fit, width_of
+from wizard.tui.palette import client_commands, export_view
 from wizard.tui.widgets.record_table import RecordTable
 from wizard.tui.widgets.result_view import short_path
 
@@ -153,14 +153,18 @@ class ClientScreen(WizardScreen[None]):
         self.app.open_record(path)
 
     def _export(self, target: Path, text: str) -> None:
-        if export_from(self, target, text) is None:
+        if self.export(target, text) is None:
             return
         self.markdown_path = target
-        for files in self.query("#client-files").results(Static):
-            files.remove()
+        for shown in self.query("#client-files").results(Static):
+            shown.remove()
         body = self.query_one(".client-body")
         body.mount(Static(Content(self.t("tui.result.markdown_file", path=short_path(target))),
                           classes="muted files", id="client-files"))
+
+    def palette_commands(self):
+        yield export_view(self)  # each subclass exports its view (`action_export`)
+        yield from client_commands(self, self.client)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,7 +1,7 @@
 """Two records side by side: what changed since (same client), headlines, section bars, reasons and
 every answer, with the direction of each difference (▲ worse in red, ▼ better in green, ≠ changed).
 
-The comparison itself is the core's (`wizard.compare`): for two assessments of one client, A is
+The comparison itself is the core's (`wizard.model.compare`): for two assessments of one client, A is
 always the older one.
 """
 
@@ -17,17 +17,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.i18n import day
-from wizard.render.inert import inert
-from wizard.bank import Answer
-from wizard.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compare
-from wizard.records import DecisionRecord
-from wizard.report import answer_text, level_label, question_text, share_text
-from wizard.report_review import MARKS, markdown_comparison
-from wizard.tui.exports import export_from, export_path
-from wizard.tui.screens.base import WizardScreen
+from wizard.i18n import day, t
+from wizard.inert import inert
+from wizard.model.bank import Answer
+from wizard.model.compare import BETTER, CHANGED, SAME, WORSE, Comparison, compare
+from wizard.model.records import DecisionRecord
+from wizard.render.report import answer_text, level_label, question_text, share_text
+from wizard.render.comparison import MARKS, markdown_comparison
+from wizard.storage.exports import export_path
+from wizard.tui.base import WizardScreen
+from wizard.tui.palette import client_commands, export_view
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.palette import change_style, colour, tint
+from wizard.tui.styles.colours import change_style, colour, tint
 from wizard.tui.widgets.result_view import Item, short_path
 from wizard.tui.widgets.score_bar import ScoreBar
 
@@ -90,9 +91,7 @@ class CompareScreen(WizardScreen[None]):
         return question_text(self.app.bank, question_id, self.lang)
 
     def _answer(self, record: DecisionRecord, question_id: str, value: Answer | None) -> str:
-        if value is None:
-            return self.t("report.skipped") if question_id in record.skipped else "–"
-        return answer_text(self.app.bank, question_id, value, self.lang)
+        return answer_cell(self.app.bank, record, question_id, value, self.lang)
 
     # -- what changed since -------------------------------------------------------------------
 
@@ -205,43 +204,18 @@ class CompareScreen(WizardScreen[None]):
         counts = {change: sum(1 for d in cmp.answers if d.change == change) for change in (WORSE, BETTER, CHANGED, SAME)}
         yield Static(Content(self.t("tui.compare.answers", **counts)), classes="heading", id="answers-heading")
         yield Static(Content(self.t("tui.compare.legend")), classes="muted")
-        yield Static(self._answer_table(cmp), id="answer-table")
-
-    def _answer_table(self, cmp: Comparison) -> Table:
-        """Every answer (or only the differences), by section: one table, not a widget per answer."""
-        app, a, b = self.app, cmp.first, cmp.second
-        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
-                      header_style=colour(app, "", bold=True, dim=True))
-        table.add_column(self.t("report.question"), ratio=2)
-        table.add_column(f"A · {a.created:%Y-%m-%d}", ratio=1)
-        table.add_column(f"B · {b.created:%Y-%m-%d}", ratio=1)
-        table.add_column("", width=1, no_wrap=True)
-        backgrounds = {WORSE: tint(app, "error", 0.12), BETTER: tint(app, "success", 0.12),
-                       CHANGED: tint(app, "warning", 0.08)}
-        section = None
-        for diff in cmp.answers:
-            if self.only_differences and diff.change == SAME:
-                continue
-            if diff.section != section:
-                section = diff.section
-                table.add_row("", end_section=False)
-                table.add_row(Text(self.app.bank.section(section).title(self.lang), style="italic"),
-                              style=colour(app, "", dim=True))
-            style = change_style(app, diff.change)
-            table.add_row(
-                Text(self._question(diff.question)),
-                Text(self._answer(a, diff.question, diff.first), style=style if diff.change != SAME else ""),
-                Text(self._answer(b, diff.question, diff.second), style=style if diff.change != SAME else ""),
-                Text(MARKS[diff.change], style=style),
-                style=backgrounds.get(diff.change),
-            )
-        return table
+        yield Static(answer_table(self.app, cmp, self.lang, self.only_differences), id="answer-table")
 
     # -- keys ---------------------------------------------------------------------------------
 
+    def palette_commands(self):
+        yield export_view(self)
+        yield from client_commands(self, self.first.client)
+
     def action_differences(self) -> None:
         self.only_differences = not self.only_differences
-        self.query_one("#answer-table", Static).update(self._answer_table(self.comparison))
+        self.query_one("#answer-table", Static).update(answer_table(self.app, self.comparison, self.lang,
+                                                                    self.only_differences))
         self.notify(self.t("tui.compare.only_differences" if self.only_differences else "tui.compare.every_answer"),
                     timeout=3)
 
@@ -250,7 +224,7 @@ class CompareScreen(WizardScreen[None]):
         a, b = cmp.first, cmp.second
         clients = (a.client,) if cmp.same_client else (a.client, b.client)
         target = export_path(self.app.store.root, *clients, "compare", a.id, b.id)
-        if export_from(self, target, markdown_comparison(cmp, self.app.bank, self.lang)) is None:
+        if self.export(target, markdown_comparison(cmp, self.app.bank, self.lang)) is None:
             return
         self.markdown_path = target
         for files in self.query("#compare-files").results(Static):
@@ -261,3 +235,41 @@ class CompareScreen(WizardScreen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def answer_cell(bank, record: DecisionRecord, question_id: str, value: Answer | None, lang: str) -> str:
+    """An answer as the comparison shows it: skipped, none (–), or its label."""
+    if value is None:
+        return t("report.skipped", lang) if question_id in record.skipped else "–"
+    return answer_text(bank, question_id, value, lang)
+
+
+def answer_table(app, cmp: Comparison, lang: str, only_differences: bool) -> Table:
+    """Every answer (or only the differences), by section, in the theme's colours: one table,
+    not a widget per answer."""
+    bank, a, b = app.bank, cmp.first, cmp.second
+    table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
+                  header_style=colour(app, "", bold=True, dim=True))
+    table.add_column(t("report.question", lang), ratio=2)
+    table.add_column(f"A · {a.created:%Y-%m-%d}", ratio=1)
+    table.add_column(f"B · {b.created:%Y-%m-%d}", ratio=1)
+    table.add_column("", width=1, no_wrap=True)
+    backgrounds = {WORSE: tint(app, "error", 0.12), BETTER: tint(app, "success", 0.12),
+                   CHANGED: tint(app, "warning", 0.08)}
+    section = None
+    for diff in cmp.answers:
+        if only_differences and diff.change == SAME:
+            continue
+        if diff.section != section:
+            section = diff.section
+            table.add_row("", end_section=False)
+            table.add_row(Text(bank.section(section).title(lang), style="italic"), style=colour(app, "", dim=True))
+        style = change_style(app, diff.change)
+        table.add_row(
+            Text(question_text(bank, diff.question, lang)),
+            Text(answer_cell(bank, a, diff.question, diff.first, lang), style=style if diff.change != SAME else ""),
+            Text(answer_cell(bank, b, diff.question, diff.second, lang), style=style if diff.change != SAME else ""),
+            Text(MARKS[diff.change], style=style),
+            style=backgrounds.get(diff.change),
+        )
+    return table

@@ -11,16 +11,17 @@ from textual.content import Content
 from textual.widgets import Static
 
 from wizard.i18n import day
-from wizard.render.inert import inert
-from wizard.lifecycle import is_overdue
-from wizard.report import level_label, short_level_label
-from wizard.report_review import MARKS, decision_line, markdown_history, stance_marks
-from wizard.team import History, history
-from wizard.tui.exports import export_path
+from wizard.inert import inert
+from wizard.model.lifecycle import is_overdue
+from wizard.render.report import level_label, short_level_label
+from wizard.render.comparison import MARKS, stance_marks
+from wizard.render.history import decision_line, markdown_history
+from wizard.model.team import History, history
+from wizard.storage.exports import export_path
 from wizard.tui.screens.client_view import ClientScreen
-from wizard.tui.widgets.cell import Cell
+from wizard.tui.cells import Cell
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.palette import colour, level_style
+from wizard.tui.styles.colours import colour, level_style
 from wizard.tui.widgets.result_view import Item
 from wizard.tui.widgets.score_chart import Point, ScoreChart
 
@@ -65,7 +66,7 @@ class HistoryScreen(ClientScreen):
                 yield ScoreChart([Point(r.created.date(), r.result.score, r.result.level) for r in records],
                                  id="history-chart")
                 if hist.conflict:
-                    from wizard.report_review import conflict_text
+                    from wizard.render.comparison import conflict_text
 
                     yield Static(Content(conflict_text(hist.conflict, self.app.bank, self.lang)),
                                  classes="error", id="history-conflict")

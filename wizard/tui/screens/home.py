@@ -18,10 +18,11 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from wizard.tui.paths import short_path
-from wizard.render.inert import inert
+from wizard.render.paths import short_path
+from wizard.inert import inert
 from wizard.storage import files
-from wizard.tui.screens.base import WizardScreen, read_folder
+from wizard.tui.base import WizardScreen
+from wizard.tui.folder_read import read_folder
 from wizard.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ class HomeScreen(WizardScreen[None]):
                     from rich.text import Text
                     from textual.widgets import DataTable
 
-                    from wizard.tui.draft import progress
+                    from wizard.model.draft import progress
 
                     table: DataTable = DataTable(cursor_type="row", id="drafts")
                     table.add_column(self.t("tui.home.col.client"), key="client")
@@ -127,7 +128,9 @@ class HomeScreen(WizardScreen[None]):
         return Option(Content.assemble((f" {key} ", "bold $accent"), "  ", text), id=option_id, disabled=disabled)
 
     def on_mount(self) -> None:
-        self.query_one("#menu", OptionList).focus()
+        # The menu may be gone already: a question bank that cannot be loaded ends the app at once.
+        for menu in self.query("#menu").results(OptionList):
+            menu.focus()
 
     async def on_screen_resume(self) -> None:
         if not self.arrived:  # the first resume is the screen's arrival: it was just composed

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
-from wizard.tui.screens.base import WizardScreen
+from wizard.tui.base import WizardScreen
 from wizard.tui.widgets.footer import KeyFooter
 
 

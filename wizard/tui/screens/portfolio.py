@@ -13,19 +13,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from wizard.render.inert import inert
+from wizard.inert import inert
 from wizard.storage import files
 from wizard.model.portfolio import ClientRow, Portfolio, portfolio
-from wizard.problems import InvalidFile
+from wizard.model.problems import InvalidFile
 from wizard.i18n import day
 from wizard.render.evidence import evidence_texts
 from wizard.render.portfolio import LEDGER_COLUMNS, cells, concentration_lines, unmatched_lines
-from wizard.report import short_level_label
-from wizard.tui.paths import short_path
-from wizard.tui.screens.base import WizardScreen, read_folder
-from wizard.tui.widgets.cell import Cell, fit, width_of
+from wizard.render.report import short_level_label
+from wizard.render.paths import short_path
+from wizard.tui.base import WizardScreen
+from wizard.tui.folder_read import read_folder
+from wizard.tui.cells import Cell, fit, width_of
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.palette import colour, level_style
+from wizard.tui.styles.colours import colour, level_style
 from wizard.tui.widgets.record_table import RecordTable
 
 COLUMNS = ("client", "level", "score", "review", "revenue", "late", "owed")
@@ -105,15 +106,12 @@ class PortfolioScreen(WizardScreen[None]):
         labels = {key: self.t(f"tui.portfolio.col.{key}") for key in keys}
         want = {key: max([width_of(labels[key])] + [width_of(text[key]) for text in texts]) for key in keys}
         want["client"] = min(want["client"], 32)
-        for key in LEFT_OUT:
-            if sum(want.values()) + len(want) - (want["client"] - SHRINK[0][1]) <= self._table_width():
-                break
-            if key in want:
-                del want[key], labels[key]
-                keys.remove(key)
+        kept = fit(want, self._table_width(), SHRINK, LEFT_OUT)
+        keys = [key for key in keys if key in kept]
+        want = {key: want[key] for key in keys}
         table = RecordTable(id="portfolio-table")
         self._fitting = (want, SHRINK)
-        table.set_columns(labels, want, self._table_width(), SHRINK)
+        table.set_columns({key: labels[key] for key in keys}, want, self._table_width(), SHRINK)
         for row, text in zip(self.rows, texts):
             table.add_row(*[self._cell(row, key, text[key]) for key in keys], key=row.client)
         return table

@@ -1,7 +1,7 @@
 """A record's result, and what to do with it: decide, propose to the team, reject, give feedback,
 follow the client (history, team view), export Markdown.
 
-Every change of status or decision goes through `wizard.lifecycle.decide`, so the screen obeys the
+Every change of status or decision goes through `wizard.model.lifecycle.decide`, so the screen obeys the
 same rules as `client-exit decide`; a move the rules refuse is explained, and nothing is written.
 """
 
@@ -16,17 +16,22 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard import feedback as feedback_files
-from wizard.lifecycle import TRANSITIONS, LifecycleError, allowed, decide, supersede, to_supersede
-from wizard.problems import InvalidFile
-from wizard.records import DecisionRecord, read_record
-from wizard.report import level_label, markdown
-from wizard.render.inert import inert, unless_unchanged
-from wizard.report_review import STANCE_MARKS
+from wizard.inert import inert, unless_unchanged
+from wizard.model.feedback import Feedback, current
+from wizard.model.lifecycle import LifecycleError, allowed, decide
+from wizard.model.problems import InvalidFile
+from wizard.model.records import DecisionRecord
+from wizard.render.report import level_label, markdown
+from wizard.render.comparison import STANCE_MARKS
+from wizard.storage import feedback as feedback_files
 from wizard.storage import files
-from wizard.tui.screens.base import WizardScreen
-from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.decide import DecisionScreen
+from wizard.storage.exports import record_export_path
+from wizard.storage.record_reader import read_record
+from wizard.tui.dialogs.confirm import ConfirmScreen
+from wizard.tui.dialogs.decide import DecisionScreen
+from wizard.tui.base import WizardScreen
+from wizard.tui.screens.result_decisions import refusal, superseding
+from wizard.tui.palette import client_commands, command
 from wizard.tui.widgets.footer import KeyFooter
 from wizard.tui.widgets.result_view import ResultView, localized, short_path
 
@@ -52,7 +57,7 @@ class ResultScreen(WizardScreen[None]):
         super().__init__()
         self.record, self.path = record, path
         self.markdown_path: Path | None = None
-        self.feedback: list[feedback_files.Feedback] = []
+        self.feedback: list[Feedback] = []
 
     def _read_feedback(self) -> None:
         try:
@@ -78,7 +83,7 @@ class ResultScreen(WizardScreen[None]):
 
     def _feedback_line(self) -> str:
         """The team's current stances in one line (their comments are on the team screen)."""
-        stances = [f"{STANCE_MARKS[f.stance]} {inert(f.by)}" for f in feedback_files.current(self.feedback)]
+        stances = [f"{STANCE_MARKS[f.stance]} {inert(f.by)}" for f in current(self.feedback)]
         if not stances:
             return self.t("tui.result.no_feedback")
         return self.t("tui.result.feedback", stances=" · ".join(stances))
@@ -90,10 +95,13 @@ class ResultScreen(WizardScreen[None]):
         await super().apply_language()
         self.query_one(ResultView).focus()
 
+    def palette_commands(self):
+        yield command(self, "tui.cmd.export", self.action_export)
+        yield command(self, "tui.cmd.feedback", self.action_feedback)
+        yield from client_commands(self, self.record.client)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("accept", "other_level"):
-            return self.record.result is not None
-        if action == "reassess":
+        if action in ("accept", "other_level", "reassess"):
             return self.record.result is not None
         return True
 
@@ -104,12 +112,7 @@ class ResultScreen(WizardScreen[None]):
         if result is None or self._refused("accepted", level=result.level):
             return
         label = level_label(self.app.bank, result.level, self.lang)
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self._decide(result.level, "")
-
-        self.app.push_screen(ConfirmScreen("tui.result.accept_confirm", level=label), confirmed)
+        self._confirm(ConfirmScreen("tui.result.accept_confirm", level=label), "accepted", level=result.level, reason="")
 
     def action_other_level(self) -> None:
         result = self.record.result
@@ -120,14 +123,15 @@ class ResultScreen(WizardScreen[None]):
 
         def chosen(choice: tuple[str, str] | None) -> None:
             if choice is not None:
-                self._decide(choice[0], unless_unchanged(choice[1], stored))
+                self._change("accepted", level=choice[0], reason=unless_unchanged(choice[1], stored))
 
         self.app.push_screen(DecisionScreen(
             self.app.bank, result.level, level=decision.level if decision else None, reason=inert(stored),
         ), chosen)
 
-    def _decide(self, level: str, reason: str) -> None:
-        self._change("accepted", level=level, reason=reason)
+    def _confirm(self, dialog: ConfirmScreen, status: str, **decision: str) -> None:
+        """Move the record to `status` once the user confirms in `dialog`."""
+        self.app.push_screen(dialog, lambda yes: self._change(status, **decision) if yes else None)
 
     def _change(self, status: str, **decision: str) -> None:
         """Move the record to `status` by the lifecycle rules and write it; say why when refused.
@@ -136,10 +140,11 @@ class ResultScreen(WizardScreen[None]):
 
     def _change_as(self, by: str, status: str, **decision: str) -> None:
         try:
-            record = decide(self.record, status, by=by, at=self.app.clock(), **decision)
-            record, older = self._reassessed(record, status, by)
+            record = decide(self.record, status, by=by, at=self.app.clock(), review_days=self.app.bank.review_days,
+                            **decision)
+            record, older = superseding(record, status, by, self.app.store, self.app.bank, self._earlier_missing)
         except LifecycleError as error:
-            self.notify(self._refusal(error, status), title=self.t("tui.life.title"), severity="error", timeout=12)
+            self._say_refused(error, status)
             return
         if self._write(record, older):
             done = {"accepted": "tui.result.decision_saved", "proposed": "tui.result.proposed",
@@ -147,30 +152,13 @@ class ResultScreen(WizardScreen[None]):
             level = record.decision.level if record.decision else None
             self.notify(self.t(done, level=level_label(self.app.bank, level, self.lang) if level else ""))
 
-    def _reassessed(self, record: DecisionRecord, status: str, by: str):
-        """A reassessment, once accepted, supersedes the records its answers came from."""
-        from wizard.problems import InvalidFile, NoSuchRecord
-        from wizard.records import read_record
-
-        older = []
-        for ref in to_supersede(record, status):
-            try:
-                path = self.app.store.find(ref, self.app.bank)
-                old = read_record(path, self.app.bank)
-            except (NoSuchRecord, InvalidFile):
-                self.notify(self.t("reassess.earlier_missing", id=inert(ref)), severity="warning", timeout=8)
-                continue
-            record, old = supersede(record, old, by=by, at=record.status_history[-1].at)
-            older.append((path, old))
-        return record, older
-
     def _refused(self, status: str, **decision: str) -> bool:
         """Ask the lifecycle rules before any dialog: True (and why, on screen) when they refuse
         the move, so nobody confirms something that cannot be done."""
         try:
             decide(self.record, status, by=self.record.assessor, at=self.app.clock(), **decision)
         except LifecycleError as error:
-            self.notify(self._refusal(error, status), title=self.t("tui.life.title"), severity="error", timeout=12)
+            self._say_refused(error, status)
             return True
         return False
 
@@ -179,47 +167,23 @@ class ResultScreen(WizardScreen[None]):
         # A move the status forbids is refused by `decide` before it looks at a level or reason.
         return not allowed(self.record.status, status) and self._refused(status)
 
-    def _refusal(self, error: LifecycleError, status: str) -> str:
-        """The lifecycle's reason in the language on screen (its own message is English)."""
-        record, bank, lang = self.record, self.app.bank, self.lang
-        recommended = record.result.level if record.result else None
-        level = level_label(bank, record.decision.level, lang) if record.decision else "—"
-        if record.status == "superseded":
-            return self.t("tui.life.superseded", newer=", ".join(record.superseded_by) or "?")
-        if error.field == "status":
-            allowed = ", ".join(self.t(f"status.{s}") for s in TRANSITIONS.get(record.status, ()))
-            return self.t("tui.life.transition", before=self.t(f"status.{record.status}"),
-                          after=self.t(f"status.{status}"), allowed=allowed or "—")
-        if error.field == "decision.level" and record.status == "accepted":
-            return self.t("tui.life.accepted_level", level=level)
-        if error.field == "decision.level":
-            return self.t("tui.life.no_level")
-        if error.field == "decision.reason" and recommended is not None:
-            return self.t("tui.life.reason", recommended=level_label(bank, recommended, lang))
-        return f"{error.field}: {error.message}"
+    def _earlier_missing(self, ref: str) -> None:
+        self.notify(self.t("reassess.earlier_missing", id=inert(ref)), severity="warning", timeout=8)
+
+    def _say_refused(self, error: LifecycleError, status: str) -> None:
+        self.notify(refusal(error, self.app.bank, self.lang), title=self.t("tui.life.title"),
+                    severity="error", timeout=12)
 
     def action_propose(self) -> None:
         if self.record.status == "proposed":
             self.notify(self.t("tui.result.already_proposed", status=self.t("status.proposed")))
             return
-        if self._refused("proposed"):  # accepted or superseded: said why, never silently ignored
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self._change("proposed")
-
-        self.app.push_screen(ConfirmScreen("tui.result.propose_confirm"), confirmed)
+        if not self._refused("proposed"):  # accepted or superseded: said why, never silently ignored
+            self._confirm(ConfirmScreen("tui.result.propose_confirm"), "proposed")
 
     def action_reject(self) -> None:
-        if self._refused("rejected"):
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self._change("rejected")
-
-        self.app.push_screen(ConfirmScreen("tui.result.reject_confirm", default=False), confirmed)
+        if not self._refused("rejected"):
+            self._confirm(ConfirmScreen("tui.result.reject_confirm", default=False), "rejected")
 
     # -- the team and the client --------------------------------------------------------------
 
@@ -279,18 +243,13 @@ class ResultScreen(WizardScreen[None]):
     # -- export -------------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        target = self.path.with_suffix(".md")
+        target = record_export_path(self.path)
         # The advice is stored in the record's language; export it in the language on screen.
         shown = replace(self.record, result=localized(self.record, self.app.bank, self.lang))
-        try:
-            files.write_text(target.parent, target, markdown(shown, self.app.bank, self.lang), overwrite=True)
-        except OSError as error:
-            self.notify(self.t("tui.result.write_failed", path=short_path(target),
-                               reason=files.reason(error, self.lang)), severity="error", timeout=10)
+        if self.export(target, markdown(shown, self.app.bank, self.lang), root=target.parent) is None:
             return
         self.markdown_path = target
         self.query_one(ResultView).markdown_path = target
-        self.notify(self.t("tui.result.exported", path=short_path(target)), timeout=8)
 
     def action_back(self) -> None:
         """Back where the record was opened from: the review table, a history, the home screen."""

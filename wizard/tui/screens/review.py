@@ -1,17 +1,15 @@
 """Review: every saved decision in one table, filtered as you type; open, compare, follow a client.
 
 Built for big folders: the rows come from the store's list cache (one summary per file, never
-the full records), read once when the screen opens; the table is virtual (widgets/virtual_table.py):
-it keeps no row of its own and draws only the rows in view, so 10,000 records open as fast as ten
-and typing stays responsive. A record is read in full only when it is opened.
+the full records), read once when the screen opens (screens/review_rows.py); the table is virtual
+(widgets/virtual_table.py): it keeps no row of its own and draws only the rows in view, so 10,000
+records open as fast as ten and typing stays responsive. A record is read in full only when it is
+opened.
 """
 
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,27 +18,18 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from wizard.i18n import day
-from wizard.bank import LEVELS
-from wizard.render.inert import inert
+from wizard.render.paths import short_path
 from wizard.storage import files
-from wizard.index import Listed, Summary
-from wizard.lifecycle import is_overdue
-from wizard.problems import Problem
-from wizard.records import STATUSES
-from wizard.report import level_label, short_level_label
-from wizard.tui.screens.base import WizardScreen, read_folder
-from wizard.tui.widgets.cell import Cell, fit, fold, width_of
+from wizard.tui.base import WizardScreen
+from wizard.tui.folder_read import read_folder
+from wizard.tui.screens.review_actions import RecordActions
+from wizard.tui.screens.review_rows import COLUMNS, ReviewRow, ReviewRows, RowCells, RowKeys, read_rows
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.palette import colour, level_style
+from wizard.tui.widgets.quiet_line import QuietLine
 from wizard.tui.widgets.virtual_table import VirtualTable
-from wizard.tui.paths import short_path
 
-COLUMNS = ("date", "client", "assessor", "level", "score", "status", "due")
-MARK = "●"  # drawn in the gap before the date of a marked row
 DEBOUNCE = 0.15  # seconds of quiet typing before a big table is filtered again
 QUICK_FILTER = 2_000  # up to this many records the table is filtered on every key
-SAMPLE = 2_000  # records whose names set the width of the name columns
 # When the columns do not fit, they give up width in this order, down to these widths.
 # The level is never cut: its short label (at most 14 characters) always fits.
 SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("assessor", 7),
@@ -48,44 +37,7 @@ SHRINK = (("due", 12), ("assessor", 10), ("client", 16), ("status", 9), ("assess
           ("due", 10), ("score", 3))
 
 
-@dataclass(slots=True)
-class ReviewRow:
-    """One record file as the table shows it (not frozen: 10,000 are made at once, and a frozen
-    dataclass is slower to make; nothing changes a row but its search cache)."""
-
-    path: Path
-    summary: Summary | None  # None: the file is broken
-    problems: tuple[Problem, ...]
-    overdue: bool
-    # The folded text the filter looks in: made the first time a filter is typed, not per row at open.
-    search: str | None = field(default=None, compare=False)
-
-    @property
-    def key(self) -> str:
-        """The file's path as text, also the table's row key (made when asked: most rows never are)."""
-        return str(self.path)
-
-
-class RowKeys(Sequence[str]):
-    """The keys of a list of rows, for the table, without a list of 10,000 strings."""
-
-    def __init__(self, rows: list[ReviewRow]) -> None:
-        self._rows = rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, index):  # type: ignore[override]
-        return self._rows[index].key
-
-
-def problem_text(problems: tuple[Problem, ...]) -> str:
-    """Why a file is broken, without its name (the row already shows it)."""
-    parts = [f"{p.field}: {p.message}" if p.field else p.message for p in problems]
-    return inert("; ".join(parts)) or "?"
-
-
-class ReviewScreen(WizardScreen[None]):
+class ReviewScreen(RecordActions, WizardScreen[None]):
     BINDINGS = [
         Binding("space", "mark", "tui.key.mark"),
         Binding("c", "compare", "tui.key.compare"),
@@ -98,95 +50,36 @@ class ReviewScreen(WizardScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[ReviewRow] = []
+        self.folder = ReviewRows((), None, "en")
         self.shown: list[ReviewRow] = []
         self.marked: list[str] = []  # row keys, oldest mark first; at most two
         self.query_text = ""
         self.error: OSError | None = None
-        self._widths: dict[str, int] = {}
         self._loaded = False
         self._resumed = False  # the first resume is the screen's arrival, not a return
         self._natural_widths: dict[str, int] = {}
-        self._styles: dict[str, object] = {}
-        self._cell_cache: dict[tuple, Cell] = {}
+        self._cells: RowCells | None = None
         self._filter_timer = None
-        self._counted: tuple[list, int, int] | None = None
-        self._conflicts: set[str] = set()
         self._resize_timer = None
+
+    rows = property(lambda self: self.folder.rows, doc="Every record file's row, the broken last.")
 
     # -- data -------------------------------------------------------------------------------------
 
     def _load(self) -> None:
         """The rows of every record file, from the list cache, newest first and broken last."""
-        self.rows = []  # the old rows go before the new ones come: one folder in memory at a time
-        # Tens of thousands of long-lived objects, none in a cycle: the cycle collector would walk
-        # them while they are made and at every collection after (at 10,000 records, a good part
-        # of the time the screen takes). So it is off while they are made, and then they are kept
-        # out of its way (gc.freeze) until the screen goes (on_unmount: gc.unfreeze).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            self._read_rows()
-        finally:
-            if collecting:
-                gc.enable()
-                gc.freeze()
+        app = self.app
+        self.folder = ReviewRows((), None, self.lang)  # the old rows go first: one folder in memory at a time
+        self.folder, self.error = read_rows(lambda: app.take_folder_read() or read_folder(app.store.summaries, app.bank),
+                                            app.clock().date(), self.lang)
+        self._loaded = True
+        if self.marked:  # the marks whose files are still readable stay
+            keys = self.folder.readable_keys()
+            self.marked = [key for key in self.marked if key in keys]
+        self._natural_widths = self.folder.natural_widths()
 
     def on_unmount(self) -> None:
-        gc.unfreeze()  # the frozen objects go back to the collector, anything left in a cycle too
-
-    def _read_rows(self) -> None:
-        listed, self.error = self.app.take_folder_read() or read_folder(self.app.store.summaries, self.app.bank)
-        self._loaded = True
-        today = self.app.clock().date()
-        self._levels = {level: short_level_label(level, self.lang) for level in LEVELS}  # never cut
-        self._statuses = {status: self.t(f"status.{status}") for status in STATUSES}
-        row = self._row
-        self.rows = [row(item, today) for item in listed]
-        from wizard.model.conflicts import conflicting_clients
-
-        # Accepted decisions on one client that disagree: marked in the status column.
-        self._conflicts = {r.id for items in conflicting_clients(r.summary for r in self.rows if r.summary).values()
-                           for r in items}
-        if self.marked:  # the marks whose files are still readable stay
-            keys = {row.key for row in self.rows if row.summary is not None}
-            self.marked = [key for key in self.marked if key in keys]
-        self._natural_widths = self._natural()
-
-    @staticmethod
-    def _row(item: Listed, today) -> ReviewRow:
-        summary = item.summary
-        if summary is None:
-            return ReviewRow(item.path, None, item.problems, False)
-        # is_overdue needs only the review date and the status
-        return ReviewRow(item.path, summary, (), is_overdue(summary, today))
-
-    def _search(self, row: ReviewRow) -> str:
-        if row.search is not None:
-            return row.search
-        summary = row.summary
-        if summary is None:
-            words = " ".join((row.path.name, self.t("tui.review.broken"), problem_text(row.problems)))
-        else:
-            words = f"{summary.created:%Y-%m-%d} {summary.client} {summary.assessor} {self._level(summary)} " \
-                    f"{self._statuses[summary.status]}"
-            if row.overdue:
-                words += " " + self.t("tui.review.overdue")
-        row.search = search = fold(words)
-        return search
-
-    def _level(self, summary: Summary) -> str:
-        return self._levels.get(summary.level, "—") if summary.level else "—"
-
-    def _matches(self, row: ReviewRow) -> bool:
-        terms = fold(self.query_text).split()
-        return not terms or all(term in self._search(row) for term in terms)
-
-    def _filtered(self) -> list[ReviewRow]:
-        terms = fold(self.query_text).split()
-        if not terms:
-            return list(self.rows)
-        return [row for row in self.rows if all(term in self._search(row) for term in terms)]
+        gc.unfreeze()  # read_rows froze the rows: back to the collector, anything left in a cycle too
 
     # -- layout -----------------------------------------------------------------------------------
 
@@ -208,8 +101,8 @@ class ReviewScreen(WizardScreen[None]):
                     yield Input(self.query_text, placeholder=self.t("tui.review.filter_placeholder"),
                                 id="filter", compact=True)
                 yield VirtualTable(id="review-table")
-                yield Static("", id="review-detail")
-                yield Static("", id="review-marks")
+                yield QuietLine("", id="review-detail")
+                yield QuietLine("", id="review-marks")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -241,41 +134,16 @@ class ReviewScreen(WizardScreen[None]):
         before = self.rows
         keep = self._cursor_key()
         self._load()
-        if [r.key for r in before] != [r.key for r in self.rows] or not before or not self.rows:
+        change = self.folder.change_from(before, self.query_text)
+        if change == "rebuild":
             await self._rebuild(keep)
             return
-        changed = {new.key: new for old, new in zip(before, self.rows) if old != new}
-        if any(self._matches(old) != self._matches(changed[old.key]) for old in before if old.key in changed):
+        if change == "refill":
             self._fill(keep)
             return
-        self.shown = self._filtered()
-        self._show_rows(self._cursor_key())
+        self.shown = self.folder.filtered(self.query_text)
+        self._show_rows(self._cursor_key())  # and the detail lines
         self._show_counts()
-        self._show_detail()
-
-    def _natural(self) -> dict[str, int]:
-        """Each column's natural width: its longest text or its label. Names are measured in a
-        sample of a big folder (evenly spread): a longer one is cut with an ellipsis, in full below."""
-        readable = [r.summary for r in self.rows if r.summary is not None]
-        named = readable[::max(1, len(readable) // SAMPLE)]
-        broken = [width_of(r.path.name) + 12 for r in self.rows if r.summary is None]
-        natural = {
-            "date": 10,
-            "client": max([width_of(c) for c in {s.client for s in named}] + broken + [6]),
-            "assessor": max([width_of(a) for a in {s.assessor for s in named}] + [3]),
-            "level": max([width_of(self._levels[level]) for level in {s.level for s in readable} if level] + [1]),
-            "score": 3,
-            "status": max([width_of(self._statuses[status]) for status in {s.status for s in readable}] + [3])
-            + (2 if self._conflicts else 0),  # "≠ " marks an accepted decision another one contradicts
-            "due": 12 if any(r.overdue for r in self.rows) else 10,
-        }
-        want = {key: max(natural[key], self._label_width(key)) for key in COLUMNS}
-        want["client"] = min(want["client"], 40)
-        want["assessor"] = min(want["assessor"], 24)
-        return want
-
-    def _label_width(self, key: str) -> int:
-        return width_of(self.t(f"tui.review.col.{key}"))
 
     def _table_width(self) -> int:
         width = self.size.width or self.app.size.width
@@ -284,7 +152,7 @@ class ReviewScreen(WizardScreen[None]):
     def _set_columns(self) -> None:
         for table in self.query("#review-table").results(VirtualTable):
             labels = {key: self.t(f"tui.review.col.{key}") for key in COLUMNS}
-            self._widths = table.set_columns(labels, self._natural_widths, self._table_width(), SHRINK)
+            table.set_columns(labels, self._natural_widths, self._table_width(), SHRINK)
 
     def on_resize(self) -> None:
         if self._resize_timer is not None:
@@ -292,84 +160,27 @@ class ReviewScreen(WizardScreen[None]):
         self._resize_timer = self.set_timer(0.1, self._refit)
 
     def _refit(self) -> None:
-        if not self.query("#review-table") or fit(self._natural_widths, self._table_width(), SHRINK) == self._widths:
-            return
-        keep = self._cursor_key()
-        self._set_columns()
-        self._fill(keep)
+        for table in self.query("#review-table").results(VirtualTable):
+            if table.refit(self._natural_widths, self._table_width()):
+                self._fill(self._cursor_key())
 
     # -- filling the table --------------------------------------------------------------------
 
     def _fill(self, keep: str | None = None) -> None:
         """Show the rows that match the filter; the cursor stays on `keep` when it is shown."""
-        self._set_styles()
-        self.shown = self._filtered()
+        self._cells = RowCells(self.app, self.folder)  # the theme's colours, once per fill
+        self.shown = self.folder.filtered(self.query_text)
         self._show_rows(keep)
         self._show_counts()
 
     def _show_rows(self, keep: str | None) -> None:
         for table in self.query("#review-table").results(VirtualTable):
             shown = self.shown
-            table.set_rows(RowKeys(shown), lambda index: self._cells(shown[index]), keep)
+            table.set_rows(RowKeys(shown), lambda index: self._cells.row(shown[index], self.marked), keep)
         self._show_detail()
 
-    def _set_styles(self) -> None:
-        """The theme's styles, made once per fill (not once per cell)."""
-        app = self.app
-        self._styles = {
-            "plain": colour(app, ""), "muted": colour(app, "", dim=True), "mark": colour(app, "accent", bold=True),
-            "error": colour(app, "text-error"), "alarm": colour(app, "text-error", bold=True),
-            **{level: level_style(app, level) for level in LEVELS},
-        }
-        self._cell_cache = {}
-
-    def _shared(self, plain: str, style: str, right: bool = False) -> Cell:
-        """One Cell for every row showing the same level, status, score or date: less memory."""
-        key = (plain, style, right)
-        cell = self._cell_cache.get(key)
-        if cell is None:
-            cell = self._cell_cache[key] = Cell(plain, self._styles.get(style, ""), right=right)
-        return cell
-
-    def _cells(self, row: ReviewRow) -> tuple[Cell, ...]:
-        styles, shared = self._styles, self._shared
-        summary = row.summary
-        if summary is None:
-            return (Cell("—", styles["error"]), Cell(f"{row.path.name} — {problem_text(row.problems)}", styles["error"]),
-                    shared("", ""), shared("✗ " + self.t("tui.review.broken"), "alarm"),
-                    shared("", ""), shared("", ""), shared("", ""))
-        muted = "muted" if summary.status in ("superseded", "rejected") else "plain"
-        due = summary.review_date.isoformat() if summary.review_date else "—"
-        date = f"{summary.created:%Y-%m-%d}"
-        return (
-            Cell(date, lead=MARK, lead_style=styles["mark"]) if row.key in self.marked else shared(date, ""),
-            Cell(summary.client, styles[muted]),
-            shared(summary.assessor, muted),
-            shared(self._level(summary), summary.level or ""),
-            shared("—" if summary.score is None else str(summary.score), "", right=True),
-            shared(f"≠ {self._statuses[summary.status]}", "alarm") if summary.id in self._conflicts
-            else shared(self._statuses[summary.status], muted),
-            shared(f"⚠ {due}", "alarm") if row.overdue else shared(due, ""),
-        )
-
     def _show_counts(self) -> None:
-        if self._counted is None or self._counted[0] is not self.rows:  # counted once per load
-            self._counted = (self.rows, sum(1 for r in self.rows if r.summary is None),
-                             sum(1 for r in self.rows if r.overdue))
-        _, broken, overdue = self._counted
-        total = len(self.rows) - broken
-        if len(self.shown) == len(self.rows):
-            parts = [self.t("tui.review.count", count=total)]
-        else:
-            shown = sum(1 for r in self.shown if r.summary is not None)
-            parts = [self.t("tui.review.count_filtered", shown=shown, count=total)]
-        if overdue:
-            parts.append(self.t("tui.review.count_overdue", count=overdue))
-        if self._conflicts:
-            parts.append(self.t("tui.review.count_conflicts", count=len(self._conflicts)))
-        if broken:
-            parts.append(self.t("tui.review.count_broken", count=broken))
-        self.query_one("#review-counts", Static).update(Content(" · ".join(parts)))
+        self.query_one("#review-counts", Static).update(Content(self.folder.counts(self.shown)))
 
     # -- the row under the cursor ---------------------------------------------------------------
 
@@ -390,63 +201,18 @@ class ReviewScreen(WizardScreen[None]):
         self._show_detail()
 
     def _show_detail(self) -> None:
-        for detail in self.query("#review-detail").results(Static):
-            self._update(detail, self._detail_text())
-        for marks in self.query("#review-marks").results(Static):
-            text = self._marks_text()
-            self._update(marks, text)
+        for detail in self.query("#review-detail").results(QuietLine):
+            detail.show(self._detail_text())
+        for marks in self.query("#review-marks").results(QuietLine):
+            text = self.folder.marks(self.marked)
+            marks.show(text)
             marks.display = bool(text)
-
-    @staticmethod
-    def _update(static: Static, text: str) -> None:
-        """Show `text`; a new layout only when it takes another number of lines (moving the cursor
-        through a long table must not lay the screen out again at every row)."""
-        before = getattr(static, "_shown_text", None)
-        if before == text:
-            return
-        width = static.content_region.width
-
-        def lines(value: str | None) -> int:
-            return 0 if not value else 1 if width and width_of(value) <= width else 2
-
-        static._shown_text = text  # type: ignore[attr-defined]
-        static.update(Content(text), layout=before is None or not width or lines(before) != lines(text))
 
     def _detail_text(self) -> str:
         if not self.shown:
             return self.t("tui.review.nothing_matches", query=self.query_text.strip())
         row = self._current()
-        if row is None:
-            return ""
-        if row.summary is None:
-            return self.t("tui.review.detail_broken", name=inert(row.path.name), reason=problem_text(row.problems))
-        summary = row.summary
-        if summary.decided:
-            level = self.t("tui.review.detail_decided", level=level_label(self.app.bank, summary.decided, self.lang),
-                           recommended=self._recommended(summary))
-        else:
-            level = self.t("tui.review.detail_recommended", level=self._recommended(summary))
-        due = summary.review_date.isoformat() if summary.review_date else "—"
-        due = day(summary.review_date, self.lang) if summary.review_date else "—"
-        review = self.t("tui.review.detail_overdue" if row.overdue else "tui.review.detail_due", date=due)
-        parts = [inert(summary.client), inert(summary.assessor) or "?", level, self.t(f"status.{summary.status}"), review]
-        if summary.id in self._conflicts:
-            parts.append(self.t("tui.review.detail_conflict"))
-        return " · ".join(parts)
-
-    def _recommended(self, summary: Summary) -> str:
-        return level_label(self.app.bank, summary.recommended, self.lang) if summary.recommended else "—"
-
-    def _marks_text(self) -> str:
-        if not self.marked:
-            return ""
-        names = []
-        for key in self.marked:
-            row = next((r for r in self.rows if r.key == key), None)
-            if row is not None and row.summary is not None:
-                names.append(f"{inert(row.summary.client)} {row.summary.created:%Y-%m-%d}")
-        hint = "tui.review.marks_two" if len(self.marked) == 2 else "tui.review.marks_one"
-        return self.t(hint, names=" · ".join(names))
+        return "" if row is None else self.folder.detail(row, self.app.bank)
 
     # -- filter -----------------------------------------------------------------------------------
 
@@ -484,68 +250,7 @@ class ReviewScreen(WizardScreen[None]):
             return
         self.app.go_home()
 
-    # -- actions on records -------------------------------------------------------------------
-
-    @on(VirtualTable.RowSelected, "#review-table")
-    def _selected(self, event: VirtualTable.RowSelected) -> None:
-        event.stop()
-        self.action_open()
-
-    def action_open(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        if row.summary is None:
-            self.notify(self.t("tui.review.detail_broken", name=inert(row.path.name), reason=problem_text(row.problems)),
-                        severity="error", timeout=10)
-            return
-        self.app.open_record(row.path)
-
-    def action_mark(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        if row.summary is None:
-            self.notify(self.t("tui.review.cannot_mark_broken"), severity="warning")
-            return
-        if row.key in self.marked:
-            self.marked.remove(row.key)
-        else:
-            self.marked = [*self.marked, row.key][-2:]  # a third mark drops the oldest
-        self.query_one("#review-table", VirtualTable).refresh_rows()
-        self._show_detail()
-
-    def action_compare(self) -> None:
-        keys = list(self.marked)
-        row = self._current()
-        if len(keys) == 1 and row is not None and row.summary is not None and row.key not in keys:
-            keys.append(row.key)
-        if len(keys) != 2:
-            self.notify(self.t("tui.review.mark_two"), timeout=6)
-            return
-        self.app.compare_paths(Path(keys[0]), Path(keys[1]))
-
-    def _client(self) -> str | None:
-        row = self._current()
-        if row is None:
-            return None
-        if row.summary is None:
-            self.notify(self.t("tui.review.no_client_broken"), severity="warning")
-            return None
-        return row.summary.client
-
-    def action_history(self) -> None:
-        client = self._client()
-        if client is not None:
-            self.app.show_history(client)
-
-    def action_team(self) -> None:
-        client = self._client()
-        if client is not None:
-            self.app.show_team(client)
-
-    def action_portfolio(self) -> None:
-        self.app.show_portfolio()
+    # -- which actions on records are possible (they live in screens/review_actions.py) -------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "mark", "compare", "history", "team", "filter"):

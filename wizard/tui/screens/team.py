@@ -13,18 +13,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from wizard.bank import LEVELS
-from wizard.render.inert import inert
-from wizard.feedback import current
-from wizard.report import answer_text, level_label, question_text, short_level_label
-from wizard.report_review import (STANCE_MARKS, conflict_text, consensus_detail, markdown_team, no_disagreement_text,
-                                  stance_marks)
-from wizard.team import TeamView, member_name, team_view
-from wizard.tui.exports import export_path
+from wizard.inert import inert
+from wizard.model.feedback import current
+from wizard.render.report import answer_text, level_label, question_text, short_level_label
+from wizard.render.comparison import STANCE_MARKS, conflict_text, stance_marks
+from wizard.render.team import consensus_detail, markdown_team, no_disagreement_text
+from wizard.model.team import TeamView, member_name, team_view
+from wizard.storage.exports import export_path
 from wizard.tui.screens.client_view import ClientScreen
-from wizard.tui.widgets.cell import Cell
+from wizard.tui.cells import Cell
 from wizard.tui.widgets.footer import KeyFooter
-from wizard.tui.widgets.palette import level_style
+from wizard.tui.styles.colours import level_style
 from wizard.tui.widgets.result_view import Item
 
 LARGE = 0.5  # a disagreement this large (0–1) is shown in the error colour

@@ -1,1 +1,0 @@
-"""Widgets of the wizard; each knows only what its owner hands down as attributes."""

@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from wizard.bank import SCALE_MAX, Answer, Bank, Question
+from wizard.model.bank import SCALE_MAX, Answer, Bank, Question
 
 
 def option_labels(question: Question, bank: Bank, lang: str) -> list[tuple[str, Answer, str]]:

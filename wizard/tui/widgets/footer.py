@@ -9,11 +9,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
-from wizard.i18n import MESSAGES, t
+from wizard.i18n import every_text, t
 
 
 def describe(description: str, lang: str) -> str:
-    return t(description, lang) if description in MESSAGES else description
+    return t(description, lang) if description in every_text() else description
 
 
 class KeyFooter(Footer):

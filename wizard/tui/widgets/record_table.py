@@ -2,7 +2,7 @@
 
 Enter opens the row's record (the footer lists it, which a plain DataTable does not); Home and End
 go to the first and the last record (a plain DataTable scrolls sideways with them). The columns
-are cells of widgets/cell.py: the table runs without cell padding, each cell draws its own gap.
+are cells of wizard/tui/cells.py: the table runs without cell padding, each cell draws its own gap.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from wizard.tui.widgets.cell import fit, header
+from wizard.tui.cells import fit, header
 
 
 class RecordTable(DataTable):

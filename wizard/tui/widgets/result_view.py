@@ -16,15 +16,15 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Collapsible, Static
 
-from wizard.assessment import Advice
-from wizard.bank import LEVELS, STAGES, Bank
+from wizard.model.assessment import Advice
+from wizard.model.bank import LEVELS, STAGES, Bank
 from wizard.i18n import day, t
-from wizard.reasoning import Assessment, translated
-from wizard.render.inert import inert
-from wizard.records import DecisionRecord
-from wizard.report import (answer_text, change_text, decision_lines, history_line, level_label, problem_text,
+from wizard.model.reasoning import Assessment, translated
+from wizard.inert import inert
+from wizard.model.records import DecisionRecord
+from wizard.render.report import (answer_text, change_text, decision_lines, history_line, level_label, problem_text,
                            question_text, section_scores, share_text, shown_advice)
-from wizard.tui.paths import short_path  # noqa: F401  (imported from here by the screens)
+from wizard.render.paths import short_path  # noqa: F401  (imported from here by the screens)
 from wizard.tui.widgets.score_bar import ScoreBar
 
 
@@ -204,7 +204,8 @@ class ResultView(VerticalScroll):
             yield Static(Content(self.t("tui.result.no_actions")), classes="muted")
         for number, action in enumerate(advice.actions, 1):
             yield Item(f"{number}.", action.text)
-        yield Static(Content(self.t("tui.result.review", date=day(result.review_date, self.lang))),
+        due = self.record.review_date or result.review_date  # a decision for another level moves it
+        yield Static(Content(self.t("tui.result.review", date=day(due, self.lang))),
                      classes="review-date", id="review-date")
 
     def _exit_plan(self, advice: Advice) -> ComposeResult:

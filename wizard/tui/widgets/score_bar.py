@@ -6,14 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-
-def band(score: int) -> str:
-    """low, medium or high: the colour band of a risk score."""
-    if score >= 60:
-        return "high"
-    if score >= 40:
-        return "medium"
-    return "low"
+from wizard.render.report import score_band
 
 
 class ScoreBar(Widget):
@@ -44,7 +37,7 @@ class ScoreBar(Widget):
         filled = round(self.value * bar_width / 100)
         text = Text(no_wrap=True, overflow="crop")
         text.append(label.ljust(label_width), self.get_component_rich_style("score-bar--label"))
-        fill_style = self.get_component_rich_style(f"score-bar--{band(self.value)}")
+        fill_style = self.get_component_rich_style(f"score-bar--{score_band(self.value)}")
         text.append("█" * filled, fill_style)
         text.append("░" * (bar_width - filled), self.get_component_rich_style("score-bar--empty"))
         text.append(number, fill_style)

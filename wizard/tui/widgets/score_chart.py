@@ -15,7 +15,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
-from wizard.tui.widgets.palette import colour, level_style
+from wizard.tui.styles.colours import colour, level_style
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 ROWS = 4  # the height of the bars; 32 steps on the 0–100 scale

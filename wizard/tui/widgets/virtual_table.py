@@ -2,7 +2,7 @@
 
 A DataTable keeps and measures every row it is given; at 10,000 records that is most of the
 time it takes to open the review. This table keeps nothing per row: it is given the rows' keys
-and a function that makes a row's cells (widgets/cell.py) on demand, and `render_line` asks for
+and a function that makes a row's cells (wizard/tui/cells.py) on demand, and `render_line` asks for
 the few rows in view. The header stays on the first line; the column widths are set once, by the
 screen (`set_columns`), never measured from the rows.
 
@@ -12,6 +12,7 @@ It looks and behaves like the row-cursor DataTable it replaces (the same compone
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Sequence
 
 from rich.cells import cell_len, set_cell_size
@@ -25,7 +26,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from wizard.tui.widgets.cell import Cell, fit
+from wizard.tui.cells import Cell, fit
 
 Cells = Callable[[int], Sequence[Cell]]
 
@@ -55,43 +56,8 @@ class VirtualTable(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "datatable--header", "datatable--cursor", "datatable--even-row", "datatable--odd-row",
     }
-    DEFAULT_CSS = """
-    VirtualTable {
-        background: $surface;
-        color: $foreground;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .datatable--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .datatable--header {
-                background-tint: $foreground 5%;
-            }
-        }
-        &:dark > .datatable--even-row {
-            background: $surface-darken-1 40%;
-        }
-        & > .datatable--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        &:ansi > .datatable--header {
-            background: ansi_bright_blue;
-            color: ansi_default;
-        }
-        & > .datatable--even-row {
-            background: $surface-lighten-1 50%;
-        }
-        & > .datatable--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-    }
-    """
+    # Its own look, as default CSS (below the app's styles), kept with the other styles.
+    DEFAULT_CSS = (Path(__file__).parent.parent / "styles" / "virtual_table.tcss").read_text(encoding="utf-8")
     BINDINGS = [
         Binding("enter", "select_cursor", "tui.key.open"),
         Binding("up", "cursor_up", show=False),
@@ -120,6 +86,7 @@ class VirtualTable(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.labels: dict[str, str] = {}
         self.widths: dict[str, int] = {}
+        self._shrink: tuple[tuple[str, int], ...] = ()
         self._keys: Sequence[str] = ()
         self._index: dict[str, int] | None = None
         self._cells: Cells = lambda index: ()
@@ -131,10 +98,19 @@ class VirtualTable(ScrollView, can_focus=True):
                     shrink: tuple[tuple[str, int], ...]) -> dict[str, int]:
         """The columns: `labels` in order, fitted into `width`. Returns the widths."""
         self.labels = dict(labels)
+        self._shrink = shrink
         self.widths = fit(want, width, shrink)
         self._lines.clear()
         self._resize()
         return self.widths
+
+    def refit(self, want: dict[str, int], width: int) -> bool:
+        """Fit the same columns into a new `width`: True when their widths changed (then set the
+        rows again)."""
+        if fit(want, width, self._shrink) == self.widths:
+            return False
+        self.set_columns(self.labels, want, width, self._shrink)
+        return True
 
     def set_rows(self, keys: Sequence[str], cells: Cells, keep: str | None = None) -> None:
         """Show these rows (`cells(i)` draws row i); the cursor stays on `keep` when it is shown."""
@@ -248,35 +224,27 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def _table_styles(self) -> dict[str, Style]:
+        return {"base": self.rich_style, **{name: self.get_component_styles(f"datatable--{name}").rich_style
+                                            for name in ("header", "even-row", "odd-row", "cursor")}}
+
     def render_lines(self, crop):
-        # The styles are worked out once per paint, not once per line.
-        base = self.rich_style
-        self._paint_styles = {
-            "base": base,
-            **{name: self.get_component_styles(f"datatable--{name}").rich_style
-               for name in ("header", "even-row", "odd-row", "cursor")},
-        }
+        self._paint_styles = self._table_styles()  # once per paint, not once per line
         try:
             return super().render_lines(crop)
         finally:
             self._paint_styles = None
 
-    def _styles_now(self) -> dict[str, Style]:
-        if getattr(self, "_paint_styles", None) is None:
-            base = self.rich_style
-            return {"base": base, **{name: self.get_component_styles(f"datatable--{name}").rich_style
-                                     for name in ("header", "even-row", "odd-row", "cursor")}}
-        return self._paint_styles
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        styles = self._styles_now()
+        styles = getattr(self, "_paint_styles", None) or self._table_styles()
         base = styles["base"]
+        length = sum(self.widths.get(key, 0) for key in self.labels)
         if y == 0:
             style = base + styles["header"]
             segments = [Segment(_fitted(" " + label, self.widths[key], False), style)
                         for key, label in self.labels.items()]
-            return self._finish(segments, width, style)
+            return _line(segments, length, width, int(self.scroll_x), style)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._keys):
             return Strip.blank(width, base)
@@ -285,34 +253,36 @@ class VirtualTable(ScrollView, can_focus=True):
         if line is None:
             if len(self._lines) > 500:
                 self._lines.clear()
-            line = self._lines[key] = self._row_line(row, width, styles)
+            row_style = base + styles["even-row" if row % 2 else "odd-row"]
+            cursor = styles["cursor"] if row == self.cursor_row else None
+            segments = _row_segments(self._cells(row), self.labels, self.widths, row_style, cursor)
+            fill = row_style + cursor if cursor is not None else row_style
+            line = self._lines[key] = _line(segments, length, width, int(self.scroll_x), fill)
         return line
 
-    def _row_line(self, row: int, width: int, styles: dict[str, Style]) -> Strip:
-        base = styles["base"]
-        row_style = base + styles["even-row" if row % 2 else "odd-row"]
-        cursor = styles["cursor"] if row == self.cursor_row else None
-        segments = []
-        for cell, key in zip(self._cells(row), self.labels):
-            width_here = self.widths[key]
-            lead_style = row_style + _style(cell.lead_style)
-            text_style = row_style + _style(cell.style)
-            if cursor is not None:
-                lead_style, text_style = lead_style + cursor, text_style + cursor
-            segments.append(Segment(cell.lead, lead_style))
-            segments.append(Segment(_fitted(cell.plain, width_here - cell_len(cell.lead), cell.right), text_style))
-        return self._finish(segments, width, row_style + cursor if cursor is not None else row_style)
 
-    def _finish(self, segments: list[Segment], width: int, fill: Style) -> Strip:
-        """The line, exactly `width` cells: one Strip made when the columns fit (they mostly do)."""
-        length = sum(self.widths.get(key, 0) for key in self.labels)
-        scroll_x = int(self.scroll_x)
-        if not scroll_x and length <= width:
-            if length < width:
-                segments.append(Segment(" " * (width - length), fill))
-            return Strip(segments, width)
-        strip = Strip(segments)
-        if scroll_x:
-            strip = strip.crop(scroll_x, scroll_x + width)
-        return strip.extend_cell_length(width, fill).crop(0, width)
+def _row_segments(cells: Sequence[Cell], labels: dict[str, str], widths: dict[str, int], row_style: Style,
+                  cursor: Style | None) -> list[Segment]:
+    """A row's cells, each in its column's width, its lead (a mark, or the gap) first."""
+    segments = []
+    for cell, key in zip(cells, labels):
+        lead_style = row_style + _style(cell.lead_style)
+        text_style = row_style + _style(cell.style)
+        if cursor is not None:
+            lead_style, text_style = lead_style + cursor, text_style + cursor
+        segments.append(Segment(cell.lead, lead_style))
+        segments.append(Segment(_fitted(cell.plain, widths[key] - cell_len(cell.lead), cell.right), text_style))
+    return segments
 
+
+def _line(segments: list[Segment], length: int, width: int, scroll_x: int, fill: Style) -> Strip:
+    """The line, exactly `width` cells, of columns `length` cells long scrolled by `scroll_x`:
+    one Strip made when the columns fit (they mostly do)."""
+    if not scroll_x and length <= width:
+        if length < width:
+            segments.append(Segment(" " * (width - length), fill))
+        return Strip(segments, width)
+    strip = Strip(segments)
+    if scroll_x:
+        strip = strip.crop(scroll_x, scroll_x + width)
+    return strip.extend_cell_length(width, fill).crop(0, width)
