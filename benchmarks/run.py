@@ -290,7 +290,11 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(temp)
         empty = work / "empty"
         empty.mkdir()
-        env = {**os.environ, "CLIENT_EXIT_RECORDS": str(empty)}
+        # Measured as installed: pip compiles the package's bytecode at install, so the program
+        # runs here with its bytecode cached (in the run's own folder), even where the
+        # environment says not to write any (PYTHONDONTWRITEBYTECODE, as on some CI machines).
+        env = {**os.environ, "CLIENT_EXIT_RECORDS": str(empty), "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         counts = sorted({sizes.records, *sizes.growth, *sizes.review})
         folders = {count: work / f"records-{count}" for count in counts}
         if args.only in (None, "assess"):

@@ -8,9 +8,15 @@ import sys
 from functools import cached_property
 from pathlib import Path
 
-from wizard.inert import inert
-
 PROG = "client-exit"
+
+
+def inert(text: str) -> str:
+    """Text read from a file, made safe to print (wizard/inert.py). Imported on first use:
+    `list` on an empty folder prints none and must start fast."""
+    from wizard.inert import inert as safe
+
+    return safe(text)
 
 
 class Fail(Exception):

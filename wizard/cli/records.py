@@ -5,10 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from wizard.cli.context import Context, say
+from wizard.cli.context import Context, inert, say
 from wizard.i18n import t
-from wizard.inert import inert
-from wizard.render.columns import fit_columns, fitted, text_width
 
 def list_records(ctx: Context) -> int:
     from wizard.model.clients import contains, same_client
@@ -81,6 +79,8 @@ def _print_table(entries, bank, lang: str, clashing: set[str] = frozenset()) -> 
     client's and the assessor's names are cut when the terminal is narrow, and the assessor's
     column is left out when even that is not enough."""
     import shutil
+
+    from wizard.render.columns import fit_columns, fitted, text_width
 
     levels = {level.id: level.label(lang) for level in bank.levels}
     rows = []
