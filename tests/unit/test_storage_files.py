@@ -143,13 +143,17 @@ def test_a_fifo_or_a_device_is_never_read(store, bank, tmp_path):
     os.mkfifo(own_fifo)
     runs = [subprocess.run([sys.executable, "-m", "wizard", *args], capture_output=True, text=True, cwd=ROOT,
                            timeout=60) for args in (["list"], ["validate", str(store.root)], ["assess", str(own_fifo)],
-                                                    ["validate", "/dev/zero"], ["assess", "/dev/urandom"])]
+                                                    ["validate", "/dev/zero"], ["assess", "/dev/urandom"],
+                                                    ["show", str(own_fifo)], ["decide", str(fifo), "--status",
+                                                                               "proposed", "--by", "Ola"])]
     for run in runs:
         assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert "2026-01-01-fifo-0c0c0c0c.toml: is not a regular file" in runs[0].stderr
     assert "2026-01-01-zero-0d0d0d0d.toml: is a symbolic link (to /dev/zero)" in runs[0].stderr
     assert f"{own_fifo}: is not a regular file" in runs[2].stderr
     assert "/dev/zero: is not a regular file" in runs[3].stderr
+    assert f"{own_fifo}: is not a regular file" in runs[5].stderr  # said, not "no such record file"
+    assert f"{fifo}: is not a regular file" in runs[6].stderr
 
 
 def test_files_over_1_mb_are_refused_with_the_limit(tmp_path, bank, capsys):

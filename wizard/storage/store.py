@@ -188,8 +188,8 @@ class RecordStore:
             return newest[0]
         candidate = Path(ref).expanduser()
         if candidate.suffix == ".toml" or os.sep in ref:
-            if candidate.is_file():
-                return candidate
+            if candidate.exists() and not candidate.is_dir():
+                return candidate  # a FIFO or a device is refused by the reader, which says so
             raise NoSuchRecord(ref, "file", "no such record file")
         paths = sorted(folder / name for name in record_names(folder)) if drafts else self.paths()
         matches = [p for p in paths if p.stem.rsplit("-", 1)[-1].startswith(ref.lower())]
