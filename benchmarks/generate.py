@@ -117,7 +117,11 @@ def answers_files(folder: Path, count: int, seed: int = 7) -> list[Path]:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1])
-    total = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
-    fill(target, total)
-    print(f"{total} records in {target}")
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write a folder of generated decision records.")
+    parser.add_argument("folder", type=Path, help="where to write them (made when missing)")
+    parser.add_argument("count", type=int, nargs="?", default=10_000, help="how many (default 10,000)")
+    options = parser.parse_args()
+    fill(options.folder, options.count)
+    print(f"{options.count} records in {options.folder}")
