@@ -28,6 +28,16 @@ class Fail(Exception):
         self.code = code
 
 
+def encodable(text: str) -> bool:
+    """False for bytes that were not valid in the terminal's encoding: Python keeps them as lone
+    surrogates, which no file could store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def problem_lines(error) -> list[str]:
     """An InvalidFile's problems as lines, each `file: field: message`."""
     return [str(problem) for problem in error.problems]

@@ -9,6 +9,7 @@ from wizard.cli.context import Context, Fail, say
 from wizard.i18n import t
 from wizard.inert import inert
 from wizard.model.problems import InvalidFile, Problem
+from wizard.model.records import DecisionRecord
 from wizard.storage import files
 from wizard.storage.record_reader import read_record
 
@@ -23,8 +24,9 @@ def decide(ctx: Context) -> int:
         # Read, change and write under the folder's lock: a decision taken meanwhile by someone
         # else is read here first, so it is built on, or this step is refused, never lost.
         with store.lock("decide"):
-            was = read_record(path, bank).review_date
-            record, linked = _decided(args, by, store, bank, lang, path, older_paths)
+            record = read_record(path, bank)
+            was = record.review_date
+            record, linked = _decided(args, by, store, bank, lang, (path, record), older_paths)
             # Every check passed before anything is written: a refused command changes no file.
             for target, changed in ((path, record), *linked):
                 try:
@@ -47,13 +49,14 @@ def decide(ctx: Context) -> int:
     return 0
 
 
-def _decided(args, by: str, store, bank, lang: str, path: Path, older_paths: list[Path]):
-    """The record after this decision, and the older records it supersedes, as read now.
+def _decided(args, by: str, store, bank, lang: str, read: tuple[Path, DecisionRecord], older_paths: list[Path]):
+    """The record (`read`: its file, as read now) after this decision, and the older records it
+    supersedes, as read now.
     Raises InvalidFile naming the record and the field when the lifecycle refuses the step
     (with the status the record has now)."""
     from wizard.model.lifecycle import LifecycleError, decide as decide_record, supersede
 
-    record = read_record(path, bank)
+    path, record = read
     older = [(old_path, read_record(old_path, bank)) for old_path in older_paths]
     older += _reassessed(store, record, args.status, bank, lang, {old.id for _, old in older})
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wizard.cli.context import Context, Fail
+from wizard.cli.context import Context, Fail, encodable
 from wizard.inert import inert
 
 
@@ -50,10 +50,5 @@ def _draft(ctx: Context) -> Path:
 
 
 def is_text(value: str) -> bool:
-    """False for bytes that were not valid in the terminal's encoding (kept as surrogates), and
-    for control characters: neither can be a name."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return all(ch.isprintable() for ch in value)
+    """Text that can be a name: encodable, and without control characters."""
+    return encodable(value) and value.isprintable()

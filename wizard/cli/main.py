@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from wizard.cli.context import Context, Fail, problem_lines, say
+from wizard.cli.context import Context, Fail, encodable, problem_lines, say
 from wizard.cli.parser import build_parser
 
 # Every command, and the module (in wizard/cli/) and function that run it.
@@ -98,18 +98,10 @@ def _refuse_undecodable(ctx: Context) -> None:
     for option in TEXT_OPTIONS:
         values = getattr(args, option, None)
         for value in values if isinstance(values, list) else [values]:
-            if isinstance(value, str) and not _encodable(value):
+            if isinstance(value, str) and not encodable(value):
                 from wizard.inert import inert
 
                 positional = option == "client" and args.command in ("history", "team", "forget")
                 name = "CLIENT" if positional else "--" + option.replace("_", "-")
                 raise Fail([ctx.t("cli.not_text", option=name, value=inert(value),
                                encoding=sys.getfilesystemencoding())], 2)
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
